@@ -1,5 +1,18 @@
 //! newsdex: a full-text search engine for news archives.
+//!
+//! Pipeline: `parse` (one module per input format) → `extract` (datelines,
+//! countries, people) → `index` (tantivy schema from `schema/newsdex.json`,
+//! parallel writer) → `search` (query, filters, facets, histogram) →
+//! `render` (tables for people, JSON/CSV for programs). `cli` holds the
+//! flags, `config` turns them into plain settings, `run` ties them together.
 
 pub mod article;
+pub mod cli;
+pub mod config;
+pub mod error;
 pub mod extract;
+pub mod index;
 pub mod parse;
+pub mod render;
+pub mod run;
+pub mod search;

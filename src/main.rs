@@ -1,1 +1,5 @@
-fn main() {}
+//! The `newsdex` binary: everything lives in the library.
+
+fn main() {
+    std::process::exit(newsdex::run::run());
+}

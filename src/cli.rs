@@ -1,0 +1,299 @@
+//! Command-line flags (clap derive). Nothing here does work: `config`
+//! turns these into plain configuration before any command runs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// newsdex: full-text search for news archives, with facets by country,
+/// person, topic, dateline and date.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Index folder [default: ./newsdex-index]
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour output (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  newsdex index samples/
+  newsdex search 'oil' --country venezuela --facet country --facet person
+  newsdex search '' --facet topic --histogram month --since 1987-03
+  newsdex show 1234
+  newsdex stats --format json";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse articles and add them to the index (an article whose id is
+    /// already there is replaced)
+    #[command(after_help = "Examples:
+  newsdex index ../shared/corpus/reuters21578
+  newsdex index --rebuild samples/ --memory 512
+  newsdex index --input-format jsonl feed.txt --format json")]
+    Index(IndexArgs),
+
+    /// Search the index, with filters, facet counts and a date histogram
+    #[command(after_help = "Query syntax (title and body; AND by default):
+  oil prices            both words          oil OR gas       either word
+  \"oil prices\"          the phrase          oil -gas         oil, not gas
+  econom*               words starting with  Borisof~1        within 1 edit
+  title:cocoa           one field           date:[1987-03-01T00:00:00Z TO 1987-04-01T00:00:00Z]
+  ''                    every article (browse by facets)
+
+Examples:
+  newsdex search 'oil' --country venezuela --facet country --facet person
+  newsdex search 'interest rates' --person volcker --since 1987-03 --until 1987-04 --sort date
+  newsdex search 'cocoa' --facet country --histogram month --format json")]
+    Search(SearchArgs),
+
+    /// Print one article with every field
+    #[command(after_help = "Example:\n  newsdex show 1")]
+    Show {
+        /// The article id (as shown by search)
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+
+    /// List the values of one facet with counts, for a query and filters
+    #[command(after_help = "Examples:
+  newsdex facets person --match bak
+  newsdex facets country 'coffee' --top 20
+  newsdex facets topic --country japan")]
+    Facets(FacetsArgs),
+
+    /// Documents, date range, distinct values per field, sources, size
+    Stats {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+
+    /// Parse and extract without indexing: one JSON object per article
+    #[command(after_help = "Example:\n  newsdex extract samples/wire/caracas-russia.txt")]
+    Extract {
+        /// Files or folders to read
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Read every file as this format instead of detecting it
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
+        /// Output format (one JSON object per line)
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+    },
+
+    /// Print shell completions
+    #[command(after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex")]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Flags of `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders of articles (.sgm, .txt, .jsonl/.ndjson, .csv)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Delete the index first and build it afresh
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Read every file as this format instead of detecting it by extension and content
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Memory budget of the index writer, in MB
+    #[arg(long, default_value_t = 512, value_name = "MB")]
+    pub memory: usize,
+    /// Threads for parsing and extraction [default: number of cores]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Entity extraction: auto (only where the source has no country/person tags), always, never
+    #[arg(long, value_enum, default_value_t = ExtractChoice::Auto)]
+    pub extract: ExtractChoice,
+    /// Commit every N documents, so an interrupted run keeps its work (0 = at the end only)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub commit_every: usize,
+    /// Do not show the progress bar
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Output format of the summary
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// Filters shared by `search` and `facets`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only articles about this country (name, alias or code: 'U.S.', usa, 'United States'); repeat for OR
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Vec<String>,
+    /// Only articles mentioning this person ('putin' finds 'Vladimir Putin'); repeat for OR
+    #[arg(long, value_name = "PERSON")]
+    pub person: Vec<String>,
+    /// Only articles with this topic; repeat for OR
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Vec<String>,
+    /// Only articles with this organisation; repeat for OR
+    #[arg(long, value_name = "ORG")]
+    pub org: Vec<String>,
+    /// Only articles with this exchange; repeat for OR
+    #[arg(long, value_name = "EXCHANGE")]
+    pub exchange: Vec<String>,
+    /// Only articles with this company; repeat for OR
+    #[arg(long, value_name = "COMPANY")]
+    pub company: Vec<String>,
+    /// Only articles with this dateline city; repeat for OR
+    #[arg(long, value_name = "CITY")]
+    pub dateline: Vec<String>,
+    /// Only articles from this source (reuters, bbc, agnews, ...); repeat for OR
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Vec<String>,
+    /// Only articles in this section; repeat for OR
+    #[arg(long, value_name = "SECTION")]
+    pub section: Vec<String>,
+    /// Only articles dated on or after: 1987-03-01, 1987-03 or 1987
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to the end of: 1987-03-31, 1987-03 or 1987
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+/// Flags of `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query ('' for every article)
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Count hits by this facet (country, person, topic, org, exchange, company, dateline, source, section, agency); repeatable
+    #[arg(long = "facet", value_name = "FACET")]
+    pub facets: Vec<String>,
+    /// Values shown per facet
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facet_top: usize,
+    /// Hits per calendar period
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub histogram: Option<HistogramChoice>,
+    /// Hits to show (at most 10000)
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Order of hits: relevance, date (oldest first) or -date (newest first)
+    #[arg(long, default_value = "relevance", value_name = "ORDER", allow_hyphen_values = true)]
+    pub sort: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    pub format: SearchFormat,
+}
+
+/// Flags of `newsdex facets`.
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// The facet: country, person, topic, org, exchange, company, dateline, source, section, agency
+    pub facet: String,
+    /// Only count articles matching this query
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Values to show
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Only values containing this text, ignoring case and diacritics
+    #[arg(long = "match", value_name = "TEXT")]
+    pub matching: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// Output of commands that print one result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+/// Output of `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Output of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Sgml,
+    Text,
+    Jsonl,
+    Csv,
+}
+
+/// Extraction modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Histogram periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistogramChoice {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Colour choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sort_accepts_minus_date() {
+        let cli = Cli::try_parse_from(["newsdex", "search", "oil", "--sort", "-date"]).unwrap();
+        match cli.command {
+            Command::Search(s) => assert_eq!(s.sort, "-date"),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The on-disk index: opening or creating it with newsdex's schema, and
+//! turning articles into tantivy documents and back.
+
+pub mod document;
+pub mod schema;
+pub mod stats;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+
+use crate::error::{Error, Result};
+pub use schema::{Declaration, Fields};
+
+/// Default index folder, relative to the working directory, when neither
+/// `--index` nor `NEWSDEX_INDEX` is given.
+pub const DEFAULT_INDEX_DIR: &str = "newsdex-index";
+
+/// An open newsdex index with its field handles.
+pub struct NewsIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub decl: Declaration,
+    pub path: PathBuf,
+}
+
+impl NewsIndex {
+    /// Open an existing index for reading; fails clearly when there is none
+    /// or when it was made by an incompatible schema.
+    pub fn open(path: &Path) -> Result<NewsIndex> {
+        if !path.join("meta.json").is_file() {
+            return Err(Error::NoIndex {
+                path: path.to_path_buf(),
+            });
+        }
+        let decl = Declaration::load()?;
+        let index = Index::open_in_dir(path).map_err(|e| open_error(path, e))?;
+        let expected = decl.to_schema();
+        let (have, want) = (schema_json(&index.schema()), schema_json(&expected));
+        if have != want {
+            return Err(Error::SchemaMismatch {
+                path: path.to_path_buf(),
+                detail: describe_schema_difference(&index.schema(), &expected),
+            });
+        }
+        schema::register_tokenizers(&index);
+        let fields = Fields::new(&index.schema())?;
+        Ok(NewsIndex {
+            index,
+            fields,
+            decl,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Open the index for writing, creating it (and its folder) when absent;
+    /// `rebuild` deletes whatever was there first.
+    pub fn open_or_create(path: &Path, rebuild: bool) -> Result<NewsIndex> {
+        if rebuild && path.exists() {
+            if !path.join("meta.json").is_file() && dir_has_entries(path) {
+                // Refuse to wipe a folder that is not an index: a typo in
+                // --index must not delete someone's files.
+                return Err(Error::BadArgument {
+                    flag: "--index".into(),
+                    message: format!(
+                        "{} exists and is not a newsdex index; refusing to delete it",
+                        path.display()
+                    ),
+                });
+            }
+            std::fs::remove_dir_all(path)
+                .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
+        }
+        if path.join("meta.json").is_file() {
+            return NewsIndex::open(path);
+        }
+        std::fs::create_dir_all(path)
+            .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
+        let decl = Declaration::load()?;
+        let index = Index::create_in_dir(path, decl.to_schema()).map_err(|e| open_error(path, e))?;
+        schema::register_tokenizers(&index);
+        let fields = Fields::new(&index.schema())?;
+        Ok(NewsIndex {
+            index,
+            fields,
+            decl,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A reader that sees the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
+    }
+}
+
+/// Map tantivy's errors on open/lock into ours.
+pub(crate) fn open_error(path: &Path, e: TantivyError) -> Error {
+    match e {
+        TantivyError::LockFailure(..) => Error::Locked {
+            path: path.to_path_buf(),
+        },
+        other => Error::Tantivy(other),
+    }
+}
+
+fn schema_json(schema: &tantivy::schema::Schema) -> String {
+    serde_json::to_string(schema).unwrap_or_default()
+}
+
+fn describe_schema_difference(
+    have: &tantivy::schema::Schema,
+    want: &tantivy::schema::Schema,
+) -> String {
+    let names = |s: &tantivy::schema::Schema| -> Vec<String> {
+        s.fields().map(|(_, e)| e.name().to_string()).collect()
+    };
+    let (h, w) = (names(have), names(want));
+    let missing: Vec<_> = w.iter().filter(|n| !h.contains(n)).cloned().collect();
+    let extra: Vec<_> = h.iter().filter(|n| !w.contains(n)).cloned().collect();
+    if missing.is_empty() && extra.is_empty() {
+        "same fields, different options".to_string()
+    } else {
+        format!(
+            "missing fields: [{}], unexpected fields: [{}]",
+            missing.join(", "),
+            extra.join(", ")
+        )
+    }
+}
+
+fn dir_has_entries(path: &Path) -> bool {
+    std::fs::read_dir(path)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+}

@@ -1,0 +1,33 @@
+//! Search hits as CSV, one row per hit, for spreadsheets.
+
+use std::io::{self, Write};
+
+use crate::search::SearchResults;
+
+/// Header and one row per hit: rank, id, date, score, dateline, title,
+/// countries, people, topics, snippet (lists joined with `; `).
+pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
+    let mut out = ::csv::Writer::from_writer(w);
+    let header = [
+        "rank", "id", "date", "score", "dateline", "title", "countries", "people", "topics",
+        "snippet",
+    ];
+    out.write_record(header).map_err(io::Error::other)?;
+    for h in &r.hits {
+        let countries: Vec<&str> = h.countries.iter().map(|c| c.name.as_str()).collect();
+        let row = [
+            h.rank.to_string(),
+            h.id.clone(),
+            h.date.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
+            h.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
+            h.dateline.clone().unwrap_or_default(),
+            h.title.text.clone(),
+            countries.join("; "),
+            h.people.join("; "),
+            h.topics.join("; "),
+            h.snippet.text.clone(),
+        ];
+        out.write_record(&row).map_err(io::Error::other)?;
+    }
+    out.flush()
+}

@@ -1,0 +1,259 @@
+//! Output for people: aligned plain text, with query terms highlighted in
+//! colour on a terminal (never when NO_COLOR is set or output is piped).
+
+use std::io::{self, Write};
+
+use crate::index::document::StoredArticle;
+use crate::index::stats::IndexStats;
+use crate::index::writer::IndexSummary;
+use crate::search::facets::{FacetCounts, FacetValue, Histogram};
+use crate::search::{FacetListing, Highlighted, SearchResults};
+
+const HL_ON: &str = "\x1b[1;33m";
+const DIM_ON: &str = "\x1b[2m";
+const BOLD_ON: &str = "\x1b[1m";
+const OFF: &str = "\x1b[0m";
+
+/// Styling for one output stream.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("{code}{s}{OFF}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn highlighted(&self, h: &Highlighted) -> String {
+        if !self.color || h.highlights.is_empty() {
+            return h.text.clone();
+        }
+        let mut out = String::with_capacity(h.text.len() + 16 * h.highlights.len());
+        let mut at = 0;
+        for [s, e] in &h.highlights {
+            let (s, e) = (*s.max(&at), (*e).min(h.text.len()));
+            if s >= e || !h.text.is_char_boundary(s) || !h.text.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&h.text[at..s]);
+            out.push_str(&self.paint(HL_ON, &h.text[s..e]));
+            at = e;
+        }
+        out.push_str(&h.text[at..]);
+        out
+    }
+}
+
+/// `1234567` → `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Search results: header line, hits with snippets, facet tables, histogram.
+pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<()> {
+    let what = if r.query.trim().is_empty() {
+        "all articles".to_string()
+    } else {
+        format!("\"{}\"", r.query)
+    };
+    let mut header = format!("{} hits for {what}", thousands(r.total as u64));
+    for f in &r.filters {
+        header.push_str(&format!(" · {}: {}", f.facet.name(), f.labels.join(" OR ")));
+    }
+    if r.since.is_some() || r.until.is_some() {
+        let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
+            x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "…".into())
+        };
+        header.push_str(&format!(" · date {} to before {}", d(r.since), d(r.until)));
+    }
+    header.push_str(&format!(" · {:.1} ms", r.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &header))?;
+    if r.hits.is_empty() && r.total > 0 && r.limit > 0 {
+        writeln!(w, "(no hits on this page: --offset {} is past the last hit)", r.offset)?;
+    }
+    for h in &r.hits {
+        writeln!(w)?;
+        let date = h.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
+        let mut meta = format!("id {}", h.id);
+        if let Some(s) = h.score {
+            meta.push_str(&format!(" · score {s:.2}"));
+        }
+        let dateline = h.dateline.as_deref().unwrap_or("");
+        writeln!(w, "{:>4}  {date}  {dateline}  {}", h.rank, st.paint(DIM_ON, &meta))?;
+        writeln!(w, "      {}", st.paint(BOLD_ON, &st.highlighted(&h.title)))?;
+        if !h.snippet.text.is_empty() {
+            writeln!(w, "      {}", one_line(&st.highlighted(&h.snippet)))?;
+        }
+        let mut tags = Vec::new();
+        if !h.countries.is_empty() {
+            let c: Vec<&str> = h.countries.iter().map(|c| c.name.as_str()).collect();
+            tags.push(format!("countries: {}", c.join(", ")));
+        }
+        if !h.people.is_empty() {
+            tags.push(format!("people: {}", h.people.join(", ")));
+        }
+        if !h.topics.is_empty() {
+            tags.push(format!("topics: {}", h.topics.join(", ")));
+        }
+        if !tags.is_empty() {
+            writeln!(w, "      {}", st.paint(DIM_ON, &tags.join(" · ")))?;
+        }
+    }
+    for counts in &r.facets {
+        writeln!(w)?;
+        facet_table(w, counts, st)?;
+    }
+    if let Some(h) = &r.histogram {
+        writeln!(w)?;
+        histogram(w, h, st)?;
+    }
+    Ok(())
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One facet's counts as a two-column table.
+pub fn facet_table<W: Write>(w: &mut W, c: &FacetCounts, st: Style) -> io::Result<()> {
+    let title = match c.other {
+        0 => c.facet.name().to_string(),
+        n => format!("{} (values outside the top {}: {} more)", c.facet.name(), c.values.len(), thousands(n)),
+    };
+    writeln!(w, "{}", st.paint(BOLD_ON, &title))?;
+    if c.values.is_empty() {
+        writeln!(w, "  (no values among the hits)")?;
+    }
+    value_rows(w, &c.values)
+}
+
+fn value_rows<W: Write>(w: &mut W, values: &[FacetValue]) -> io::Result<()> {
+    let width = values.iter().map(|v| v.label.chars().count()).max().unwrap_or(0).min(40);
+    for v in values {
+        let id = if v.label != v.value { format!("  ({})", v.value) } else { String::new() };
+        writeln!(w, "  {:<width$}  {:>8}{id}", v.label, thousands(v.count))?;
+    }
+    Ok(())
+}
+
+/// A histogram as rows with bars.
+pub fn histogram<W: Write>(w: &mut W, h: &Histogram, st: Style) -> io::Result<()> {
+    writeln!(w, "{}", st.paint(BOLD_ON, &format!("hits per {:?}", h.interval).to_lowercase()))?;
+    let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    for b in &h.buckets {
+        let bar = "█".repeat(((b.count as f64 / max as f64) * 40.0).round() as usize);
+        writeln!(w, "  {:<10}  {:>8}  {bar}", b.key, thousands(b.count))?;
+    }
+    if h.undated > 0 {
+        writeln!(w, "  (undated: {})", thousands(h.undated))?;
+    }
+    Ok(())
+}
+
+/// The summary of an index run.
+pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
+    writeln!(
+        w,
+        "indexed {} articles from {} files in {:.1} s ({:.0} docs/s) into {}",
+        thousands(s.indexed),
+        thousands(s.files as u64),
+        s.seconds,
+        s.docs_per_second,
+        s.index
+    )?;
+    writeln!(w, "  replaced (same id already indexed): {}", thousands(s.replaced))?;
+    writeln!(w, "  documents in the index: {}", thousands(s.total_documents))?;
+    if s.skipped.is_empty() {
+        writeln!(w, "  skipped: none")?;
+    } else {
+        let parts: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(w, "  skipped: {}", parts.join(", "))?;
+    }
+    if s.warnings.is_empty() {
+        writeln!(w, "  warnings: none")?;
+    } else {
+        let parts: Vec<String> = s.warnings.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(w, "  warnings: {} (see above or --format json)", parts.join(", "))?;
+    }
+    Ok(())
+}
+
+/// `newsdex stats`.
+pub fn stats<W: Write>(w: &mut W, s: &IndexStats) -> io::Result<()> {
+    let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
+        x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "-".into())
+    };
+    writeln!(w, "index        {}", s.index)?;
+    writeln!(w, "documents    {}", thousands(s.documents))?;
+    writeln!(w, "date range   {} to {} ({} undated)", d(s.earliest), d(s.latest), thousands(s.undated))?;
+    writeln!(w, "size on disk {:.1} MB in {} segments", s.size_bytes as f64 / 1e6, s.segments)?;
+    writeln!(w, "distinct values")?;
+    for (k, v) in &s.distinct {
+        writeln!(w, "  {k:<10} {:>8}", thousands(*v as u64))?;
+    }
+    writeln!(w, "documents per source")?;
+    value_rows(w, &s.sources)
+}
+
+/// `newsdex facets`.
+pub fn facet_listing<W: Write>(w: &mut W, l: &FacetListing, st: Style) -> io::Result<()> {
+    let scope = if l.query.trim().is_empty() { "all articles".to_string() } else { format!("\"{}\"", l.query) };
+    let mut head = format!(
+        "{}: {} of {} values, over {} ({} documents)",
+        l.facet.name(),
+        l.values.len(),
+        thousands(l.distinct_values as u64),
+        scope,
+        thousands(l.total_documents as u64)
+    );
+    if let Some(m) = &l.matched {
+        head.push_str(&format!(", matching '{m}'"));
+    }
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+    value_rows(w, &l.values)
+}
+
+/// `newsdex show`: every field, then the body.
+pub fn article<W: Write>(w: &mut W, a: &StoredArticle, st: Style) -> io::Result<()> {
+    writeln!(w, "{}", st.paint(BOLD_ON, &a.title))?;
+    let mut row = |k: &str, v: String| -> io::Result<()> {
+        if !v.is_empty() {
+            writeln!(w, "{k:<12} {v}")?;
+        }
+        Ok(())
+    };
+    row("id", a.id.clone())?;
+    row("date", a.date.map(|d| d.to_rfc3339()).unwrap_or_default())?;
+    row("dateline", a.dateline.clone().unwrap_or_default())?;
+    row("cities", a.dateline_cities.join(", "))?;
+    row("agency", a.agency.clone().unwrap_or_default())?;
+    let countries: Vec<String> = a.countries.iter().map(|c| format!("{} ({})", c.name, c.id)).collect();
+    row("countries", countries.join(", "))?;
+    row("people", a.people.join(", "))?;
+    row("topics", a.topics.join(", "))?;
+    row("orgs", a.orgs.join(", "))?;
+    row("exchanges", a.exchanges.join(", "))?;
+    row("companies", a.companies.join(", "))?;
+    row("source", a.source.clone().unwrap_or_default())?;
+    row("section", a.section.clone().unwrap_or_default())?;
+    row("author", a.author.clone().unwrap_or_default())?;
+    row("url", a.url.clone().unwrap_or_default())?;
+    row("file", a.path.clone().unwrap_or_default())?;
+    row("lewis split", a.lewis_split.clone().unwrap_or_default())?;
+    row("cgi split", a.cgi_split.clone().unwrap_or_default())?;
+    writeln!(w)?;
+    writeln!(w, "{}", a.body.trim_end())
+}

@@ -1,0 +1,176 @@
+//! Runs one command: flags → config → work → renderer. Returns the exit code.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Context;
+use clap::{CommandFactory, Parser};
+
+use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
+use crate::config;
+use crate::error::Error;
+use crate::index::writer::run_index;
+use crate::index::{stats, NewsIndex};
+use crate::render::{self, human::Style};
+use crate::search;
+
+/// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// The command did what was asked (a search found hits).
+    Success = 0,
+    /// A search ran but matched no article.
+    NoHits = 1,
+    /// Something went wrong; a message says what.
+    Error = 2,
+    /// `index` finished but skipped or repaired some input (see its summary).
+    CompletedWithWarnings = 3,
+}
+
+/// Parse the process arguments, run the command, print errors; the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { ExitCode::Error } else { ExitCode::Success };
+            let _ = e.print();
+            return code as i32;
+        }
+    };
+    match dispatch(cli) {
+        Ok(code) => code as i32,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::Success as i32;
+            }
+            eprintln!("newsdex: {e:#}");
+            ExitCode::Error as i32
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn open(cli_index: Option<std::path::PathBuf>) -> anyhow::Result<NewsIndex> {
+    let dir = config::index_dir(cli_index);
+    Ok(NewsIndex::open(&dir)?)
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let color = config::use_color(cli.color, stdout.is_terminal());
+    let style = Style { color };
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Index(args) => {
+            let dir = config::index_dir(cli.index);
+            let opts = config::index_options(dir, &args, true)?;
+            let summary = run_index(&opts, |w| eprintln!("newsdex: warning: {w}"))
+                .with_context(|| format!("indexing into {}", opts.index_dir.display()))?;
+            match args.format {
+                OutputFormat::Table => render::human::summary(&mut out, &summary)?,
+                OutputFormat::Json => render::json::write(&mut out, &summary)?,
+            }
+            if summary.has_warnings() {
+                ExitCode::CompletedWithWarnings
+            } else {
+                ExitCode::Success
+            }
+        }
+        Command::Search(a) => {
+            let req = config::search_request(
+                &a.query, &a.filters, &a.facets, a.facet_top, a.histogram, a.limit, a.offset, &a.sort,
+            )?;
+            let news = open(cli.index)?;
+            let searcher = news.reader()?.searcher();
+            let res = search::search(&news, &searcher, &req)?;
+            match a.format {
+                SearchFormat::Table => render::human::search(&mut out, &res, style)?,
+                SearchFormat::Json => render::json::write(&mut out, &res)?,
+                SearchFormat::Jsonl => render::json::search_lines(&mut out, &res)?,
+                SearchFormat::Csv => render::csv::search(&mut out, &res)?,
+            }
+            if res.total == 0 {
+                ExitCode::NoHits
+            } else {
+                ExitCode::Success
+            }
+        }
+        Command::Show { id, format } => {
+            let news = open(cli.index)?;
+            let searcher = news.reader()?.searcher();
+            let article = search::show(&news, &searcher, &id)?;
+            match format {
+                OutputFormat::Table => render::human::article(&mut out, &article, style)?,
+                OutputFormat::Json => render::json::write(&mut out, &article)?,
+            }
+            ExitCode::Success
+        }
+        Command::Facets(a) => {
+            let facet: search::FacetField = a.facet.parse()?;
+            let req = config::search_request(&a.query, &a.filters, &[], a.top, None, 0, 0, "relevance")?;
+            let news = open(cli.index)?;
+            let searcher = news.reader()?.searcher();
+            let listing = search::facet_values(&news, &searcher, &req, facet, a.top, a.matching.as_deref())?;
+            match a.format {
+                OutputFormat::Table => render::human::facet_listing(&mut out, &listing, style)?,
+                OutputFormat::Json => render::json::write(&mut out, &listing)?,
+            }
+            ExitCode::Success
+        }
+        Command::Stats { format } => {
+            let news = open(cli.index)?;
+            let searcher = news.reader()?.searcher();
+            let s = stats::stats(&news, &searcher)?;
+            match format {
+                OutputFormat::Table => render::human::stats(&mut out, &s)?,
+                OutputFormat::Json => render::json::write(&mut out, &s)?,
+            }
+            ExitCode::Success
+        }
+        Command::Extract { paths, input_format, format: cli::ExtractFormat::Jsonl } => {
+            extract_command(&mut out, &paths, config::input_format(input_format))?
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut out);
+            ExitCode::Success
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// `newsdex extract`: parse + extract, one JSON object per article.
+fn extract_command<W: Write>(
+    out: &mut W,
+    paths: &[std::path::PathBuf],
+    format: Option<crate::parse::Format>,
+) -> anyhow::Result<ExitCode> {
+    let (files, mut warnings) = crate::parse::walk::collect_inputs(paths, format);
+    for (path, fmt) in files {
+        match crate::parse::parse_file(&path, Some(fmt)) {
+            Ok(parsed) => {
+                warnings.extend(parsed.warnings);
+                for a in parsed.articles {
+                    let record = crate::extract::ExtractRecord::from_article(&a);
+                    render::json::write_line(out, &record)?;
+                }
+            }
+            Err(e) => eprintln!("newsdex: warning: {e}"),
+        }
+    }
+    for w in &warnings {
+        eprintln!("newsdex: warning: {w}");
+    }
+    Ok(if warnings.is_empty() { ExitCode::Success } else { ExitCode::CompletedWithWarnings })
+}
+
+impl From<Error> for ExitCode {
+    fn from(_: Error) -> Self {
+        ExitCode::Error
+    }
+}

@@ -1,0 +1,400 @@
+//! Facet counts (tantivy terms aggregations over the keyword fast fields)
+//! and calendar histograms of the date field.
+//!
+//! tantivy's `date_histogram` only knows fixed intervals, so calendar months
+//! and years get their own collector: it buckets by day in the hot loop
+//! (an integer division) and maps days to calendar periods with chrono once
+//! per distinct day when merging.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::Serialize;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::agg_result::AggregationResults;
+use tantivy::aggregation::AggregationCollector;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{Score, SegmentReader};
+
+use crate::error::{Error, Result};
+use crate::index::Fields;
+
+/// A field users can filter and count by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacetField {
+    Country,
+    Person,
+    Topic,
+    Org,
+    Exchange,
+    Company,
+    Dateline,
+    Source,
+    Section,
+    Agency,
+}
+
+impl FacetField {
+    /// Every facet, in display order.
+    pub const ALL: [FacetField; 10] = [
+        FacetField::Country,
+        FacetField::Person,
+        FacetField::Topic,
+        FacetField::Org,
+        FacetField::Exchange,
+        FacetField::Company,
+        FacetField::Dateline,
+        FacetField::Source,
+        FacetField::Section,
+        FacetField::Agency,
+    ];
+
+    /// The name users type (`--facet country`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetField::Country => "country",
+            FacetField::Person => "person",
+            FacetField::Topic => "topic",
+            FacetField::Org => "org",
+            FacetField::Exchange => "exchange",
+            FacetField::Company => "company",
+            FacetField::Dateline => "dateline",
+            FacetField::Source => "source",
+            FacetField::Section => "section",
+            FacetField::Agency => "agency",
+        }
+    }
+
+    /// The index field holding the values (declared in schema/newsdex.json).
+    pub fn index_field_name(self) -> &'static str {
+        match self {
+            FacetField::Dateline => "dateline_city",
+            other => other.name(),
+        }
+    }
+
+    /// The tantivy field handle.
+    pub fn field(self, f: &Fields) -> tantivy::schema::Field {
+        match self {
+            FacetField::Country => f.country,
+            FacetField::Person => f.person,
+            FacetField::Topic => f.topic,
+            FacetField::Org => f.org,
+            FacetField::Exchange => f.exchange,
+            FacetField::Company => f.company,
+            FacetField::Dateline => f.dateline_city,
+            FacetField::Source => f.source,
+            FacetField::Section => f.section,
+            FacetField::Agency => f.agency,
+        }
+    }
+}
+
+impl FromStr for FacetField {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.trim().to_ascii_lowercase();
+        let alias = match lower.as_str() {
+            "countries" | "place" | "places" => "country",
+            "people" | "persons" => "person",
+            "topics" => "topic",
+            "orgs" => "org",
+            "exchanges" => "exchange",
+            "companies" => "company",
+            "dateline_city" | "city" | "datelines" => "dateline",
+            other => other,
+        };
+        FacetField::ALL
+            .into_iter()
+            .find(|f| f.name() == alias)
+            .ok_or_else(|| Error::BadArgument {
+                flag: "--facet".into(),
+                message: format!(
+                    "unknown facet '{s}'; choose one of: {}",
+                    FacetField::ALL.map(|f| f.name()).join(", ")
+                ),
+            })
+    }
+}
+
+/// One value of a facet with its document count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetValue {
+    /// The value as stored (canonical id for countries).
+    pub value: String,
+    /// How to show it (display name for countries; the value otherwise).
+    pub label: String,
+    pub count: u64,
+}
+
+/// The top values of one facet for the current query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetCounts {
+    pub facet: FacetField,
+    pub values: Vec<FacetValue>,
+    /// Documents whose values fell outside the top N.
+    pub other: u64,
+}
+
+/// Build one terms aggregation per facet, keyed by facet name.
+pub fn terms_aggregations(facets: &[FacetField], top: usize) -> Result<Aggregations> {
+    let mut req = serde_json::Map::new();
+    for f in facets {
+        req.insert(
+            f.name().to_string(),
+            serde_json::json!({"terms": {"field": f.index_field_name(), "size": top, "min_doc_count": 1}}),
+        );
+    }
+    serde_json::from_value(serde_json::Value::Object(req))
+        .map_err(|e| Error::Query(format!("facet request: {e}")))
+}
+
+/// A collector for the given facets.
+pub fn collector(facets: &[FacetField], top: usize) -> Result<AggregationCollector> {
+    Ok(AggregationCollector::from_aggs(
+        terms_aggregations(facets, top)?,
+        Default::default(),
+    ))
+}
+
+/// Read the counts of `facet` out of aggregation results.
+pub fn read_counts(results: &AggregationResults, facet: FacetField) -> FacetCounts {
+    let json = serde_json::to_value(results).unwrap_or_default();
+    let agg = &json[facet.name()];
+    let values = agg["buckets"]
+        .as_array()
+        .map(|buckets| {
+            buckets
+                .iter()
+                .filter_map(|b| {
+                    let value = b["key"].as_str()?.to_string();
+                    let count = b["doc_count"].as_u64()?;
+                    Some(FacetValue {
+                        label: label_for(facet, &value),
+                        value,
+                        count,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    FacetCounts {
+        facet,
+        values,
+        other: agg["sum_other_doc_count"].as_u64().unwrap_or(0),
+    }
+}
+
+/// Display label of a stored facet value.
+pub fn label_for(facet: FacetField, value: &str) -> String {
+    match facet {
+        FacetField::Country => crate::index::document::CountryRef::from_id(value).name,
+        _ => value.to_string(),
+    }
+}
+
+/// Calendar period of a histogram bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Interval {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl FromStr for Interval {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "day" => Ok(Interval::Day),
+            "week" => Ok(Interval::Week),
+            "month" => Ok(Interval::Month),
+            "year" => Ok(Interval::Year),
+            _ => Err(Error::BadArgument {
+                flag: "--histogram".into(),
+                message: format!("'{s}' is not one of day, week, month, year"),
+            }),
+        }
+    }
+}
+
+/// One period of a histogram.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistogramBucket {
+    /// `1987-03-02` (day, and the Monday of a week), `1987-03` or `1987`.
+    pub key: String,
+    pub start: DateTime<Utc>,
+    pub count: u64,
+}
+
+/// Hits per calendar period, in date order, empty periods included.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Histogram {
+    pub interval: Interval,
+    pub buckets: Vec<HistogramBucket>,
+    /// Hits that have no date.
+    pub undated: u64,
+}
+
+/// Counts hits per day from the `date` fast field.
+pub struct DayCounter;
+
+/// Per-segment half of `DayCounter`.
+pub struct DaySegmentCounter {
+    column: Option<Column<tantivy::DateTime>>,
+    days: BTreeMap<i64, u64>,
+    undated: u64,
+}
+
+impl Collector for DayCounter {
+    type Fruit = (BTreeMap<i64, u64>, u64);
+    type Child = DaySegmentCounter;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(DaySegmentCounter {
+            column: reader.fast_fields().date("date").ok(),
+            days: BTreeMap::new(),
+            undated: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all = BTreeMap::new();
+        let mut undated = 0;
+        for (days, u) in fruits {
+            undated += u;
+            for (d, c) in days {
+                *all.entry(d).or_insert(0) += c;
+            }
+        }
+        Ok((all, undated))
+    }
+}
+
+impl SegmentCollector for DaySegmentCounter {
+    type Fruit = (BTreeMap<i64, u64>, u64);
+
+    fn collect(&mut self, doc: u32, _: Score) {
+        match self.column.as_ref().and_then(|c| c.first(doc)) {
+            Some(d) => {
+                let day = d.into_timestamp_secs().div_euclid(86_400);
+                *self.days.entry(day).or_insert(0) += 1;
+            }
+            None => self.undated += 1,
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.days, self.undated)
+    }
+}
+
+/// Turn per-day counts into calendar buckets, filling empty periods.
+pub fn calendar_histogram(interval: Interval, days: &BTreeMap<i64, u64>, undated: u64) -> Histogram {
+    let mut buckets: Vec<HistogramBucket> = Vec::new();
+    let to_date = |day: i64| {
+        DateTime::from_timestamp(day * 86_400, 0)
+            .map(|d| d.date_naive())
+            .unwrap_or_default()
+    };
+    let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value()) else {
+        return Histogram { interval, buckets, undated };
+    };
+    let mut period = period_start(interval, to_date(first));
+    let end = to_date(last);
+    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    for (&day, &c) in days {
+        *counts.entry(period_start(interval, to_date(day))).or_insert(0) += c;
+    }
+    // Bounded: at most one bucket per day of the covered span.
+    while period <= end {
+        let count = counts.get(&period).copied().unwrap_or(0);
+        buckets.push(HistogramBucket {
+            key: period_key(interval, period),
+            start: period.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+            count,
+        });
+        match next_period(interval, period) {
+            Some(p) => period = p,
+            None => break,
+        }
+    }
+    Histogram { interval, buckets, undated }
+}
+
+fn period_start(interval: Interval, d: NaiveDate) -> NaiveDate {
+    match interval {
+        Interval::Day => d,
+        Interval::Week => d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64),
+        Interval::Month => d.with_day(1).unwrap_or(d),
+        Interval::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+    }
+}
+
+fn next_period(interval: Interval, d: NaiveDate) -> Option<NaiveDate> {
+    match interval {
+        Interval::Day => d.succ_opt(),
+        Interval::Week => d.checked_add_days(chrono::Days::new(7)),
+        Interval::Month => d.checked_add_months(chrono::Months::new(1)),
+        Interval::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1),
+    }
+}
+
+fn period_key(interval: Interval, d: NaiveDate) -> String {
+    match interval {
+        Interval::Day | Interval::Week => d.format("%Y-%m-%d").to_string(),
+        Interval::Month => d.format("%Y-%m").to_string(),
+        Interval::Year => d.format("%Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> i64 {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp()
+            / 86_400
+    }
+
+    #[test]
+    fn months_are_calendar_months_with_gaps_filled() {
+        let days = BTreeMap::from([(day(1987, 2, 26), 2), (day(1987, 2, 28), 1), (day(1987, 4, 1), 5)]);
+        let h = calendar_histogram(Interval::Month, &days, 3);
+        let got: Vec<_> = h.buckets.iter().map(|b| (b.key.as_str(), b.count)).collect();
+        assert_eq!(got, vec![("1987-02", 3), ("1987-03", 0), ("1987-04", 5)]);
+        assert_eq!(h.undated, 3);
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_years_on_january_first() {
+        let days = BTreeMap::from([(day(1987, 3, 1), 1), (day(1987, 3, 2), 1)]);
+        let w = calendar_histogram(Interval::Week, &days, 0);
+        assert_eq!(w.buckets[0].key, "1987-02-23");
+        assert_eq!(w.buckets[1].key, "1987-03-02");
+        let y = calendar_histogram(Interval::Year, &days, 0);
+        assert_eq!(y.buckets.len(), 1);
+        assert_eq!(y.buckets[0].key, "1987");
+    }
+
+    #[test]
+    fn facet_names_and_aliases_parse() {
+        assert_eq!("Country".parse::<FacetField>().unwrap(), FacetField::Country);
+        assert_eq!("people".parse::<FacetField>().unwrap(), FacetField::Person);
+        assert_eq!("dateline".parse::<FacetField>().unwrap(), FacetField::Dateline);
+        assert!("colour".parse::<FacetField>().is_err());
+    }
+}

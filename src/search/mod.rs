@@ -1,0 +1,418 @@
+//! Searching: a query and filters in, `SearchResults` out (hits with
+//! snippets, multi-select facet counts, a calendar histogram). Rendering is
+//! elsewhere (`render`), so people and programs read the same results.
+
+pub mod facets;
+pub mod query;
+pub mod vocab;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use crate::error::{Error, Result};
+use crate::index::document::{self, CountryRef};
+use crate::index::NewsIndex;
+pub use facets::{FacetCounts, FacetField, Histogram, Interval};
+
+/// Most hits one request may return; larger `--limit`s are clamped to it.
+pub const MAX_LIMIT: usize = 10_000;
+/// Most values one facet may list.
+pub const MAX_FACET_TOP: usize = 10_000;
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    Relevance,
+    DateAsc,
+    DateDesc,
+}
+
+/// What to search for: the plain values of `newsdex search`'s flags.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Filters: OR within one facet, AND across facets.
+    pub filters: BTreeMap<FacetField, Vec<String>>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub facets: Vec<FacetField>,
+    pub facet_top: usize,
+    pub histogram: Option<Interval>,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: BTreeMap::new(),
+            since: None,
+            until: None,
+            facets: Vec::new(),
+            facet_top: 10,
+            histogram: None,
+            limit: 10,
+            offset: 0,
+            sort: SortOrder::Relevance,
+        }
+    }
+}
+
+/// A filter as applied: what the user typed and the stored values it meant.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppliedFilter {
+    pub facet: FacetField,
+    pub requested: Vec<String>,
+    pub values: Vec<String>,
+    pub labels: Vec<String>,
+}
+
+/// Text with highlighted byte ranges (`[start, end)` into `text`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Highlighted {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+impl Highlighted {
+    fn from_snippet(s: &Snippet) -> Highlighted {
+        Highlighted {
+            text: s.fragment().to_string(),
+            highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+        }
+    }
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub id: String,
+    /// BM25 score (absent when sorted by date).
+    pub score: Option<f32>,
+    pub date: Option<DateTime<Utc>>,
+    pub dateline: Option<String>,
+    pub title: Highlighted,
+    pub snippet: Highlighted,
+    pub countries: Vec<CountryRef>,
+    pub people: Vec<String>,
+    pub topics: Vec<String>,
+    pub source: Option<String>,
+    pub section: Option<String>,
+}
+
+/// Everything a search returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub filters: Vec<AppliedFilter>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub sort: SortOrder,
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    pub facets: Vec<FacetCounts>,
+    pub histogram: Option<Histogram>,
+}
+
+/// The query and filter parts of a request, each kept apart so a facet's
+/// counts can be computed without that facet's own filter.
+struct Plan {
+    text: Box<dyn Query>,
+    date: Option<Box<dyn Query>>,
+    filters: Vec<(FacetField, Box<dyn Query>)>,
+}
+
+impl Plan {
+    /// The whole query, leaving out the filter of `except` (multi-select).
+    fn combined(&self, except: Option<FacetField>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.text.box_clone())];
+        if let Some(d) = &self.date {
+            clauses.push((Occur::Must, d.box_clone()));
+        }
+        for (facet, q) in &self.filters {
+            if Some(*facet) != except {
+                clauses.push((Occur::Must, q.box_clone()));
+            }
+        }
+        if clauses.len() == 1 {
+            return self.text.box_clone();
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// Run a search against an open index.
+pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Result<SearchResults> {
+    let start = Instant::now();
+    let f = &news.fields;
+    let limit = req.limit.min(MAX_LIMIT);
+    let top = req.facet_top.clamp(1, MAX_FACET_TOP);
+    let title_boost = news
+        .decl
+        .fields
+        .iter()
+        .find(|d| d.name == "title")
+        .and_then(|d| d.boost)
+        .unwrap_or(2.0);
+    let text = query::text_query(&news.index, f, title_boost, &req.query)?;
+
+    let mut applied = Vec::new();
+    let mut filters = Vec::new();
+    for (facet, requested) in &req.filters {
+        if requested.is_empty() {
+            continue;
+        }
+        let vocab = vocab::vocabulary(searcher, facet.field(f))?;
+        let mut values = Vec::new();
+        for r in requested {
+            for v in vocab::resolve(*facet, r, &vocab)? {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+        }
+        filters.push((*facet, query::any_of(facet.field(f), &values)));
+        applied.push(AppliedFilter {
+            facet: *facet,
+            requested: requested.clone(),
+            labels: values.iter().map(|v| facets::label_for(*facet, v)).collect(),
+            values,
+        });
+    }
+    let date = (req.since.is_some() || req.until.is_some())
+        .then(|| query::date_range(f.date, req.since, req.until));
+    let plan = Plan { text, date, filters };
+    let full = plan.combined(None);
+
+    // Facets without a filter of their own are counted with the hits in one
+    // pass; a filtered facet is counted again without its own filter.
+    let (plain, own): (Vec<FacetField>, Vec<FacetField>) = req
+        .facets
+        .iter()
+        .partition(|fa| !plan.filters.iter().any(|(g, _)| g == *fa));
+    let agg = facets::collector(&plain, top)?;
+    let want_hist = req.histogram.is_some();
+    let (total, docs, agg_res, days) = collect_main(searcher, &*full, req, limit, agg, want_hist)?;
+
+    let mut counts: BTreeMap<FacetField, FacetCounts> = BTreeMap::new();
+    for fa in &plain {
+        counts.insert(*fa, facets::read_counts(&agg_res, *fa));
+    }
+    for fa in &own {
+        let q = plan.combined(Some(*fa));
+        let res = searcher.search(&*q, &facets::collector(&[*fa], top)?)?;
+        counts.insert(*fa, facets::read_counts(&res, *fa));
+    }
+    let facet_counts = req
+        .facets
+        .iter()
+        .filter_map(|fa| counts.remove(fa))
+        .collect();
+
+    let hits = build_hits(news, searcher, &*full, docs, req.offset)?;
+    let histogram = req
+        .histogram
+        .zip(days)
+        .map(|(interval, (days, undated))| facets::calendar_histogram(interval, &days, undated));
+
+    Ok(SearchResults {
+        query: req.query.clone(),
+        filters: applied,
+        since: req.since,
+        until: req.until,
+        total,
+        offset: req.offset,
+        limit,
+        sort: req.sort,
+        took_ms: start.elapsed().as_secs_f64() * 1000.0,
+        hits,
+        facets: facet_counts,
+        histogram,
+    })
+}
+
+type DayCounts = (BTreeMap<i64, u64>, u64);
+type MainFruit = (
+    usize,
+    Vec<(Option<f32>, DocAddress)>,
+    tantivy::aggregation::agg_result::AggregationResults,
+    Option<DayCounts>,
+);
+
+/// One pass over the matches: count, top docs, facet aggregations, days.
+fn collect_main(
+    searcher: &Searcher,
+    q: &dyn Query,
+    req: &SearchRequest,
+    limit: usize,
+    agg: tantivy::aggregation::AggregationCollector,
+    want_hist: bool,
+) -> Result<MainFruit> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
+    let hist = want_hist.then_some(facets::DayCounter);
+    let (n, docs, a, h) = match req.sort {
+        SortOrder::Relevance => {
+            let (n, docs, a, h) = searcher.search(q, &(Count, top.order_by_score(), agg, hist))?;
+            (n, docs.into_iter().map(|(s, d)| (Some(s), d)).collect(), a, h)
+        }
+        SortOrder::DateAsc | SortOrder::DateDesc => {
+            let order = if req.sort == SortOrder::DateAsc { Order::Asc } else { Order::Desc };
+            let by_date = top.order_by_fast_field::<tantivy::DateTime>("date", order);
+            let (n, docs, a, h) = searcher.search(q, &(Count, by_date, agg, hist))?;
+            (n, docs.into_iter().map(|(_, d)| (None, d)).collect::<Vec<_>>(), a, h)
+        }
+    };
+    let docs = if limit == 0 { Vec::new() } else { docs };
+    Ok((n, docs, a, h))
+}
+
+/// Fetch stored fields and make snippets, for the printed hits only.
+fn build_hits(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    q: &dyn Query,
+    docs: Vec<(Option<f32>, DocAddress)>,
+    offset: usize,
+) -> Result<Vec<Hit>> {
+    if docs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let f = &news.fields;
+    let mut body_gen = SnippetGenerator::create(searcher, q, f.body)?;
+    body_gen.set_max_num_chars(220);
+    let mut title_gen = SnippetGenerator::create(searcher, q, f.title)?;
+    title_gen.set_max_num_chars(1000);
+    let mut hits = Vec::with_capacity(docs.len());
+    for (i, (score, addr)) in docs.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let stored_title = document::first_text(&doc, f.title).unwrap_or_default();
+        let body = document::first_text(&doc, f.body).unwrap_or_default();
+        let mut title = Highlighted::from_snippet(&title_gen.snippet(&stored_title));
+        if title.text.len() < stored_title.trim().len() {
+            // The snippet generator trims; keep the whole title.
+            title = Highlighted {
+                text: stored_title.clone(),
+                highlights: Vec::new(),
+            };
+        }
+        let mut snippet = Highlighted::from_snippet(&body_gen.snippet(&body));
+        if snippet.text.is_empty() {
+            snippet.text = lead_of(&body, 220);
+        }
+        hits.push(Hit {
+            rank: offset + i + 1,
+            id: document::first_text(&doc, f.id).unwrap_or_default(),
+            score,
+            date: document::stored_date(&doc, f),
+            dateline: document::first_text(&doc, f.dateline),
+            title,
+            snippet,
+            countries: document::all_text(&doc, f.country)
+                .iter()
+                .map(|c| CountryRef::from_id(c))
+                .collect(),
+            people: document::all_text(&doc, f.person),
+            topics: document::all_text(&doc, f.topic),
+            source: document::first_text(&doc, f.source),
+            section: document::first_text(&doc, f.section),
+        });
+    }
+    Ok(hits)
+}
+
+/// The first `max` bytes of a text, cut at a word boundary, on one line.
+fn lead_of(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.len() <= max {
+        return flat;
+    }
+    let mut cut = max;
+    while !flat.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = flat[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", &flat[..cut])
+}
+
+/// Values of one facet with counts, for `newsdex facets`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetListing {
+    pub facet: FacetField,
+    pub query: String,
+    pub total_documents: usize,
+    pub matched: Option<String>,
+    pub values: Vec<facets::FacetValue>,
+    pub distinct_values: usize,
+}
+
+/// List the values of a facet for a query and filters; `fragment` keeps the
+/// values containing it (ignoring case and diacritics).
+pub fn facet_values(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    facet: FacetField,
+    top: usize,
+    fragment: Option<&str>,
+) -> Result<FacetListing> {
+    let mut r = req.clone();
+    r.facets = vec![facet];
+    r.limit = 0;
+    // Ask for every value so that --match can look beyond the top N.
+    r.facet_top = MAX_FACET_TOP;
+    let res = search(news, searcher, &r)?;
+    let mut values = res
+        .facets
+        .into_iter()
+        .next()
+        .map(|c| c.values)
+        .unwrap_or_default();
+    if let Some(frag) = fragment {
+        let want = crate::extract::gazetteer::fold(frag);
+        values.retain(|v| {
+            crate::extract::gazetteer::fold(&v.label).contains(&want)
+                || crate::extract::gazetteer::fold(&v.value).contains(&want)
+        });
+        if values.is_empty() {
+            return Err(Error::UnknownFilterValue {
+                field: facet.name().into(),
+                value: frag.into(),
+                suggestions: format!("; list the values with `newsdex facets {}`", facet.name()),
+            });
+        }
+    }
+    let distinct = values.len();
+    values.truncate(top.clamp(1, MAX_FACET_TOP));
+    Ok(FacetListing {
+        facet,
+        query: req.query.clone(),
+        total_documents: res.total,
+        matched: fragment.map(str::to_string),
+        values,
+        distinct_values: distinct,
+    })
+}
+
+/// The stored article with this id.
+pub fn show(news: &NewsIndex, searcher: &Searcher, id: &str) -> Result<document::StoredArticle> {
+    let term = tantivy::Term::from_field_text(news.fields.id, id);
+    let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+    let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+    let (_, addr) = top.first().ok_or_else(|| Error::NotFound(id.to_string()))?;
+    let doc: TantivyDocument = searcher.doc(*addr)?;
+    Ok(document::StoredArticle::from_document(&news.fields, &doc))
+}
