@@ -93,7 +93,9 @@ Examples:
     },
 
     /// Print shell completions
-    #[command(after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex")]
+    #[command(
+        after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"
+    )]
     Completions {
         /// The shell
         shell: clap_complete::Shell,
@@ -194,7 +196,12 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
     /// Order of hits: relevance, date (oldest first) or -date (newest first)
-    #[arg(long, default_value = "relevance", value_name = "ORDER", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "relevance",
+        value_name = "ORDER",
+        allow_hyphen_values = true
+    )]
     pub sort: String,
     /// Output format
     #[arg(long, value_enum, default_value_t = SearchFormat::Table)]

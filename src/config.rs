@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::{self, FilterArgs};
 use crate::error::{Error, Result};
@@ -41,14 +41,23 @@ pub fn input_format(f: Option<cli::InputFormat>) -> Option<Format> {
 }
 
 /// Options of `newsdex index`.
-pub fn index_options(index_dir: PathBuf, a: &cli::IndexArgs, progress: bool) -> Result<IndexOptions> {
+pub fn index_options(
+    index_dir: PathBuf,
+    a: &cli::IndexArgs,
+    progress: bool,
+) -> Result<IndexOptions> {
     if a.memory < 16 {
         return Err(Error::BadArgument {
             flag: "--memory".into(),
-            message: format!("{} MB is too small; the writer needs at least 16 MB", a.memory),
+            message: format!(
+                "{} MB is too small; the writer needs at least 16 MB",
+                a.memory
+            ),
         });
     }
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     Ok(IndexOptions {
         index_dir,
         paths: a.paths.clone(),
@@ -66,17 +75,30 @@ pub fn index_options(index_dir: PathBuf, a: &cli::IndexArgs, progress: bool) -> 
     })
 }
 
-/// The search request of `newsdex search` (and the filters of `facets`).
-pub fn search_request(
-    query: &str,
-    filters: &FilterArgs,
-    facets: &[String],
-    facet_top: usize,
-    histogram: Option<cli::HistogramChoice>,
-    limit: usize,
-    offset: usize,
-    sort: &str,
-) -> Result<SearchRequest> {
+/// The search request of `newsdex search`.
+pub fn search_request(a: &cli::SearchArgs) -> Result<SearchRequest> {
+    let mut req = filter_request(&a.query, &a.filters)?;
+    for f in &a.facets {
+        let parsed: FacetField = f.parse()?;
+        if !req.facets.contains(&parsed) {
+            req.facets.push(parsed);
+        }
+    }
+    req.facet_top = a.facet_top;
+    req.histogram = a.histogram.map(|h| match h {
+        cli::HistogramChoice::Day => Interval::Day,
+        cli::HistogramChoice::Week => Interval::Week,
+        cli::HistogramChoice::Month => Interval::Month,
+        cli::HistogramChoice::Year => Interval::Year,
+    });
+    req.limit = a.limit;
+    req.offset = a.offset;
+    req.sort = sort_order(&a.sort)?;
+    Ok(req)
+}
+
+/// A request holding a query and its filters (used by `search` and `facets`).
+pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest> {
     let mut map = BTreeMap::new();
     let pairs = [
         (FacetField::Country, &filters.country),
@@ -94,15 +116,16 @@ pub fn search_request(
             map.insert(facet, values.clone());
         }
     }
-    let mut facet_fields = Vec::new();
-    for f in facets {
-        let parsed: FacetField = f.parse()?;
-        if !facet_fields.contains(&parsed) {
-            facet_fields.push(parsed);
-        }
-    }
-    let since = filters.since.as_deref().map(|s| period_bound(s, "--since", false)).transpose()?;
-    let until = filters.until.as_deref().map(|s| period_bound(s, "--until", true)).transpose()?;
+    let since = filters
+        .since
+        .as_deref()
+        .map(|s| period_bound(s, "--since", false))
+        .transpose()?;
+    let until = filters
+        .until
+        .as_deref()
+        .map(|s| period_bound(s, "--until", true))
+        .transpose()?;
     if let (Some(s), Some(u)) = (since, until) {
         if s >= u {
             return Err(Error::BadArgument {
@@ -116,17 +139,7 @@ pub fn search_request(
         filters: map,
         since,
         until,
-        facets: facet_fields,
-        facet_top,
-        histogram: histogram.map(|h| match h {
-            cli::HistogramChoice::Day => Interval::Day,
-            cli::HistogramChoice::Week => Interval::Week,
-            cli::HistogramChoice::Month => Interval::Month,
-            cli::HistogramChoice::Year => Interval::Year,
-        }),
-        limit,
-        offset,
-        sort: sort_order(sort)?,
+        ..SearchRequest::default()
     })
 }
 
@@ -161,7 +174,11 @@ pub fn period_bound(s: &str, flag: &str, end: bool) -> Result<DateTime<Utc>> {
         }
         [y, m] if y.len() == 4 => {
             let d = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1).ok_or_else(bad)?;
-            (d, d.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?)
+            (
+                d,
+                d.checked_add_months(chrono::Months::new(1))
+                    .ok_or_else(bad)?,
+            )
         }
         [y, m, day] if y.len() == 4 => {
             let d = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(day)?).ok_or_else(bad)?;
@@ -169,7 +186,6 @@ pub fn period_bound(s: &str, flag: &str, end: bool) -> Result<DateTime<Utc>> {
         }
         _ => return Err(bad()),
     };
-    let _ = start.year();
     let chosen = if end { next } else { start };
     Ok(chosen.and_hms_opt(0, 0, 0).ok_or_else(bad)?.and_utc())
 }
@@ -190,7 +206,14 @@ mod tests {
             ("1987-03-31", true, "1987-04-01T00:00:00Z"),
         ];
         for (s, end, want) in cases {
-            assert_eq!(period_bound(s, "--since", end).unwrap().to_rfc3339().replace("+00:00", "Z"), want, "{s}");
+            assert_eq!(
+                period_bound(s, "--since", end)
+                    .unwrap()
+                    .to_rfc3339()
+                    .replace("+00:00", "Z"),
+                want,
+                "{s}"
+            );
         }
     }
 

@@ -31,7 +31,11 @@ pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { ExitCode::Error } else { ExitCode::Success };
+            let code = if e.use_stderr() {
+                ExitCode::Error
+            } else {
+                ExitCode::Success
+            };
             let _ = e.print();
             return code as i32;
         }
@@ -82,9 +86,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Search(a) => {
-            let req = config::search_request(
-                &a.query, &a.filters, &a.facets, a.facet_top, a.histogram, a.limit, a.offset, &a.sort,
-            )?;
+            let req = config::search_request(&a)?;
             let news = open(cli.index)?;
             let searcher = news.reader()?.searcher();
             let res = search::search(&news, &searcher, &req)?;
@@ -112,10 +114,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Facets(a) => {
             let facet: search::FacetField = a.facet.parse()?;
-            let req = config::search_request(&a.query, &a.filters, &[], a.top, None, 0, 0, "relevance")?;
+            let req = config::filter_request(&a.query, &a.filters)?;
             let news = open(cli.index)?;
             let searcher = news.reader()?.searcher();
-            let listing = search::facet_values(&news, &searcher, &req, facet, a.top, a.matching.as_deref())?;
+            let listing =
+                search::facet_values(&news, &searcher, &req, facet, a.top, a.matching.as_deref())?;
             match a.format {
                 OutputFormat::Table => render::human::facet_listing(&mut out, &listing, style)?,
                 OutputFormat::Json => render::json::write(&mut out, &listing)?,
@@ -132,9 +135,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             ExitCode::Success
         }
-        Command::Extract { paths, input_format, format: cli::ExtractFormat::Jsonl } => {
-            extract_command(&mut out, &paths, config::input_format(input_format))?
-        }
+        Command::Extract {
+            paths,
+            input_format,
+            format: cli::ExtractFormat::Jsonl,
+        } => extract_command(&mut out, &paths, config::input_format(input_format))?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut out);
             ExitCode::Success
@@ -166,7 +171,11 @@ fn extract_command<W: Write>(
     for w in &warnings {
         eprintln!("newsdex: warning: {w}");
     }
-    Ok(if warnings.is_empty() { ExitCode::Success } else { ExitCode::CompletedWithWarnings })
+    Ok(if warnings.is_empty() {
+        ExitCode::Success
+    } else {
+        ExitCode::CompletedWithWarnings
+    })
 }
 
 impl From<Error> for ExitCode {

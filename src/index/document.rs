@@ -20,7 +20,10 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         d.add_text(f.dateline, dl);
     }
     if let Some(date) = a.date {
-        d.add_date(f.date, tantivy::DateTime::from_timestamp_secs(date.timestamp()));
+        d.add_date(
+            f.date,
+            tantivy::DateTime::from_timestamp_secs(date.timestamp()),
+        );
     }
     let lists = [
         (f.country, &a.countries),

@@ -78,7 +78,8 @@ impl NewsIndex {
         std::fs::create_dir_all(path)
             .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
         let decl = Declaration::load()?;
-        let index = Index::create_in_dir(path, decl.to_schema()).map_err(|e| open_error(path, e))?;
+        let index =
+            Index::create_in_dir(path, decl.to_schema()).map_err(|e| open_error(path, e))?;
         schema::register_tokenizers(&index);
         let fields = Fields::new(&index.schema())?;
         Ok(NewsIndex {

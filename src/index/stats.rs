@@ -47,7 +47,10 @@ pub fn stats(news: &NewsIndex, searcher: &Searcher) -> Result<IndexStats> {
         "source": {"terms": {"field": "source", "size": 1000}}
     }))
     .map_err(|e| Error::Query(e.to_string()))?;
-    let res = searcher.search(&AllQuery, &AggregationCollector::from_aggs(req, Default::default()))?;
+    let res = searcher.search(
+        &AllQuery,
+        &AggregationCollector::from_aggs(req, Default::default()),
+    )?;
     let json = serde_json::to_value(&res).unwrap_or_default();
     let as_date = |key: &str| {
         json[key]["value"]

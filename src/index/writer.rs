@@ -69,7 +69,13 @@ impl IndexSummary {
 }
 
 /// Warning kinds that mean an article or file was not indexed at all.
-const SKIP_KINDS: &[&str] = &["unreadable", "missing_id", "empty", "bad_record", "unknown_format"];
+const SKIP_KINDS: &[&str] = &[
+    "unreadable",
+    "missing_id",
+    "empty",
+    "bad_record",
+    "unknown_format",
+];
 
 /// A parsed file, ready for the writer.
 struct Prepared {
@@ -79,13 +85,19 @@ struct Prepared {
 }
 
 /// Run the indexing pipeline; `on_warning` sees each warning as it happens.
-pub fn run_index(opts: &IndexOptions, mut on_warning: impl FnMut(&Warning)) -> Result<IndexSummary> {
+pub fn run_index(
+    opts: &IndexOptions,
+    mut on_warning: impl FnMut(&Warning),
+) -> Result<IndexSummary> {
     let start = Instant::now();
     let news = NewsIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let writer_threads = opts.threads.clamp(1, 8);
     let mut writer: IndexWriter = news
         .index
-        .writer_with_num_threads(writer_threads, opts.memory_bytes.max(15_000_000 * writer_threads))
+        .writer_with_num_threads(
+            writer_threads,
+            opts.memory_bytes.max(15_000_000 * writer_threads),
+        )
         .map_err(|e| open_error(&opts.index_dir, e))?;
     let reader = news.reader()?;
     let existing = reader.searcher();
@@ -135,8 +147,8 @@ pub fn run_index(opts: &IndexOptions, mut on_warning: impl FnMut(&Warning)) -> R
             }
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
-                let existed = !seen.insert(id)
-                    || (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0);
+                let existed =
+                    !seen.insert(id) || (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0);
                 if existed {
                     writer.delete_term(term);
                     summary.replaced += 1;

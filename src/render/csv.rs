@@ -9,7 +9,15 @@ use crate::search::SearchResults;
 pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
     let mut out = ::csv::Writer::from_writer(w);
     let header = [
-        "rank", "id", "date", "score", "dateline", "title", "countries", "people", "topics",
+        "rank",
+        "id",
+        "date",
+        "score",
+        "dateline",
+        "title",
+        "countries",
+        "people",
+        "topics",
         "snippet",
     ];
     out.write_record(header).map_err(io::Error::other)?;
@@ -18,7 +26,9 @@ pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
         let row = [
             h.rank.to_string(),
             h.id.clone(),
-            h.date.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
+            h.date
+                .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+                .unwrap_or_default(),
             h.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
             h.dateline.clone().unwrap_or_default(),
             h.title.text.clone(),

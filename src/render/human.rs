@@ -54,7 +54,7 @@ pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -75,24 +75,37 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
     }
     if r.since.is_some() || r.until.is_some() {
         let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
-            x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "…".into())
+            x.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "…".into())
         };
         header.push_str(&format!(" · date {} to before {}", d(r.since), d(r.until)));
     }
     header.push_str(&format!(" · {:.1} ms", r.took_ms));
     writeln!(w, "{}", st.paint(BOLD_ON, &header))?;
     if r.hits.is_empty() && r.total > 0 && r.limit > 0 {
-        writeln!(w, "(no hits on this page: --offset {} is past the last hit)", r.offset)?;
+        writeln!(
+            w,
+            "(no hits on this page: --offset {} is past the last hit)",
+            r.offset
+        )?;
     }
     for h in &r.hits {
         writeln!(w)?;
-        let date = h.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
+        let date = h
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "----------".into());
         let mut meta = format!("id {}", h.id);
         if let Some(s) = h.score {
             meta.push_str(&format!(" · score {s:.2}"));
         }
         let dateline = h.dateline.as_deref().unwrap_or("");
-        writeln!(w, "{:>4}  {date}  {dateline}  {}", h.rank, st.paint(DIM_ON, &meta))?;
+        writeln!(
+            w,
+            "{:>4}  {date}  {dateline}  {}",
+            h.rank,
+            st.paint(DIM_ON, &meta)
+        )?;
         writeln!(w, "      {}", st.paint(BOLD_ON, &st.highlighted(&h.title)))?;
         if !h.snippet.text.is_empty() {
             writeln!(w, "      {}", one_line(&st.highlighted(&h.snippet)))?;
@@ -131,7 +144,12 @@ fn one_line(s: &str) -> String {
 pub fn facet_table<W: Write>(w: &mut W, c: &FacetCounts, st: Style) -> io::Result<()> {
     let title = match c.other {
         0 => c.facet.name().to_string(),
-        n => format!("{} (values outside the top {}: {} more)", c.facet.name(), c.values.len(), thousands(n)),
+        n => format!(
+            "{} (values outside the top {}: {} more)",
+            c.facet.name(),
+            c.values.len(),
+            thousands(n)
+        ),
     };
     writeln!(w, "{}", st.paint(BOLD_ON, &title))?;
     if c.values.is_empty() {
@@ -141,9 +159,18 @@ pub fn facet_table<W: Write>(w: &mut W, c: &FacetCounts, st: Style) -> io::Resul
 }
 
 fn value_rows<W: Write>(w: &mut W, values: &[FacetValue]) -> io::Result<()> {
-    let width = values.iter().map(|v| v.label.chars().count()).max().unwrap_or(0).min(40);
+    let width = values
+        .iter()
+        .map(|v| v.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
     for v in values {
-        let id = if v.label != v.value { format!("  ({})", v.value) } else { String::new() };
+        let id = if v.label != v.value {
+            format!("  ({})", v.value)
+        } else {
+            String::new()
+        };
         writeln!(w, "  {:<width$}  {:>8}{id}", v.label, thousands(v.count))?;
     }
     Ok(())
@@ -151,7 +178,14 @@ fn value_rows<W: Write>(w: &mut W, values: &[FacetValue]) -> io::Result<()> {
 
 /// A histogram as rows with bars.
 pub fn histogram<W: Write>(w: &mut W, h: &Histogram, st: Style) -> io::Result<()> {
-    writeln!(w, "{}", st.paint(BOLD_ON, &format!("hits per {:?}", h.interval).to_lowercase()))?;
+    writeln!(
+        w,
+        "{}",
+        st.paint(
+            BOLD_ON,
+            &format!("hits per {:?}", h.interval).to_lowercase()
+        )
+    )?;
     let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     for b in &h.buckets {
         let bar = "█".repeat(((b.count as f64 / max as f64) * 40.0).round() as usize);
@@ -174,8 +208,16 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         s.docs_per_second,
         s.index
     )?;
-    writeln!(w, "  replaced (same id already indexed): {}", thousands(s.replaced))?;
-    writeln!(w, "  documents in the index: {}", thousands(s.total_documents))?;
+    writeln!(
+        w,
+        "  replaced (same id already indexed): {}",
+        thousands(s.replaced)
+    )?;
+    writeln!(
+        w,
+        "  documents in the index: {}",
+        thousands(s.total_documents)
+    )?;
     if s.skipped.is_empty() {
         writeln!(w, "  skipped: none")?;
     } else {
@@ -186,7 +228,11 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         writeln!(w, "  warnings: none")?;
     } else {
         let parts: Vec<String> = s.warnings.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        writeln!(w, "  warnings: {} (see above or --format json)", parts.join(", "))?;
+        writeln!(
+            w,
+            "  warnings: {} (see above or --format json)",
+            parts.join(", ")
+        )?;
     }
     Ok(())
 }
@@ -194,12 +240,24 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
 /// `newsdex stats`.
 pub fn stats<W: Write>(w: &mut W, s: &IndexStats) -> io::Result<()> {
     let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
-        x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "-".into())
+        x.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "-".into())
     };
     writeln!(w, "index        {}", s.index)?;
     writeln!(w, "documents    {}", thousands(s.documents))?;
-    writeln!(w, "date range   {} to {} ({} undated)", d(s.earliest), d(s.latest), thousands(s.undated))?;
-    writeln!(w, "size on disk {:.1} MB in {} segments", s.size_bytes as f64 / 1e6, s.segments)?;
+    writeln!(
+        w,
+        "date range   {} to {} ({} undated)",
+        d(s.earliest),
+        d(s.latest),
+        thousands(s.undated)
+    )?;
+    writeln!(
+        w,
+        "size on disk {:.1} MB in {} segments",
+        s.size_bytes as f64 / 1e6,
+        s.segments
+    )?;
     writeln!(w, "distinct values")?;
     for (k, v) in &s.distinct {
         writeln!(w, "  {k:<10} {:>8}", thousands(*v as u64))?;
@@ -210,7 +268,11 @@ pub fn stats<W: Write>(w: &mut W, s: &IndexStats) -> io::Result<()> {
 
 /// `newsdex facets`.
 pub fn facet_listing<W: Write>(w: &mut W, l: &FacetListing, st: Style) -> io::Result<()> {
-    let scope = if l.query.trim().is_empty() { "all articles".to_string() } else { format!("\"{}\"", l.query) };
+    let scope = if l.query.trim().is_empty() {
+        "all articles".to_string()
+    } else {
+        format!("\"{}\"", l.query)
+    };
     let mut head = format!(
         "{}: {} of {} values, over {} ({} documents)",
         l.facet.name(),
@@ -240,7 +302,11 @@ pub fn article<W: Write>(w: &mut W, a: &StoredArticle, st: Style) -> io::Result<
     row("dateline", a.dateline.clone().unwrap_or_default())?;
     row("cities", a.dateline_cities.join(", "))?;
     row("agency", a.agency.clone().unwrap_or_default())?;
-    let countries: Vec<String> = a.countries.iter().map(|c| format!("{} ({})", c.name, c.id)).collect();
+    let countries: Vec<String> = a
+        .countries
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.id))
+        .collect();
     row("countries", countries.join(", "))?;
     row("people", a.people.join(", "))?;
     row("topics", a.topics.join(", "))?;

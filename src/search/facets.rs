@@ -298,21 +298,32 @@ impl SegmentCollector for DaySegmentCounter {
 }
 
 /// Turn per-day counts into calendar buckets, filling empty periods.
-pub fn calendar_histogram(interval: Interval, days: &BTreeMap<i64, u64>, undated: u64) -> Histogram {
+pub fn calendar_histogram(
+    interval: Interval,
+    days: &BTreeMap<i64, u64>,
+    undated: u64,
+) -> Histogram {
     let mut buckets: Vec<HistogramBucket> = Vec::new();
     let to_date = |day: i64| {
         DateTime::from_timestamp(day * 86_400, 0)
             .map(|d| d.date_naive())
             .unwrap_or_default()
     };
-    let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value()) else {
-        return Histogram { interval, buckets, undated };
+    let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value())
+    else {
+        return Histogram {
+            interval,
+            buckets,
+            undated,
+        };
     };
     let mut period = period_start(interval, to_date(first));
     let end = to_date(last);
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for (&day, &c) in days {
-        *counts.entry(period_start(interval, to_date(day))).or_insert(0) += c;
+        *counts
+            .entry(period_start(interval, to_date(day)))
+            .or_insert(0) += c;
     }
     // Bounded: at most one bucket per day of the covered span.
     while period <= end {
@@ -327,7 +338,11 @@ pub fn calendar_histogram(interval: Interval, days: &BTreeMap<i64, u64>, undated
             None => break,
         }
     }
-    Histogram { interval, buckets, undated }
+    Histogram {
+        interval,
+        buckets,
+        undated,
+    }
 }
 
 fn period_start(interval: Interval, d: NaiveDate) -> NaiveDate {
@@ -372,9 +387,17 @@ mod tests {
 
     #[test]
     fn months_are_calendar_months_with_gaps_filled() {
-        let days = BTreeMap::from([(day(1987, 2, 26), 2), (day(1987, 2, 28), 1), (day(1987, 4, 1), 5)]);
+        let days = BTreeMap::from([
+            (day(1987, 2, 26), 2),
+            (day(1987, 2, 28), 1),
+            (day(1987, 4, 1), 5),
+        ]);
         let h = calendar_histogram(Interval::Month, &days, 3);
-        let got: Vec<_> = h.buckets.iter().map(|b| (b.key.as_str(), b.count)).collect();
+        let got: Vec<_> = h
+            .buckets
+            .iter()
+            .map(|b| (b.key.as_str(), b.count))
+            .collect();
         assert_eq!(got, vec![("1987-02", 3), ("1987-03", 0), ("1987-04", 5)]);
         assert_eq!(h.undated, 3);
     }
@@ -392,9 +415,15 @@ mod tests {
 
     #[test]
     fn facet_names_and_aliases_parse() {
-        assert_eq!("Country".parse::<FacetField>().unwrap(), FacetField::Country);
+        assert_eq!(
+            "Country".parse::<FacetField>().unwrap(),
+            FacetField::Country
+        );
         assert_eq!("people".parse::<FacetField>().unwrap(), FacetField::Person);
-        assert_eq!("dateline".parse::<FacetField>().unwrap(), FacetField::Dateline);
+        assert_eq!(
+            "dateline".parse::<FacetField>().unwrap(),
+            FacetField::Dateline
+        );
         assert!("colour".parse::<FacetField>().is_err());
     }
 }

@@ -189,13 +189,20 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         applied.push(AppliedFilter {
             facet: *facet,
             requested: requested.clone(),
-            labels: values.iter().map(|v| facets::label_for(*facet, v)).collect(),
+            labels: values
+                .iter()
+                .map(|v| facets::label_for(*facet, v))
+                .collect(),
             values,
         });
     }
     let date = (req.since.is_some() || req.until.is_some())
         .then(|| query::date_range(f.date, req.since, req.until));
-    let plan = Plan { text, date, filters };
+    let plan = Plan {
+        text,
+        date,
+        filters,
+    };
     let full = plan.combined(None);
 
     // Facets without a filter of their own are counted with the hits in one
@@ -267,13 +274,27 @@ fn collect_main(
     let (n, docs, a, h) = match req.sort {
         SortOrder::Relevance => {
             let (n, docs, a, h) = searcher.search(q, &(Count, top.order_by_score(), agg, hist))?;
-            (n, docs.into_iter().map(|(s, d)| (Some(s), d)).collect(), a, h)
+            (
+                n,
+                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
+                a,
+                h,
+            )
         }
         SortOrder::DateAsc | SortOrder::DateDesc => {
-            let order = if req.sort == SortOrder::DateAsc { Order::Asc } else { Order::Desc };
+            let order = if req.sort == SortOrder::DateAsc {
+                Order::Asc
+            } else {
+                Order::Desc
+            };
             let by_date = top.order_by_fast_field::<tantivy::DateTime>("date", order);
             let (n, docs, a, h) = searcher.search(q, &(Count, by_date, agg, hist))?;
-            (n, docs.into_iter().map(|(_, d)| (None, d)).collect::<Vec<_>>(), a, h)
+            (
+                n,
+                docs.into_iter().map(|(_, d)| (None, d)).collect::<Vec<_>>(),
+                a,
+                h,
+            )
         }
     };
     let docs = if limit == 0 { Vec::new() } else { docs };

@@ -111,7 +111,12 @@ fn parse_special(token: &str, offset: usize) -> Result<Option<SpecialTerm>> {
 
 /// Build the text part of a search: the parsed query plus special terms.
 /// An empty query matches every document.
-pub fn text_query(index: &Index, f: &Fields, title_boost: f32, query: &str) -> Result<Box<dyn Query>> {
+pub fn text_query(
+    index: &Index,
+    f: &Fields,
+    title_boost: f32,
+    query: &str,
+) -> Result<Box<dyn Query>> {
     let (rest, specials) = split_special_terms(query)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !rest.trim().is_empty() {
@@ -134,7 +139,10 @@ pub fn text_query(index: &Index, f: &Fields, title_boost: f32, query: &str) -> R
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     if clauses.len() == 1 && clauses[0].0 == Occur::Must {
-        return Ok(clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)));
+        return Ok(clauses
+            .pop()
+            .map(|(_, q)| q)
+            .unwrap_or_else(|| Box::new(AllQuery)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -167,7 +175,10 @@ fn special_query(
         }
     };
     let title: Box<dyn Query> = Box::new(BoostQuery::new(per_field(f.title), title_boost));
-    let q = BooleanQuery::new(vec![(Occur::Should, title), (Occur::Should, per_field(f.body))]);
+    let q = BooleanQuery::new(vec![
+        (Occur::Should, title),
+        (Occur::Should, per_field(f.body)),
+    ]);
     (Box::new(q), negated)
 }
 
@@ -194,7 +205,8 @@ pub fn date_range(
 ) -> Box<dyn Query> {
     let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
         Some(d) => {
-            let t = Term::from_field_date(field, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
+            let t =
+                Term::from_field_date(field, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
             if inclusive {
                 Bound::Included(t)
             } else {
@@ -213,9 +225,31 @@ mod tests {
     #[test]
     fn special_terms_are_split_out() {
         let cases: &[(&str, &str, Vec<SpecialTerm>)] = &[
-            ("oil econom*", "oil", vec![SpecialTerm::Prefix { text: "econom".into(), negated: false }]),
-            ("Borisof~1 visit", "visit", vec![SpecialTerm::Fuzzy { text: "Borisof".into(), distance: 1, negated: false }]),
-            ("-coff* tea", "tea", vec![SpecialTerm::Prefix { text: "coff".into(), negated: true }]),
+            (
+                "oil econom*",
+                "oil",
+                vec![SpecialTerm::Prefix {
+                    text: "econom".into(),
+                    negated: false,
+                }],
+            ),
+            (
+                "Borisof~1 visit",
+                "visit",
+                vec![SpecialTerm::Fuzzy {
+                    text: "Borisof".into(),
+                    distance: 1,
+                    negated: false,
+                }],
+            ),
+            (
+                "-coff* tea",
+                "tea",
+                vec![SpecialTerm::Prefix {
+                    text: "coff".into(),
+                    negated: true,
+                }],
+            ),
             ("\"big bad wo\"*", "\"big bad wo\"*", vec![]),
             ("\"cut oil~\" x", "\"cut oil~\" x", vec![]),
             ("title:oil*", "title:oil*", vec![]),

@@ -91,10 +91,7 @@ fn suggestions(facet: FacetField, wanted: &str, vocab: &[String]) -> String {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     if scored.is_empty() {
-        format!(
-            "; see the values with `newsdex facets {}`",
-            facet.name()
-        )
+        format!("; see the values with `newsdex facets {}`", facet.name())
     } else {
         let names: Vec<String> = scored.into_iter().take(5).map(|(_, l)| l).collect();
         format!("; did you mean: {}?", names.join(", "))

@@ -1,1 +1,8 @@
+//! Integration tests: each builds a real index on disk and drives the real
+//! `newsdex` binary.
 
+mod bbc;
+mod errors;
+mod reuters;
+mod samples;
+mod util;

@@ -1,0 +1,100 @@
+//! Helpers shared by the integration tests: finding the shared corpus,
+//! running the real binary, and building indexes once per test process.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The shared corpus folder, or None (with a printed line) when absent.
+/// Under NEWSDEX_REQUIRE_CORPUS=1 a missing corpus fails the test instead.
+pub fn corpus() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("NEWSDEX_CORPUS").map(PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")),
+    ];
+    for c in candidates.into_iter().flatten() {
+        if c.join("reuters21578").is_dir() {
+            return Some(c);
+        }
+    }
+    if std::env::var("NEWSDEX_REQUIRE_CORPUS").is_ok_and(|v| v == "1") {
+        panic!("NEWSDEX_REQUIRE_CORPUS=1 but no corpus at $NEWSDEX_CORPUS or ../shared/corpus");
+    }
+    println!("skipped: corpus not found (set NEWSDEX_CORPUS or place it at ../shared/corpus)");
+    None
+}
+
+/// The repository's sample corpus.
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+/// The newsdex binary with `--index DIR` and no colour.
+pub fn newsdex(index: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsdex").expect("binary built");
+    cmd.arg("--index").arg(index).arg("--color").arg("never");
+    cmd.env_remove("NEWSDEX_INDEX");
+    cmd
+}
+
+/// Run newsdex and parse its stdout as JSON, asserting the exit code.
+pub fn json(index: &Path, args: &[&str], code: i32) -> Value {
+    let out = newsdex(index).args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "newsdex {args:?}\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "newsdex {args:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+/// Build an index of `paths` in a fresh temporary folder.
+pub fn build(paths: &[&Path], extra: &[&str]) -> (tempfile::TempDir, Value) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = dir.path().join("idx");
+    let mut cmd = newsdex(&index);
+    cmd.arg("index").arg("--format").arg("json").args(extra);
+    for p in paths {
+        cmd.arg(p);
+    }
+    let out = cmd.output().expect("runs");
+    let code = out.status.code();
+    assert!(
+        code == Some(0) || code == Some(3),
+        "index failed: {code:?}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = serde_json::from_slice(&out.stdout).expect("summary is JSON");
+    (dir, summary)
+}
+
+/// The index folder inside a temp dir made by `build`.
+pub fn idx(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("idx")
+}
+
+/// One index of all of Reuters-21578, built once per test process.
+pub fn reuters_index() -> Option<&'static (tempfile::TempDir, Value)> {
+    static INDEX: OnceLock<Option<(tempfile::TempDir, Value)>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let corpus = corpus()?;
+            Some(build(&[&corpus.join("reuters21578")], &[]))
+        })
+        .as_ref()
+}
+
+/// The sample corpus indexed once per test process.
+pub fn sample_index() -> &'static (tempfile::TempDir, Value) {
+    static INDEX: OnceLock<(tempfile::TempDir, Value)> = OnceLock::new();
+    INDEX.get_or_init(|| build(&[&samples()], &[]))
+}
