@@ -1,0 +1,63 @@
+//! Query latency with facet counts, in process: query + top 10 with snippets
+//! + counts for country and person. The index is built once from Reuters-21578
+//! (or the samples when the corpus is absent) in a temporary folder.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use newsdex::extract::ExtractMode;
+use newsdex::index::writer::{run_index, IndexOptions};
+use newsdex::index::NewsIndex;
+use newsdex::search::{self, FacetField, SearchRequest};
+
+fn source() -> PathBuf {
+    let c = std::env::var_os("NEWSDEX_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let r = c.join("reuters21578");
+    if r.is_dir() {
+        r
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+    }
+}
+
+const QUERIES: &[&str] = &[
+    "oil", "coffee", "interest rates", "\"trade deficit\"", "opec production", "bank", "econom*",
+    "wheat exports", "yen dollar", "acquisition",
+];
+
+fn bench_queries(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opts = IndexOptions {
+        index_dir: dir.path().join("idx"),
+        paths: vec![source()],
+        format: None,
+        rebuild: true,
+        memory_bytes: 256_000_000,
+        threads: 2,
+        extract: ExtractMode::Auto,
+        progress: false,
+        commit_every: 0,
+    };
+    run_index(&opts, |_| {}).expect("index builds");
+    let news = NewsIndex::open(&opts.index_dir).expect("opens");
+    let searcher = news.reader().expect("reader").searcher();
+    let mut g = c.benchmark_group("search");
+    g.bench_function("query_top10_snippets_two_facets", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let req = SearchRequest {
+                query: QUERIES[i % QUERIES.len()].to_string(),
+                facets: vec![FacetField::Country, FacetField::Person],
+                ..SearchRequest::default()
+            };
+            i += 1;
+            search::search(&news, &searcher, &req).expect("search").total
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_queries);
+criterion_main!(benches);
