@@ -18,8 +18,26 @@ const MAX_LEAD: usize = 90;
 
 /// Agencies recognised when they stand alone before the dash (`AP - ...`).
 const AGENCIES: &[&str] = &[
-    "AP", "AFP", "Reuters", "REUTERS", "UPI", "DPA", "dpa", "Xinhua", "XINHUA", "Kyodo", "ANSA",
-    "EFE", "TASS", "Itar-Tass", "Interfax", "Bloomberg", "PA", "CP", "BBC", "CNN",
+    "AP",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "UPI",
+    "DPA",
+    "dpa",
+    "Xinhua",
+    "XINHUA",
+    "Kyodo",
+    "ANSA",
+    "EFE",
+    "TASS",
+    "Itar-Tass",
+    "Interfax",
+    "Bloomberg",
+    "PA",
+    "CP",
+    "BBC",
+    "CNN",
 ];
 
 /// Words that stay lower case inside a title-cased place name.
@@ -28,9 +46,30 @@ const PLACE_PARTICLES: &[&str] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// A recognised dateline lead.
@@ -265,7 +304,8 @@ fn is_region(s: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
         ok_chars
-            && (first.is_uppercase() || (i > 0 && PLACE_PARTICLES.contains(&w.to_lowercase().as_str())))
+            && (first.is_uppercase()
+                || (i > 0 && PLACE_PARTICLES.contains(&w.to_lowercase().as_str())))
     })
 }
 
@@ -282,7 +322,8 @@ fn is_agency_like(s: &str) -> bool {
         && s.len() <= 30
         && s.chars().next().is_some_and(|c| c.is_alphabetic())
         && s.contains('.')
-        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
 }
 
 #[cfg(test)]
@@ -293,24 +334,129 @@ mod tests {
     fn recognises_leads() {
         // (input, raw, cities, region, agency, rest of text)
         let cases: &[(&str, &str, &[&str], Option<&str>, Option<&str>, &str)] = &[
-            ("CARACAS (Reuters) - Russian", "CARACAS (Reuters)", &["Caracas"], None, Some("Reuters"), "Russian"),
-            ("WASHINGTON/NEW YORK (Reuters) - Stocks", "WASHINGTON/NEW YORK (Reuters)", &["Washington", "New York"], None, Some("Reuters"), "Stocks"),
-            ("LONDON, March 3 (Reuters) - Oil", "LONDON, March 3 (Reuters)", &["London"], None, Some("Reuters"), "Oil"),
-            ("NEW YORK, March 2 - Shares", "NEW YORK, March 2", &["New York"], None, None, "Shares"),
+            (
+                "CARACAS (Reuters) - Russian",
+                "CARACAS (Reuters)",
+                &["Caracas"],
+                None,
+                Some("Reuters"),
+                "Russian",
+            ),
+            (
+                "WASHINGTON/NEW YORK (Reuters) - Stocks",
+                "WASHINGTON/NEW YORK (Reuters)",
+                &["Washington", "New York"],
+                None,
+                Some("Reuters"),
+                "Stocks",
+            ),
+            (
+                "LONDON, March 3 (Reuters) - Oil",
+                "LONDON, March 3 (Reuters)",
+                &["London"],
+                None,
+                Some("Reuters"),
+                "Oil",
+            ),
+            (
+                "NEW YORK, March 2 - Shares",
+                "NEW YORK, March 2",
+                &["New York"],
+                None,
+                None,
+                "Shares",
+            ),
             ("AP - A company", "AP", &[], None, Some("AP"), "A company"),
-            ("PARIS (AFP) -- France", "PARIS (AFP)", &["Paris"], None, Some("AFP"), "France"),
-            ("    SALVADOR, Feb 26 - ", "SALVADOR, Feb 26", &["Salvador"], None, None, ""),
-            ("BAGHDAD, Iraq (AFP) - Gunmen", "BAGHDAD, Iraq (AFP)", &["Baghdad"], Some("Iraq"), Some("AFP"), "Gunmen"),
-            ("ST. LOUIS, Mo. - The", "ST. LOUIS, Mo.", &["St. Louis"], Some("Mo."), None, "The"),
-            ("BOGOTA, Colombia - Rebels", "BOGOTA, Colombia", &["Bogota"], Some("Colombia"), None, "Rebels"),
-            ("TOKYO/LONDON (Reuters) -", "TOKYO/LONDON (Reuters)", &["Tokyo", "London"], None, Some("Reuters"), ""),
+            (
+                "PARIS (AFP) -- France",
+                "PARIS (AFP)",
+                &["Paris"],
+                None,
+                Some("AFP"),
+                "France",
+            ),
+            (
+                "    SALVADOR, Feb 26 - ",
+                "SALVADOR, Feb 26",
+                &["Salvador"],
+                None,
+                None,
+                "",
+            ),
+            (
+                "BAGHDAD, Iraq (AFP) - Gunmen",
+                "BAGHDAD, Iraq (AFP)",
+                &["Baghdad"],
+                Some("Iraq"),
+                Some("AFP"),
+                "Gunmen",
+            ),
+            (
+                "ST. LOUIS, Mo. - The",
+                "ST. LOUIS, Mo.",
+                &["St. Louis"],
+                Some("Mo."),
+                None,
+                "The",
+            ),
+            (
+                "BOGOTA, Colombia - Rebels",
+                "BOGOTA, Colombia",
+                &["Bogota"],
+                Some("Colombia"),
+                None,
+                "Rebels",
+            ),
+            (
+                "TOKYO/LONDON (Reuters) -",
+                "TOKYO/LONDON (Reuters)",
+                &["Tokyo", "London"],
+                None,
+                Some("Reuters"),
+                "",
+            ),
             ("BERLIN — Talks", "BERLIN", &["Berlin"], None, None, "Talks"),
             ("BERLIN—Talks", "BERLIN", &["Berlin"], None, None, "Talks"),
-            ("MADRID -- Spain", "MADRID", &["Madrid"], None, None, "Spain"),
-            ("SPACE.com - TORONTO, Canada -- A second", "SPACE.com - TORONTO, Canada", &["Toronto"], Some("Canada"), Some("SPACE.com"), "A second"),
-            ("RIO DE JANEIRO (Reuters) - Brazil", "RIO DE JANEIRO (Reuters)", &["Rio de Janeiro"], None, Some("Reuters"), "Brazil"),
-            ("WINSTON-SALEM, N.C. - A", "WINSTON-SALEM, N.C.", &["Winston-Salem"], Some("N.C."), None, "A"),
-            ("Reuters - Stocks fell", "Reuters", &[], None, Some("Reuters"), "Stocks fell"),
+            (
+                "MADRID -- Spain",
+                "MADRID",
+                &["Madrid"],
+                None,
+                None,
+                "Spain",
+            ),
+            (
+                "SPACE.com - TORONTO, Canada -- A second",
+                "SPACE.com - TORONTO, Canada",
+                &["Toronto"],
+                Some("Canada"),
+                Some("SPACE.com"),
+                "A second",
+            ),
+            (
+                "RIO DE JANEIRO (Reuters) - Brazil",
+                "RIO DE JANEIRO (Reuters)",
+                &["Rio de Janeiro"],
+                None,
+                Some("Reuters"),
+                "Brazil",
+            ),
+            (
+                "WINSTON-SALEM, N.C. - A",
+                "WINSTON-SALEM, N.C.",
+                &["Winston-Salem"],
+                Some("N.C."),
+                None,
+                "A",
+            ),
+            (
+                "Reuters - Stocks fell",
+                "Reuters",
+                &[],
+                None,
+                Some("Reuters"),
+                "Stocks fell",
+            ),
         ];
         for &(input, raw, cities, region, agency, rest) in cases {
             let lead = recognize(input).unwrap_or_else(|| panic!("no lead in {input:?}"));
@@ -348,7 +494,15 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for input in ["ÄÖÜ — ", "—", "-", " -", "(x) -", "É".repeat(150).as_str(), "A (B -"] {
+        for input in [
+            "ÄÖÜ — ",
+            "—",
+            "-",
+            " -",
+            "(x) -",
+            "É".repeat(150).as_str(),
+            "A (B -",
+        ] {
             let _ = recognize(input);
         }
     }

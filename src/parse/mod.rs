@@ -22,6 +22,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::extract::dateline;
 
 /// An input format newsdex can parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -300,14 +301,67 @@ pub(crate) fn parse_date_lenient(s: &str) -> Option<DateTime<Utc>> {
     let cleaned: String = s.replace(',', " ");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     for fmt in [
-        "%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y",
-        "%A %B %d %Y", "%d-%b-%Y",
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %d %B %Y",
+        "%A %B %d %Y",
+        "%d-%b-%Y",
     ] {
         if let Ok(d) = NaiveDate::parse_from_str(&cleaned, fmt) {
             return d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
         }
     }
     None
+}
+
+/// Moves a dateline lead at the start of `a.body` into `dateline`,
+/// `dateline_cities` and (if unset) `agency`, removing it from the body.
+pub(crate) fn take_dateline(a: &mut Article) {
+    if let Some(lead) = dateline::recognize(&a.body) {
+        a.body = a
+            .body
+            .get(lead.len..)
+            .unwrap_or("")
+            .trim_start()
+            .to_string();
+        a.dateline = Some(lead.raw);
+        a.dateline_cities = lead.cities;
+        if a.agency.is_none() {
+            a.agency = lead.agency;
+        }
+    }
+}
+
+/// Uses a dateline given by the source (a header or field): stores it without
+/// a trailing dash, derives cities and agency from it, and removes the same
+/// lead from the start of the body if it is repeated there.
+pub(crate) fn set_given_dateline(a: &mut Article, given: &str) {
+    let given = given.trim().trim_end_matches(['-', '—', '–', ' ']).trim();
+    if given.is_empty() {
+        take_dateline(a);
+        return;
+    }
+    if let Some(lead) = dateline::recognize(&format!("{given} - ")) {
+        a.dateline_cities = lead.cities;
+        if a.agency.is_none() {
+            a.agency = lead.agency;
+        }
+    }
+    if let Some(lead) = dateline::recognize(&a.body) {
+        if lead.raw == given {
+            a.body = a
+                .body
+                .get(lead.len..)
+                .unwrap_or("")
+                .trim_start()
+                .to_string();
+        }
+    }
+    a.dateline = Some(given.to_string());
 }
 
 /// The shared corpus for tests: `$NEWSDEX_CORPUS`, else `../shared/corpus`
@@ -355,7 +409,11 @@ mod tests {
             ("a.jsonl", b"", Some(Format::Jsonl)),
             ("a.ndjson", b"", Some(Format::Jsonl)),
             ("a.csv", b"", Some(Format::Csv)),
-            ("feed", b"\n<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n", Some(Format::ReutersSgml)),
+            (
+                "feed",
+                b"\n<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n",
+                Some(Format::ReutersSgml),
+            ),
             ("feed", b"<REUTERS NEWID=\"1\">", Some(Format::ReutersSgml)),
             ("feed", b"\xEF\xBB\xBF{\"id\":1}\n", Some(Format::Jsonl)),
             ("feed", b"hello", None),
@@ -404,10 +462,16 @@ mod tests {
         let cases = [
             ("2021-03-03", Some("2021-03-03T00:00:00+00:00")),
             ("2021-03-03T10:00:00Z", Some("2021-03-03T10:00:00+00:00")),
-            ("2021-03-03T10:00:00+02:00", Some("2021-03-03T08:00:00+00:00")),
+            (
+                "2021-03-03T10:00:00+02:00",
+                Some("2021-03-03T08:00:00+00:00"),
+            ),
             ("March 3, 2021", Some("2021-03-03T00:00:00+00:00")),
             ("3 March 2021", Some("2021-03-03T00:00:00+00:00")),
-            ("Wed, 03 Mar 2021 10:00:00 +0000", Some("2021-03-03T10:00:00+00:00")),
+            (
+                "Wed, 03 Mar 2021 10:00:00 +0000",
+                Some("2021-03-03T10:00:00+00:00"),
+            ),
             ("2021-03-03 10:30", Some("2021-03-03T10:30:00+00:00")),
             ("yesterday", None),
             ("", None),

@@ -182,11 +182,16 @@ fn parse_document(
             let rest = strip_tags(&rest);
             let rest = clean(&rest);
             let rest = rest.trim().trim_start_matches('*');
-            strip_signoff(rest.trim_matches('\n')).trim_end().to_string()
+            strip_signoff(rest.trim_matches('\n'))
+                .trim_end()
+                .to_string()
         }
     };
     if a.body.is_empty() && a.title.is_empty() {
-        warn(WarningKind::Empty, "document has neither title nor text".into());
+        warn(
+            WarningKind::Empty,
+            "document has neither title nor text".into(),
+        );
     }
     a
 }
@@ -220,9 +225,7 @@ fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let open = format!("<{name}>");
     let close = format!("</{name}>");
     let start = text.find(&open)? + open.len();
-    let end = text[start..]
-        .find(&close)
-        .map_or(text.len(), |i| start + i);
+    let end = text[start..].find(&close).map_or(text.len(), |i| start + i);
     Some(&text[start..end])
 }
 
@@ -236,9 +239,7 @@ fn element_with_attrs<'a>(text: &'a str, name: &str) -> Option<&'a str> {
         match text.as_bytes().get(at) {
             Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') => {
                 let start = at + text[at..].find('>')? + 1;
-                let end = text[start..]
-                    .find(&close)
-                    .map_or(text.len(), |i| start + i);
+                let end = text[start..].find(&close).map_or(text.len(), |i| start + i);
                 return Some(&text[start..end]);
             }
             _ => search = at,
@@ -493,7 +494,10 @@ WEEKLY REPORT - FEB 26
         assert_eq!(ids, ["7", "8", "9", "10"]);
         let a = &parsed.articles[0];
         assert_eq!(a.title, "COCOA & SUGAR REVIEW");
-        assert_eq!(a.body, "Rain fell in the zone,\nsaid <Example Co>.\n\nA second paragraph.");
+        assert_eq!(
+            a.body,
+            "Rain fell in the zone,\nsaid <Example Co>.\n\nA second paragraph."
+        );
         assert_eq!(a.dateline.as_deref(), Some("SALVADOR, Feb 26"));
         assert_eq!(a.dateline_cities, ["Salvador"]);
         assert_eq!(a.author.as_deref(), Some("Jane Doe, Reuters"));
@@ -518,7 +522,9 @@ WEEKLY REPORT - FEB 26
         assert!(brief.date.is_some());
 
         let unproc = &parsed.articles[2];
-        assert!(unproc.body.starts_with("WEEKLY REPORT - FEB 26\n Net reserves"));
+        assert!(unproc
+            .body
+            .starts_with("WEEKLY REPORT - FEB 26\n Net reserves"));
         assert!(!unproc.body.contains("Reuter"));
         assert_eq!(
             unproc.date.map(|d| d.to_rfc3339()).as_deref(),
@@ -544,12 +550,36 @@ WEEKLY REPORT - FEB 26
     #[test]
     fn parses_dates() {
         let cases = [
-            ("26-FEB-1987 15:01:01.79", Some("1987-02-26T15:01:01.790+00:00"), true),
-            ("  3-MAR-1987 00:43:42.82", Some("1987-03-03T00:43:42.820+00:00"), true),
-            ("3-MAR-1987  09:15:05.40", Some("1987-03-03T09:15:05.400+00:00"), true),
-            ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM", Some("1987-03-27T00:02:59.130+00:00"), true),
-            (" 9-APR-1987 13:32:06.7", Some("1987-04-09T13:32:06.700+00:00"), true),
-            ("31-MAR-1987 605:12:19.12", Some("1987-03-31T00:00:00+00:00"), false),
+            (
+                "26-FEB-1987 15:01:01.79",
+                Some("1987-02-26T15:01:01.790+00:00"),
+                true,
+            ),
+            (
+                "  3-MAR-1987 00:43:42.82",
+                Some("1987-03-03T00:43:42.820+00:00"),
+                true,
+            ),
+            (
+                "3-MAR-1987  09:15:05.40",
+                Some("1987-03-03T09:15:05.400+00:00"),
+                true,
+            ),
+            (
+                "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM",
+                Some("1987-03-27T00:02:59.130+00:00"),
+                true,
+            ),
+            (
+                " 9-APR-1987 13:32:06.7",
+                Some("1987-04-09T13:32:06.700+00:00"),
+                true,
+            ),
+            (
+                "31-MAR-1987 605:12:19.12",
+                Some("1987-03-31T00:00:00+00:00"),
+                false,
+            ),
             ("31-MAR-1987", Some("1987-03-31T00:00:00+00:00"), false),
             ("31-XYZ-1987 10:00:00", None, false),
             ("", None, false),
@@ -600,7 +630,10 @@ WEEKLY REPORT - FEB 26
         assert!(parsed.articles.len() >= 4);
         assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
         assert!(parsed.articles.iter().all(|a| a.id.starts_with("9000")));
-        assert!(parsed.articles.iter().any(|a| a.people.contains(&"Reagan".to_string())));
+        assert!(parsed
+            .articles
+            .iter()
+            .any(|a| a.people.contains(&"Reagan".to_string())));
     }
 
     fn parse_file_at(path: &Path) -> ParsedFile {
