@@ -38,6 +38,13 @@ const AGENCIES: &[&str] = &[
     "CP",
     "BBC",
     "CNN",
+    "Canadian Press",
+    "NewsFactor",
+    "InfoWorld",
+    "MacCentral",
+    "Ziff Davis",
+    "PC World",
+    "TechWeb",
 ];
 
 /// Words that stay lower case inside a title-cased place name.
@@ -98,6 +105,14 @@ pub fn recognize(text: &str) -> Option<DatelineLead> {
     }
     // A byline/agency prefix (`AP`, `SPACE.com`) possibly followed by a place lead.
     if !is_agency_like(lead) {
+        // `By JANE DOE    NEW YORK (AP)`: a byline set off by a run of spaces.
+        let lead = match lead
+            .strip_prefix("By ")
+            .and_then(|b| b.rfind("  ").map(|i| &b[i..]))
+        {
+            Some(tail) => tail.trim(),
+            None => lead,
+        };
         return parse_place_lead(lead).map(|parts| parts.into_lead(lead.to_string(), sep_end));
     }
     if let Some((inner_end, inner_sep_end)) = find_separator(text, sep_end) {
@@ -228,28 +243,48 @@ fn parse_place_lead(lead: &str) -> Option<PlaceParts> {
             return None;
         }
         agency = Some(inner.to_string());
-        rest = rest[..open].trim_end();
+        rest = rest[..open].trim_end().trim_end_matches(',').trim_end();
+        if rest.is_empty() {
+            // `(Sports Network) - `: an agency on its own.
+            return Some(PlaceParts {
+                cities: Vec::new(),
+                region: None,
+                agency,
+            });
+        }
     }
     let mut parts = rest.split(',').map(str::trim);
     let city_part = parts.next()?;
+    let mut region = None;
+    for (n, part) in parts.enumerate() {
+        if n >= 3 || part.is_empty() {
+            return None;
+        }
+        if is_date_phrase(part) || is_year(part) {
+            continue;
+        }
+        // `Thailand Sept. 30`: a region followed by a date without a comma.
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let region_words = match words.iter().position(|w| is_month(w)) {
+            Some(m) if m > 0 && is_date_phrase(&words[m..].join(" ")) => &words[..m],
+            _ => &words[..],
+        };
+        let candidate = region_words.join(" ");
+        if region.is_none() && is_region(&candidate) {
+            region = Some(candidate);
+        } else {
+            return None;
+        }
+    }
+    // Title-case cities (`Athens`) only with a region or an agency to vouch for them.
+    let allow_mixed = agency.is_some() || region.is_some();
     let mut cities = Vec::new();
     for city in city_part.split('/') {
         let city = city.trim();
-        if !is_caps_place(city) {
-            return None;
-        }
-        cities.push(title_case_place(city));
-    }
-    let mut region = None;
-    for (n, part) in parts.enumerate() {
-        if n >= 2 || part.is_empty() {
-            return None;
-        }
-        if is_date_phrase(part) {
-            continue;
-        }
-        if region.is_none() && is_region(part) {
-            region = Some(part.to_string());
+        if is_caps_place(city) {
+            cities.push(title_case_place(city));
+        } else if allow_mixed && !city_part.contains('/') && is_title_place(city) {
+            cities.push(city.to_string());
         } else {
             return None;
         }
@@ -281,15 +316,34 @@ fn is_caps_place(s: &str) -> bool {
     letters >= 2
 }
 
-/// `Feb 26`, `March 3`, `26 Feb`.
+/// `Feb 26`, `March 3`, `26 Feb`, `Sept. 27`.
 fn is_date_phrase(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    let month = |w: &str| MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
     let day = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-    (month(a) && day(b)) || (day(a) && month(b))
+    (is_month(a) && day(b)) || (day(a) && is_month(b))
+}
+
+fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A short title-case place: `Athens`, `Bloomfield Township`, `St. Louis`.
+fn is_title_place(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        })
 }
 
 /// `Colombia`, `Mo.`, `Iraq`, `South Korea`, `CANADA`: short capitalised words.
@@ -465,6 +519,32 @@ mod tests {
             assert_eq!(lead.region.as_deref(), region, "{input}");
             assert_eq!(lead.agency.as_deref(), agency, "{input}");
             assert_eq!(&input[lead.len..], rest, "{input}");
+        }
+    }
+
+    #[rustfmt::skip]
+    #[test]
+    fn recognises_agnews_variants() {
+        // (input, raw, cities, region, agency, rest of text)
+        let cases: &[(&str, &str, &[&str], Option<&str>, Option<&str>, &str)] = &[
+            ("Canadian Press - OTTAWA", "Canadian Press", &[], None, Some("Canadian Press"), "OTTAWA"),
+            ("By JANE ROE    NEW YORK (AP) - Text", "NEW YORK (AP)", &["New York"], None, Some("AP"), "Text"),
+            ("BANGKOK, Thailand Sept. 30, 2004 - Text", "BANGKOK, Thailand Sept. 30, 2004", &["Bangkok"], Some("Thailand"), None, "Text"),
+            ("Athens, Greece (Sports Network) - Text", "Athens, Greece (Sports Network)", &["Athens"], Some("Greece"), Some("Sports Network"), "Text"),
+            ("KANSAS CITY, Mo., (Sports Network) - Text", "KANSAS CITY, Mo., (Sports Network)", &["Kansas City"], Some("Mo."), Some("Sports Network"), "Text"),
+            ("(Sports Network) - Text", "(Sports Network)", &[], None, Some("Sports Network"), "Text"),
+            ("Donetsk, Ukraine, Oct. 20 - Text", "Donetsk, Ukraine, Oct. 20", &["Donetsk"], Some("Ukraine"), None, "Text"),
+        ];
+        for &(input, raw, cities, region, agency, rest) in cases {
+            let lead = recognize(input).unwrap_or_else(|| panic!("no lead in {input:?}"));
+            assert_eq!(lead.raw, raw, "{input}");
+            assert_eq!(lead.cities, cities, "{input}");
+            assert_eq!(lead.region.as_deref(), region, "{input}");
+            assert_eq!(lead.agency.as_deref(), agency, "{input}");
+            assert_eq!(&input[lead.len..], rest, "{input}");
+        }
+        for input in ["Summary - text", "London - text", "The Motley Fool - text"] {
+            assert_eq!(recognize(input), None, "{input:?}");
         }
     }
 

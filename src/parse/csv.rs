@@ -424,6 +424,6 @@ mod tests {
         assert_eq!(ids.len(), 7_600);
         assert!(parsed.warnings.is_empty());
         assert_eq!(leftover, 0);
-        assert!(datelines > 3_000);
+        assert!(datelines > 2_000);
     }
 }
