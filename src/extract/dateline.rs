@@ -384,10 +384,20 @@ fn is_agency_like(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// (input, raw, cities, region, agency, rest of text)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a str,
+    );
+
     #[test]
     fn recognises_leads() {
         // (input, raw, cities, region, agency, rest of text)
-        let cases: &[(&str, &str, &[&str], Option<&str>, Option<&str>, &str)] = &[
+        let cases: &[Case] = &[
             (
                 "CARACAS (Reuters) - Russian",
                 "CARACAS (Reuters)",
@@ -526,7 +536,7 @@ mod tests {
     #[test]
     fn recognises_agnews_variants() {
         // (input, raw, cities, region, agency, rest of text)
-        let cases: &[(&str, &str, &[&str], Option<&str>, Option<&str>, &str)] = &[
+        let cases: &[Case] = &[
             ("Canadian Press - OTTAWA", "Canadian Press", &[], None, Some("Canadian Press"), "OTTAWA"),
             ("By JANE ROE    NEW YORK (AP) - Text", "NEW YORK (AP)", &["New York"], None, Some("AP"), "Text"),
             ("BANGKOK, Thailand Sept. 30, 2004 - Text", "BANGKOK, Thailand Sept. 30, 2004", &["Bangkok"], Some("Thailand"), None, "Text"),

@@ -131,7 +131,9 @@ pub struct Warning {
     pub path: String,
     /// The record: `NEWID=123`, `line 7`, `row 12`; `None` for the whole file.
     pub record: Option<String>,
+    /// What went wrong, as a category.
     pub kind: WarningKind,
+    /// What went wrong, for people.
     pub message: String,
 }
 
@@ -164,7 +166,9 @@ impl fmt::Display for Warning {
 /// The articles of one file and the warnings raised while reading it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedFile {
+    /// The articles read, in file order.
     pub articles: Vec<Article>,
+    /// Problems met, in file order.
     pub warnings: Vec<Warning>,
 }
 
@@ -489,6 +493,33 @@ mod tests {
     fn strips_controls() {
         assert_eq!(strip_controls("a\u{3}b\nc\td\r\u{7f}"), "ab\nc\td");
         assert!(matches!(strip_controls("clean"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn never_panics_on_odd_bytes() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            vec![0xFF; 64],
+            b"\xEF\xBB\xBF".to_vec(),
+            b"\xFF\xFE\x00".to_vec(),
+            (0u8..=255).collect(),
+        ];
+        for rel in [
+            "reuters/sample.sgm",
+            "jsonl/articles.jsonl",
+            "csv/items.csv",
+        ] {
+            let bytes = std::fs::read(samples_dir().join(rel)).unwrap_or_default();
+            // Every prefix cut, including inside multi-byte characters and tags.
+            for cut in (0..bytes.len()).step_by(37) {
+                inputs.push(bytes[..cut].to_vec());
+            }
+        }
+        for bytes in &inputs {
+            for format in Format::ALL {
+                let _ = parse_bytes(format, Path::new("dir/odd.x"), bytes);
+            }
+        }
     }
 
     #[test]
