@@ -1,1 +1,282 @@
-//! (to be written)
+//! JSONL parser: one JSON object per line, described by
+//! `schema/article.schema.json`.
+//!
+//! Known keys: `id`, `title`, `body` (or `text`), `date`, `dateline`,
+//! `agency`, `people`, `countries`, `topics`, `source`, `url`, `author`,
+//! `section`; unknown keys are ignored. Blank lines are skipped; a line that
+//! is not a JSON object is a `BadRecord` warning naming its line number. When
+//! `id` is missing (or null/empty) the id is `<file stem>:<line number>`
+//! (1-based), without a warning. Given non-empty `people` or `countries`
+//! mark the article `tagged`. Without a `dateline` key, a dateline lead at
+//! the start of the body is recognised and moved out of it.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::{
+    decode_text, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
+    Warning, WarningKind,
+};
+use crate::article::Article;
+
+/// Parses one JSONL file.
+pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    let (text, fell_back) = decode_text(bytes);
+    if fell_back {
+        out.warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::Encoding,
+            "not valid UTF-8; decoded as Windows-1252",
+        ));
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let record = format!("line {line_no}");
+        let mut warn = |kind, message: String| {
+            out.warnings
+                .push(Warning::new(path, Some(record.clone()), kind, message));
+        };
+        let object = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(object)) => object,
+            Ok(other) => {
+                warn(
+                    WarningKind::BadRecord,
+                    format!("expected a JSON object, found {}", json_kind(&other)),
+                );
+                continue;
+            }
+            Err(e) => {
+                warn(WarningKind::BadRecord, format!("not JSON: {e}"));
+                continue;
+            }
+        };
+        if let Some(a) = article_from(&object, path, &stem, line_no, &mut warn) {
+            out.articles.push(a);
+        }
+    }
+    out
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Builds an article from one object; `None` (with an `Empty` warning) when it has no text.
+fn article_from(
+    o: &Map<String, Value>,
+    path: &Path,
+    stem: &str,
+    line_no: usize,
+    warn: &mut impl FnMut(WarningKind, String),
+) -> Option<Article> {
+    let mut a = Article {
+        path: path.display().to_string(),
+        ..Article::default()
+    };
+    a.id = match o.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => format!("{stem}:{line_no}"),
+    };
+    let mut string = |key: &str| -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => {
+                let s = strip_controls(s.trim()).into_owned();
+                (!s.is_empty()).then_some(s)
+            }
+            Some(other) => {
+                warn(
+                    WarningKind::BadRecord,
+                    format!("'{key}' is {}, not a string; ignored", json_kind(other)),
+                );
+                None
+            }
+        }
+    };
+    a.title = string("title").unwrap_or_default();
+    a.body = string("body")
+        .or_else(|| string("text"))
+        .unwrap_or_default();
+    a.source = string("source");
+    a.url = string("url");
+    a.author = string("author");
+    a.section = string("section");
+    a.agency = string("agency");
+    let given_dateline = string("dateline");
+    let date = o.get("date");
+    a.people = string_list(o, "people", warn);
+    a.countries = string_list(o, "countries", warn);
+    a.topics = string_list(o, "topics", warn);
+    a.tagged = !a.people.is_empty() || !a.countries.is_empty();
+
+    match given_dateline {
+        Some(d) => set_given_dateline(&mut a, &d),
+        None => take_dateline(&mut a),
+    }
+    match date {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(Value::String(s)) => {
+            a.date = parse_date_lenient(s);
+            if a.date.is_none() {
+                warn(WarningKind::BadDate, format!("bad date '{s}'"));
+            }
+        }
+        Some(Value::Number(n)) => {
+            a.date = n
+                .as_i64()
+                .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0));
+            if a.date.is_none() {
+                warn(WarningKind::BadDate, format!("bad date {n}"));
+            }
+        }
+        Some(other) => warn(
+            WarningKind::BadDate,
+            format!("'date' is {}, not a string", json_kind(other)),
+        ),
+    }
+    if a.title.is_empty() && a.body.is_empty() {
+        warn(WarningKind::Empty, "no title or body; skipped".to_string());
+        return None;
+    }
+    Some(a)
+}
+
+/// A list of strings, or a single string taken as a one-element list.
+fn string_list(
+    o: &Map<String, Value>,
+    key: &str,
+    warn: &mut impl FnMut(WarningKind, String),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    match o.get(key) {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => out.push(s.trim().to_string()),
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(s) => out.push(s.trim().to_string()),
+                    other => warn(
+                        WarningKind::BadRecord,
+                        format!("'{key}' holds {}, not a string; ignored", json_kind(other)),
+                    ),
+                }
+            }
+        }
+        Some(other) => warn(
+            WarningKind::BadRecord,
+            format!("'{key}' is {}, not a list; ignored", json_kind(other)),
+        ),
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::samples_dir;
+
+    #[test]
+    fn parses_lines() {
+        let text = r#"{"id":"a1","title":"T","body":"B","date":"2021-03-03","people":["Jane Roe"],"countries":[],"topics":"oil","extra":1}
+
+{"title":"No id","text":"BOGOTA, Colombia - Rebels said."}
+not json
+[1,2]
+{"id":7,"title":"Given","body":"PARIS (AFP) -- Hello","dateline":"PARIS (AFP)","date":"soon"}
+{"id":"e"}
+{"id":"n","title":"x","people":[1,"Ann Lee"],"url":5}
+"#;
+        let parsed = parse(Path::new("dir/feed.jsonl"), text.as_bytes());
+        let ids: Vec<&str> = parsed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "feed:3", "7", "n"]);
+        let a = &parsed.articles[0];
+        assert!(a.tagged);
+        assert_eq!(a.topics, ["oil"]);
+        assert_eq!(a.people, ["Jane Roe"]);
+        assert!(a.date.is_some());
+        let b = &parsed.articles[1];
+        assert!(!b.tagged);
+        assert_eq!(b.body, "Rebels said.");
+        assert_eq!(b.dateline.as_deref(), Some("BOGOTA, Colombia"));
+        assert_eq!(b.dateline_cities, ["Bogota"]);
+        let c = &parsed.articles[2];
+        assert_eq!(c.body, "Hello");
+        assert_eq!(c.agency.as_deref(), Some("AFP"));
+        assert_eq!(c.date, None);
+        assert_eq!(parsed.articles[3].people, ["Ann Lee"]);
+
+        let got: Vec<(Option<&str>, WarningKind)> = parsed
+            .warnings
+            .iter()
+            .map(|w| (w.record.as_deref(), w.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("line 4"), WarningKind::BadRecord),
+                (Some("line 5"), WarningKind::BadRecord),
+                (Some("line 6"), WarningKind::BadDate),
+                (Some("line 7"), WarningKind::Empty),
+                (Some("line 8"), WarningKind::BadRecord),
+                (Some("line 8"), WarningKind::BadRecord),
+            ]
+        );
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for bytes in [
+            &b"\xff\xfe{"[..],
+            b"{\"id\":",
+            b"\n\n",
+            b"{\"body\": {\"x\": 1}}",
+        ] {
+            let _ = parse(Path::new("g.jsonl"), bytes);
+        }
+    }
+
+    #[test]
+    fn parses_sample() {
+        let path = samples_dir().join("jsonl/articles.jsonl");
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let parsed = parse(&path, &bytes);
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        assert_eq!(parsed.articles.len(), 5);
+        assert!(parsed.articles.iter().any(|a| a.tagged));
+        assert!(parsed.articles.iter().any(|a| !a.tagged));
+        assert!(parsed.articles.iter().any(|a| a.dateline.is_some()));
+    }
+
+    #[test]
+    fn schema_is_valid_json() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/article.schema.json");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let schema: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+    }
+}

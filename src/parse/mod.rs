@@ -1,7 +1,535 @@
 //! Input formats: each module turns the bytes of one file into articles.
+//!
+//! This module owns what the parsers share: the [`Format`] enum and its
+//! detection, the [`Warning`] type every parser reports unreadable records
+//! with, [`ParsedFile`], text decoding ([`decode_text`]) and the entry points
+//! [`parse_bytes`] and [`parse_file`]. Parsers never fail on bad input: a
+//! record that cannot be read becomes a warning naming the file and the record,
+//! and the article is kept wherever possible.
 
 pub mod csv;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
 pub mod walk;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::extract::dateline;
+
+/// An input format newsdex can parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Reuters-21578 SGML (`.sgm`), many `<REUTERS>` documents per file.
+    ReutersSgml,
+    /// One article per text file (`.txt`), optional header block.
+    PlainText,
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// CSV with a header: AG News (`label,title,description`) or named columns.
+    Csv,
+}
+
+impl Format {
+    /// All formats, in the order they are listed to users.
+    pub const ALL: [Format; 4] = [
+        Format::ReutersSgml,
+        Format::PlainText,
+        Format::Jsonl,
+        Format::Csv,
+    ];
+
+    /// The short name used on the command line: `sgml`, `text`, `jsonl`, `csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::ReutersSgml => "sgml",
+            Format::PlainText => "text",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Error for a format name that is not one of `sgml`, `text`, `jsonl`, `csv`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format '{0}' (expected one of: sgml, text, jsonl, csv)")]
+pub struct UnknownFormatName(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormatName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "sgml" | "sgm" | "reuters" => Ok(Format::ReutersSgml),
+            "text" | "txt" | "plain" => Ok(Format::PlainText),
+            "jsonl" | "ndjson" => Ok(Format::Jsonl),
+            "csv" => Ok(Format::Csv),
+            _ => Err(UnknownFormatName(s.to_string())),
+        }
+    }
+}
+
+/// Why a file or record could not be (fully) read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// The path does not exist, cannot be read, or a directory loop was found.
+    Unreadable,
+    /// The bytes were not UTF-8 and were decoded as Windows-1252.
+    Encoding,
+    /// A record could not be parsed (bad JSON line, bad CSV row, truncated SGML).
+    BadRecord,
+    /// A date was present but could not be parsed (or only its day could).
+    BadDate,
+    /// A record has no id (Reuters `<REUTERS>` without NEWID).
+    MissingId,
+    /// The file or record holds no text.
+    Empty,
+    /// The file's format could not be detected.
+    UnknownFormat,
+}
+
+impl WarningKind {
+    /// The snake_case name, as serialized.
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningKind::Unreadable => "unreadable",
+            WarningKind::Encoding => "encoding",
+            WarningKind::BadRecord => "bad_record",
+            WarningKind::BadDate => "bad_date",
+            WarningKind::MissingId => "missing_id",
+            WarningKind::Empty => "empty",
+            WarningKind::UnknownFormat => "unknown_format",
+        }
+    }
+}
+
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A problem with one file or one record of it; parsing goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The file, as given.
+    pub path: String,
+    /// The record: `NEWID=123`, `line 7`, `row 12`; `None` for the whole file.
+    pub record: Option<String>,
+    /// What went wrong, as a category.
+    pub kind: WarningKind,
+    /// What went wrong, for people.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning about `path` as a whole or about one `record` of it.
+    pub fn new(
+        path: &Path,
+        record: Option<String>,
+        kind: WarningKind,
+        message: impl Into<String>,
+    ) -> Self {
+        Warning {
+            path: path.display().to_string(),
+            record,
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.record {
+            Some(record) => write!(f, "{}: record {}: {}", self.path, record, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// The articles of one file and the warnings raised while reading it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFile {
+    /// The articles read, in file order.
+    pub articles: Vec<Article>,
+    /// Problems met, in file order.
+    pub warnings: Vec<Warning>,
+}
+
+/// A file that could not be parsed at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// No format was forced and none could be detected.
+    #[error("{}: unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)", path.display())]
+    UnknownFormat { path: PathBuf },
+}
+
+/// Detects the format of `path` by its extension (`.sgm`/`.sgml`, `.txt`,
+/// `.jsonl`/`.ndjson`, `.csv`), else by sniffing `head` (the first bytes of
+/// the file): `<REUTERS` or `<!DOCTYPE lewis` → SGML, lines opening with `{` → JSONL.
+pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("sgm" | "sgml") => return Some(Format::ReutersSgml),
+        Some("txt" | "text") => return Some(Format::PlainText),
+        Some("jsonl" | "ndjson") => return Some(Format::Jsonl),
+        Some("csv") => return Some(Format::Csv),
+        _ => {}
+    }
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let trimmed = trim_ascii_start(head);
+    if memchr::memmem::find(head, b"<REUTERS").is_some() || trimmed.starts_with(b"<!DOCTYPE lewis")
+    {
+        return Some(Format::ReutersSgml);
+    }
+    if trimmed.starts_with(b"{") {
+        return Some(Format::Jsonl);
+    }
+    None
+}
+
+fn trim_ascii_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+/// Parses the bytes of one file in `format`; `path` names it in articles and
+/// warnings. Never panics, whatever the bytes.
+pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
+    match format {
+        Format::ReutersSgml => reuters_sgml::parse(path, bytes),
+        Format::PlainText => plaintext::parse(path, bytes),
+        Format::Jsonl => jsonl::parse(path, bytes),
+        Format::Csv => csv::parse(path, bytes),
+    }
+}
+
+/// Reads and parses one file, in `forced` format or the detected one.
+pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
+    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let head = &bytes[..bytes.len().min(4096)];
+    let format = forced
+        .or_else(|| detect_format(path, head))
+        .ok_or_else(|| ParseError::UnknownFormat {
+            path: path.to_path_buf(),
+        })?;
+    Ok(parse_bytes(format, path, &bytes))
+}
+
+/// Decodes text: UTF-8 (a BOM is stripped), UTF-16 with a BOM, else
+/// Windows-1252. The flag is true when the bytes were not valid UTF-8 (or
+/// UTF-16) and the Windows-1252 fallback was used.
+pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        if !had_errors {
+            return (text, false);
+        }
+        if encoding != encoding_rs::UTF_8 {
+            return (text, true);
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), false),
+        Err(_) => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
+            (text, true)
+        }
+    }
+}
+
+/// Drops C0 control characters (except `\n` and `\t`; `\r` is dropped too) and DEL.
+pub(crate) fn strip_controls(text: &str) -> Cow<'_, str> {
+    let is_bad = |c: char| (c.is_control() && c != '\n' && c != '\t') && (c as u32) < 0xA0;
+    if text.chars().any(is_bad) {
+        Cow::Owned(text.chars().filter(|c| !is_bad(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Parses a date leniently: RFC 3339, RFC 2822, `2021-03-03`,
+/// `2021-03-03 12:00[:00]`, `March 3, 2021`, `3 March 2021`, `Mar 3 2021`,
+/// `2021/03/03`. Dates without a time are taken at midnight UTC.
+pub(crate) fn parse_date_lenient(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(d.and_utc());
+        }
+    }
+    let cleaned: String = s.replace(',', " ");
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    for fmt in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %d %B %Y",
+        "%A %B %d %Y",
+        "%d-%b-%Y",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(&cleaned, fmt) {
+            return d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        }
+    }
+    None
+}
+
+/// Moves a dateline lead at the start of `a.body` into `dateline`,
+/// `dateline_cities` and (if unset) `agency`, removing it from the body.
+pub(crate) fn take_dateline(a: &mut Article) {
+    if let Some(lead) = dateline::recognize(&a.body) {
+        a.body = a
+            .body
+            .get(lead.len..)
+            .unwrap_or("")
+            .trim_start()
+            .to_string();
+        a.dateline = Some(lead.raw);
+        a.dateline_cities = lead.cities;
+        if a.agency.is_none() {
+            a.agency = lead.agency;
+        }
+    }
+}
+
+/// Uses a dateline given by the source (a header or field): stores it without
+/// a trailing dash, derives cities and agency from it, and removes the same
+/// lead from the start of the body if it is repeated there.
+pub(crate) fn set_given_dateline(a: &mut Article, given: &str) {
+    let given = given.trim().trim_end_matches(['-', '—', '–', ' ']).trim();
+    if given.is_empty() {
+        take_dateline(a);
+        return;
+    }
+    if let Some(lead) = dateline::recognize(&format!("{given} - ")) {
+        a.dateline_cities = lead.cities;
+        if a.agency.is_none() {
+            a.agency = lead.agency;
+        }
+    }
+    if let Some(lead) = dateline::recognize(&a.body) {
+        if lead.raw == given {
+            a.body = a
+                .body
+                .get(lead.len..)
+                .unwrap_or("")
+                .trim_start()
+                .to_string();
+        }
+    }
+    a.dateline = Some(given.to_string());
+}
+
+/// The shared corpus for tests: `$NEWSDEX_CORPUS`, else `../shared/corpus`
+/// next to the crate. `None` (after printing `skipped: corpus not found`)
+/// when absent, unless `NEWSDEX_REQUIRE_CORPUS=1`, which makes it panic.
+#[cfg(test)]
+pub(crate) fn test_corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSDEX_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("NEWSDEX_REQUIRE_CORPUS").as_deref() == Ok("1") {
+        panic!("corpus not found at {}", dir.display());
+    }
+    println!("skipped: corpus not found");
+    None
+}
+
+/// The shipped `samples/` directory.
+#[cfg(test)]
+pub(crate) fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+        }
+        assert!("xml".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn detects_formats() {
+        let cases: &[(&str, &[u8], Option<Format>)] = &[
+            ("a/reut2-000.sgm", b"", Some(Format::ReutersSgml)),
+            ("a.SGML", b"", Some(Format::ReutersSgml)),
+            ("a.txt", b"{", Some(Format::PlainText)),
+            ("a.jsonl", b"", Some(Format::Jsonl)),
+            ("a.ndjson", b"", Some(Format::Jsonl)),
+            ("a.csv", b"", Some(Format::Csv)),
+            (
+                "feed",
+                b"\n<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n",
+                Some(Format::ReutersSgml),
+            ),
+            ("feed", b"<REUTERS NEWID=\"1\">", Some(Format::ReutersSgml)),
+            ("feed", b"\xEF\xBB\xBF{\"id\":1}\n", Some(Format::Jsonl)),
+            ("feed", b"hello", None),
+            ("feed.bin", b"\x00\x01", None),
+        ];
+        for (path, head, want) in cases {
+            assert_eq!(detect_format(Path::new(path), head), *want, "{path}");
+        }
+    }
+
+    #[test]
+    fn decodes_text() {
+        let cases: &[(&[u8], &str, bool)] = &[
+            (b"plain", "plain", false),
+            (b"\xEF\xBB\xBFbom", "bom", false),
+            (b"caf\xC3\xA9", "café", false),
+            (b"caf\xE9 \x93q\x94", "café \u{201c}q\u{201d}", true),
+            (b"\xFF\xFEh\x00i\x00", "hi", false),
+            (b"\xFE\xFF\x00h\x00i", "hi", false),
+            (b"", "", false),
+        ];
+        for (bytes, want, fell_back) in cases {
+            let (text, fb) = decode_text(bytes);
+            assert_eq!((text.as_ref(), fb), (*want, *fell_back), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn warning_display_and_json() {
+        let w = Warning::new(
+            Path::new("reut2-017.sgm"),
+            Some("NEWID=123".into()),
+            WarningKind::BadDate,
+            "bad date '31-MAR-1987 605:12'",
+        );
+        assert_eq!(
+            w.to_string(),
+            "reut2-017.sgm: record NEWID=123: bad date '31-MAR-1987 605:12'"
+        );
+        let json = serde_json::to_value(&w).unwrap_or_default();
+        assert_eq!(json["kind"], "bad_date");
+    }
+
+    #[test]
+    fn parses_dates_leniently() {
+        let cases = [
+            ("2021-03-03", Some("2021-03-03T00:00:00+00:00")),
+            ("2021-03-03T10:00:00Z", Some("2021-03-03T10:00:00+00:00")),
+            (
+                "2021-03-03T10:00:00+02:00",
+                Some("2021-03-03T08:00:00+00:00"),
+            ),
+            ("March 3, 2021", Some("2021-03-03T00:00:00+00:00")),
+            ("3 March 2021", Some("2021-03-03T00:00:00+00:00")),
+            (
+                "Wed, 03 Mar 2021 10:00:00 +0000",
+                Some("2021-03-03T10:00:00+00:00"),
+            ),
+            ("2021-03-03 10:30", Some("2021-03-03T10:30:00+00:00")),
+            ("yesterday", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                parse_date_lenient(input).map(|d| d.to_rfc3339()).as_deref(),
+                want,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn strips_controls() {
+        assert_eq!(strip_controls("a\u{3}b\nc\td\r\u{7f}"), "ab\nc\td");
+        assert!(matches!(strip_controls("clean"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn never_panics_on_odd_bytes() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            vec![0xFF; 64],
+            b"\xEF\xBB\xBF".to_vec(),
+            b"\xFF\xFE\x00".to_vec(),
+            (0u8..=255).collect(),
+        ];
+        for rel in [
+            "reuters/sample.sgm",
+            "jsonl/articles.jsonl",
+            "csv/items.csv",
+        ] {
+            let bytes = std::fs::read(samples_dir().join(rel)).unwrap_or_default();
+            // Every prefix cut, including inside multi-byte characters and tags.
+            for cut in (0..bytes.len()).step_by(37) {
+                inputs.push(bytes[..cut].to_vec());
+            }
+        }
+        for bytes in &inputs {
+            for format in Format::ALL {
+                let _ = parse_bytes(format, Path::new("dir/odd.x"), bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn parse_file_errors() {
+        let missing = parse_file(Path::new("/nonexistent/x.txt"), None);
+        assert!(matches!(missing, Err(ParseError::Io { .. })));
+        let samples = samples_dir().join("jsonl/articles.jsonl");
+        if samples.exists() {
+            let parsed = parse_file(&samples, None);
+            assert!(parsed.is_ok_and(|p| !p.articles.is_empty()));
+        }
+    }
+}

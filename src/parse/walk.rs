@@ -1,1 +1,225 @@
-//! (to be written)
+//! Input discovery: turns the paths given on the command line into the list
+//! of files to parse, each with its format.
+//!
+//! Directories are walked recursively (symlinks followed; a symlink loop is
+//! reported as an `Unreadable` warning and the walk goes on), in sorted order
+//! so runs are deterministic. Inside directories, hidden entries are skipped,
+//! and so are corpus metadata files that are clearly not articles: `README*`
+//! (any case), `*.dtd`, Reuters' category lists `*.lc.txt` (one category
+//! code per line: they would otherwise be read as plain-text articles),
+//! `cat-descriptions*` and `feldman-*`. Files whose format cannot be detected
+//! are skipped silently inside directories; a file named explicitly with an
+//! undetectable format gets an `UnknownFormat` warning. A path that does not
+//! exist or cannot be read gets an `Unreadable` warning.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::{detect_format, Format, Warning, WarningKind};
+
+/// Bytes read from a file without a known extension to sniff its format.
+const SNIFF_BYTES: u64 = 4096;
+
+/// Collects the files to parse under `paths`, with their format (`forced`
+/// overrides detection for every file), and warnings for unusable paths.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    forced: Option<Format>,
+) -> (Vec<(PathBuf, Format)>, Vec<Warning>) {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(e) => {
+                warnings.push(Warning::new(
+                    root,
+                    None,
+                    WarningKind::Unreadable,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            match file_format(root, forced) {
+                Ok(Some(format)) => files.push((root.clone(), format)),
+                Ok(None) => warnings.push(Warning::new(
+                    root,
+                    None,
+                    WarningKind::UnknownFormat,
+                    "unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)",
+                )),
+                Err(w) => warnings.push(w),
+            }
+            continue;
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    let message = match e.loop_ancestor() {
+                        Some(ancestor) => {
+                            format!("symlink loop back to {}; not followed", ancestor.display())
+                        }
+                        None => format!("cannot read: {e}"),
+                    };
+                    warnings.push(Warning::new(&path, None, WarningKind::Unreadable, message));
+                    continue;
+                }
+            };
+            if entry.file_type().is_dir() || is_metadata_file(entry.file_name()) {
+                continue;
+            }
+            match file_format(entry.path(), forced) {
+                Ok(Some(format)) => files.push((entry.into_path(), format)),
+                Ok(None) => {}
+                Err(w) => warnings.push(w),
+            }
+        }
+    }
+    (files, warnings)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Corpus metadata that is not articles (see the module doc).
+fn is_metadata_file(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy().to_lowercase();
+    name.starts_with("readme")
+        || name.ends_with(".dtd")
+        || name.ends_with(".lc.txt")
+        || name.starts_with("cat-descriptions")
+        || name.starts_with("feldman-")
+}
+
+/// The format of one file: forced, by extension, else by sniffing its head.
+fn file_format(path: &Path, forced: Option<Format>) -> Result<Option<Format>, Warning> {
+    if forced.is_some() {
+        return Ok(forced);
+    }
+    if let Some(format) = detect_format(path, b"") {
+        return Ok(Some(format));
+    }
+    let mut head = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
+        .map_err(|e| {
+            Warning::new(
+                path,
+                None,
+                WarningKind::Unreadable,
+                format!("cannot read: {e}"),
+            )
+        })?;
+    Ok(detect_format(path, &head))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{samples_dir, test_corpus_dir};
+
+    fn names(files: &[(PathBuf, Format)], root: &Path) -> Vec<String> {
+        files
+            .iter()
+            .map(|(p, f)| {
+                let rel = p.strip_prefix(root).unwrap_or(p);
+                format!("{}={f}", rel.display())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_a_tree() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        let write = |rel: &str, text: &str| -> std::io::Result<()> {
+            let p = root.join(rel);
+            if let Some(parent) = p.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(p, text)
+        };
+        write("b/2.txt", "x")?;
+        write("b/1.txt", "x")?;
+        write("a.jsonl", "{}")?;
+        write("feed", "{\"id\":1}")?;
+        write("notes.bin", "binary")?;
+        write("README.txt", "about")?;
+        write("readme", "about")?;
+        write("lewis.dtd", "<!ELEMENT>")?;
+        write("all-places-strings.lc.txt", "usa")?;
+        write(".hidden/x.txt", "x")?;
+        write(".x.txt", "x")?;
+        write("dir.sgm/inner.csv", "title\nx")?;
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root, root.join("b/loop"))?;
+
+        let (files, warnings) = collect_inputs(&[root.to_path_buf()], None);
+        assert_eq!(
+            names(&files, root),
+            [
+                "a.jsonl=jsonl",
+                "b/1.txt=text",
+                "b/2.txt=text",
+                "dir.sgm/inner.csv=csv",
+                "feed=jsonl"
+            ]
+        );
+        #[cfg(unix)]
+        {
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert_eq!(warnings[0].kind, WarningKind::Unreadable);
+        }
+
+        let forced = collect_inputs(&[root.join("notes.bin")], Some(Format::PlainText)).0;
+        assert_eq!(forced.len(), 1);
+        let (none, warnings) = collect_inputs(&[root.join("notes.bin")], None);
+        assert!(none.is_empty());
+        assert_eq!(warnings[0].kind, WarningKind::UnknownFormat);
+        Ok(())
+    }
+
+    #[test]
+    fn missing_path_warns() {
+        let (files, warnings) = collect_inputs(&[PathBuf::from("/no/such/path")], None);
+        assert!(files.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].kind, WarningKind::Unreadable);
+        assert_eq!(warnings[0].path, "/no/such/path");
+    }
+
+    #[test]
+    fn finds_samples() {
+        let (files, warnings) = collect_inputs(&[samples_dir()], None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        for format in Format::ALL {
+            assert!(files.iter().any(|(_, f)| *f == format), "{format}");
+        }
+    }
+
+    #[test]
+    fn walks_corpus() {
+        let Some(corpus) = test_corpus_dir() else {
+            return;
+        };
+        let (files, warnings) = collect_inputs(&[corpus], None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let count = |f: Format| files.iter().filter(|(_, g)| *g == f).count();
+        assert_eq!(count(Format::ReutersSgml), 22);
+        assert_eq!(count(Format::PlainText), 2_225);
+        assert_eq!(count(Format::Csv), 1);
+    }
+}
