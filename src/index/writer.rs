@@ -21,7 +21,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractMode};
 use crate::index::{document, open_error, NewsIndex};
-use crate::parse::{self, Format, Warning};
+use crate::parse::{self, Format, Warning, WarningKind};
 
 /// What `newsdex index` was asked to do.
 #[derive(Debug, Clone)]
@@ -67,15 +67,6 @@ impl IndexSummary {
         !self.warning_details.is_empty()
     }
 }
-
-/// Warning kinds that mean an article or file was not indexed at all.
-const SKIP_KINDS: &[&str] = &[
-    "unreadable",
-    "missing_id",
-    "empty",
-    "bad_record",
-    "unknown_format",
-];
 
 /// A parsed file, ready for the writer.
 struct Prepared {
@@ -186,7 +177,7 @@ pub fn run_index(
 fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl FnMut(&Warning)) {
     on_warning(&w);
     let kind = w.kind.to_string();
-    if SKIP_KINDS.contains(&kind.as_str()) {
+    if w.kind.skips() {
         *summary.skipped.entry(kind.clone()).or_default() += 1;
     }
     *summary.warnings.entry(kind).or_default() += 1;
@@ -220,7 +211,7 @@ fn prepare_file(
         }
         Err(e) => Prepared {
             docs: Vec::new(),
-            warnings: vec![Warning::unreadable(path, e.to_string())],
+            warnings: vec![Warning::new(path, None, WarningKind::Unreadable, e.to_string())],
             bytes,
         },
     }

@@ -184,7 +184,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
                 None if agnews => out.warnings.push(Warning::new(
                     path,
                     Some(record.clone()),
-                    WarningKind::BadRecord,
+                    WarningKind::BadField,
                     format!("unknown AG News label '{label}'"),
                 )),
                 _ => {
@@ -347,7 +347,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                (Some("row 3"), WarningKind::BadRecord),
+                (Some("row 3"), WarningKind::BadField),
                 (Some("row 4"), WarningKind::Empty)
             ]
         );

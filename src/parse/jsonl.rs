@@ -105,7 +105,7 @@ fn article_from(
             }
             Some(other) => {
                 warn(
-                    WarningKind::BadRecord,
+                    WarningKind::BadField,
                     format!("'{key}' is {}, not a string; ignored", json_kind(other)),
                 );
                 None
@@ -176,14 +176,14 @@ fn string_list(
                 match item {
                     Value::String(s) => out.push(s.trim().to_string()),
                     other => warn(
-                        WarningKind::BadRecord,
+                        WarningKind::BadField,
                         format!("'{key}' holds {}, not a string; ignored", json_kind(other)),
                     ),
                 }
             }
         }
         Some(other) => warn(
-            WarningKind::BadRecord,
+            WarningKind::BadField,
             format!("'{key}' is {}, not a list; ignored", json_kind(other)),
         ),
     }
@@ -238,8 +238,8 @@ not json
                 (Some("line 5"), WarningKind::BadRecord),
                 (Some("line 6"), WarningKind::BadDate),
                 (Some("line 7"), WarningKind::Empty),
-                (Some("line 8"), WarningKind::BadRecord),
-                (Some("line 8"), WarningKind::BadRecord),
+                (Some("line 8"), WarningKind::BadField),
+                (Some("line 8"), WarningKind::BadField),
             ]
         );
     }

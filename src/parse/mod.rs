@@ -91,7 +91,7 @@ pub enum WarningKind {
     Unreadable,
     /// The bytes were not UTF-8 and were decoded as Windows-1252.
     Encoding,
-    /// A record could not be parsed (bad JSON line, bad CSV row, truncated SGML).
+    /// A record could not be parsed and was skipped (bad JSON line, bad CSV row).
     BadRecord,
     /// A date was present but could not be parsed (or only its day could).
     BadDate,
@@ -101,6 +101,12 @@ pub enum WarningKind {
     Empty,
     /// The file's format could not be detected.
     UnknownFormat,
+    /// A field had the wrong type or value and was ignored; the record was kept.
+    BadField,
+    /// A record's end was missing; it was read up to the next one and kept.
+    Truncated,
+    /// A record has neither title nor text but was kept (it has an id).
+    NoText,
 }
 
 impl WarningKind {
@@ -114,7 +120,23 @@ impl WarningKind {
             WarningKind::MissingId => "missing_id",
             WarningKind::Empty => "empty",
             WarningKind::UnknownFormat => "unknown_format",
+            WarningKind::BadField => "bad_field",
+            WarningKind::Truncated => "truncated",
+            WarningKind::NoText => "no_text",
         }
+    }
+
+    /// True when a warning of this kind means the record or file was not
+    /// indexed; the other kinds were repaired and the article kept.
+    pub fn skips(self) -> bool {
+        matches!(
+            self,
+            WarningKind::Unreadable
+                | WarningKind::BadRecord
+                | WarningKind::MissingId
+                | WarningKind::Empty
+                | WarningKind::UnknownFormat
+        )
     }
 }
 

@@ -87,7 +87,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
             out.warnings.push(Warning::new(
                 path,
                 Some(record.clone()),
-                WarningKind::BadRecord,
+                WarningKind::Truncated,
                 "missing </REUTERS>; document read up to the next one",
             ));
         }
@@ -142,7 +142,11 @@ fn parse_document(
     a.orgs = d_list(inner, "ORGS");
     a.exchanges = d_list(inner, "EXCHANGES");
     a.companies = d_list(inner, "COMPANIES");
-    a.tagged = !a.countries.is_empty() || !a.people.is_empty();
+    // The editors' PLACES/PEOPLE lists are the facet values, even when
+    // empty: an empty list is the editors' answer, and filling it from the
+    // text would make the country facet disagree with the collection's tags.
+    // `--extract always` still adds what the text names.
+    a.tagged = inner.contains("<PLACES>") || inner.contains("<PEOPLE>");
 
     let text = element_with_attrs(inner, "TEXT").unwrap_or("");
     if let Some(title) = element(text, "TITLE") {
@@ -189,7 +193,7 @@ fn parse_document(
     };
     if a.body.is_empty() && a.title.is_empty() {
         warn(
-            WarningKind::Empty,
+            WarningKind::NoText,
             "document has neither title nor text".into(),
         );
     }
@@ -518,7 +522,7 @@ WEEKLY REPORT - FEB 26
         let brief = &parsed.articles[1];
         assert_eq!(brief.title, "FUNDS ROSE 1 MLN DLRS");
         assert_eq!(brief.body, "Blah blah blah.");
-        assert!(!brief.tagged);
+        assert!(brief.tagged, "an empty PLACES list is still the editors' answer");
         assert!(brief.date.is_some());
 
         let unproc = &parsed.articles[2];
