@@ -52,10 +52,11 @@ pub fn stats(news: &NewsIndex, searcher: &Searcher) -> Result<IndexStats> {
         &AggregationCollector::from_aggs(req, Default::default()),
     )?;
     let json = serde_json::to_value(&res).unwrap_or_default();
+    // Date metrics come back as nanoseconds since the epoch.
     let as_date = |key: &str| {
         json[key]["value"]
             .as_f64()
-            .and_then(|ms| DateTime::from_timestamp_millis(ms as i64))
+            .map(|ns| DateTime::from_timestamp_nanos(ns as i64))
     };
     let documents = searcher.num_docs();
     let dated = json["dated"]["value"].as_f64().unwrap_or(0.0) as u64;
