@@ -1,6 +1,180 @@
-//! Entity extraction: datelines, countries and people from article text.
+//! Entity extraction: datelines, countries and people from article text. [`enrich`] fills an
+//! [`Article`]'s `countries` (canonical ids, see `data/README.md`) and `people` (display names),
+//! canonicalising source tags and, depending on [`ExtractMode`], adding what the text mentions.
 
 pub mod countries;
 pub mod dateline;
 pub mod gazetteer;
 pub mod people;
+
+use crate::article::Article;
+
+/// When to run text extraction in [`enrich`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExtractMode {
+    /// Extract only for articles whose source gave no tags (`article.tagged == false`).
+    #[default]
+    Auto,
+    /// Extract on every article; on tagged ones, add what is found to the tags.
+    Always,
+    /// Never extract; only canonicalise the tags.
+    Never,
+}
+
+/// Countries and people found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Entities {
+    /// Canonical country ids in order of first mention.
+    pub countries: Vec<String>,
+    /// Person display names in order of first mention.
+    pub people: Vec<String>,
+}
+
+/// Canonical id for a country tag (Reuters code, ISO code, name, alias); unknown tags become a lowercase slug.
+pub fn canonical_country(tag: &str) -> String {
+    match gazetteer::resolve_country(tag) {
+        Some(c) => c.id.clone(),
+        None => {
+            let f = gazetteer::fold(tag);
+            let mut s = String::with_capacity(f.len());
+            for ch in f.chars() {
+                if ch.is_ascii_alphanumeric() {
+                    s.push(ch);
+                } else if !s.ends_with('-') && !s.is_empty() {
+                    s.push('-');
+                }
+            }
+            s.trim_end_matches('-').to_string()
+        }
+    }
+}
+
+/// Countries and people mentioned in the article's title, dateline cities and body.
+pub fn extract(article: &Article) -> Entities {
+    Entities {
+        countries: countries::find_countries(
+            &article.title,
+            &article.body,
+            &article.dateline_cities,
+        ),
+        people: people::find_people(&article.title, &article.body),
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, x: String, key: impl Fn(&str) -> String) {
+    let k = key(&x);
+    if !k.is_empty() && !v.iter().any(|y| key(y) == k) {
+        v.push(x);
+    }
+}
+
+/// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
+pub fn enrich(article: &mut Article, mode: ExtractMode) {
+    let mut countries: Vec<String> = Vec::with_capacity(article.countries.len());
+    for tag in &article.countries {
+        push_unique(&mut countries, canonical_country(tag), |s| s.to_string());
+    }
+    let mut people: Vec<String> = Vec::with_capacity(article.people.len());
+    for p in &article.people {
+        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        push_unique(&mut people, p, gazetteer::fold);
+    }
+    let run = match mode {
+        ExtractMode::Auto => !article.tagged,
+        ExtractMode::Always => true,
+        ExtractMode::Never => false,
+    };
+    if run {
+        let found = extract(article);
+        for c in found.countries {
+            push_unique(&mut countries, c, |s| s.to_string());
+        }
+        for p in found.people {
+            push_unique(&mut people, p, gazetteer::fold);
+        }
+    }
+    article.countries = countries;
+    article.people = people;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARACAS: &str = "CARACAS (Reuters) - Russian Deputy Prime Minister Yuri Borisov, \
+visiting Venezuela, said on Wednesday that Moscow would keep supporting the government of \
+President Nicolás Maduro.\n\nMaduro said the two countries had signed new oil and military \
+agreements. Vice President Delcy Rodríguez said Venezuela would also deepen ties with \
+Nicaragua and Cuba, and accused neighbouring Colombia of plotting against Caracas.\n\n\
+Borisov later met Rodríguez at the Miraflores palace.";
+
+    #[test]
+    fn caracas_wire_story() {
+        let a = Article {
+            title: "Russia pledges support for Venezuela's Maduro".into(),
+            body: CARACAS.into(),
+            dateline_cities: vec!["Caracas".into()],
+            ..Default::default()
+        };
+        let e = extract(&a);
+        for id in ["russia", "venezuela", "nicaragua", "cuba", "colombia"] {
+            assert!(
+                e.countries.contains(&id.to_string()),
+                "{id} in {:?}",
+                e.countries
+            );
+        }
+        assert!(!e.countries.contains(&"ussr".to_string()));
+        assert_eq!(
+            e.people,
+            ["Yuri Borisov", "Nicolás Maduro", "Delcy Rodríguez"]
+        );
+
+        let with_credit = Article {
+            body: format!("{CARACAS}\n\n(Reporting by Vivian Sequera; Editing by Deisy Buitrago)"),
+            ..a
+        };
+        assert_eq!(
+            extract(&with_credit).people,
+            [
+                "Yuri Borisov",
+                "Nicolás Maduro",
+                "Delcy Rodríguez",
+                "Vivian Sequera",
+                "Deisy Buitrago"
+            ]
+        );
+    }
+
+    #[test]
+    fn enrich_modes() {
+        let tagged = Article {
+            title: "Japan trade".into(),
+            body: "Talks in Tokyo and Bonn.".into(),
+            countries: vec![
+                "usa".into(),
+                "West Germany".into(),
+                "Atlantis".into(),
+                "U.S.".into(),
+            ],
+            tagged: true,
+            ..Default::default()
+        };
+        let mut a = tagged.clone();
+        enrich(&mut a, ExtractMode::Auto);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        let mut a = tagged.clone();
+        enrich(&mut a, ExtractMode::Always);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis", "japan"]);
+        let mut a = tagged.clone();
+        a.tagged = false;
+        enrich(&mut a, ExtractMode::Never);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        let mut a = tagged;
+        a.tagged = false;
+        a.countries.clear();
+        enrich(&mut a, ExtractMode::Auto);
+        assert_eq!(a.countries, ["japan", "west-germany"]);
+        assert_eq!(canonical_country("Lower Slobbovia!"), "lower-slobbovia");
+    }
+}
