@@ -231,7 +231,7 @@ def main():
                         and not any(ch.isdigit() for ch in a)):
                     cand.append(a)
         seen = set()
-        for n in cand:
+        for k_, n in enumerate(cand):
             k = fold(n)
             if not k or k in seen:
                 continue
@@ -240,14 +240,14 @@ def main():
                 continue
             if k in first_folded and pop < FIRST_NAME_CITY_MIN_POP:
                 continue
-            city_rows.append((clean_field(n), cid, pop))
+            city_rows.append((clean_field(n), cid, pop, 1 if k_ == 0 else 0))
     city_rows.sort(key=lambda t: (-t[2], t[0]))
     with open(os.path.join(DATA, "cities.tsv"), "w", encoding="utf-8") as f:
         f.write("# Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0\n")
         f.write("# (https://creativecommons.org/licenses/by/4.0/); modified: filtered, re-keyed. tools/build_gazetteer.py.\n")
-        f.write("name\tcountry\tpopulation\n")
-        for n, cid, pop in city_rows:
-            f.write(f"{n}\t{cid}\t{pop}\n")
+        f.write("name\tcountry\tpopulation\tmain\n")
+        for n, cid, pop, main in city_rows:
+            f.write(f"{n}\t{cid}\t{pop}\t{main}\n")
     print(f"countries: {len(out_rows)}; first names: {len(first)}; city names: {len(city_rows)}")
 
 

@@ -306,9 +306,9 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(build)
 }
 
-/// Force the automaton to be built (for timing / warm-up).
-pub fn warm_up() {
-    let _ = matcher();
+/// Build the automaton now (for timing / warm-up); returns its pattern count.
+pub fn warm_up() -> usize {
+    matcher().ac.patterns_len()
 }
 
 fn is_word_char(c: char) -> bool {

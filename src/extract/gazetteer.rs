@@ -12,6 +12,8 @@ const FIRST_NAMES_TXT: &str = include_str!("../../data/first_names.txt");
 
 /// Cities at least this populous (or national capitals) are matched in body text.
 pub(crate) const BODY_CITY_MIN_POP: u32 = 200_000;
+/// Alternate names (Peking, Bombay) are matched in body text only for cities this populous.
+pub(crate) const BODY_ALT_MIN_POP: u32 = 1_000_000;
 
 /// One country row of `data/countries.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,9 @@ pub struct Country {
     /// Capital city (may be empty).
     pub capital: String,
 }
+
+/// Capitals that are also common words; never matched as cities (first names are skipped too).
+const CAPITAL_STOP: &[&str] = &["Male", "The Valley", "Road Town", "Plymouth", "West Island"];
 
 /// Up to this many countries are remembered per city name, most populous first.
 pub(crate) const MAX_CITY_CANDIDATES: usize = 3;
@@ -136,7 +141,8 @@ fn build() -> Gazetteer {
             continue;
         };
         let pop: u32 = pop.trim().parse().unwrap_or(0);
-        let body = pop >= BODY_CITY_MIN_POP;
+        let main = f.next().map_or(true, |m| m.trim() != "0");
+        let body = pop >= BODY_CITY_MIN_POP && (main || pop >= BODY_ALT_MIN_POP);
         add_city(&mut cities, name, ci, pop, body);
         if body {
             body_city_names.push(name.to_string());
@@ -145,6 +151,11 @@ fn build() -> Gazetteer {
     // Capitals always count as (body) cities of their country, even when filtered out of
     // cities.tsv (Washington is a stoplisted GeoNames name). Historic capitals only where no
     // modern country claims the name (Bonn, East Berlin); shared ones (Moscow) stay modern.
+    let first_names: rustc_hash::FxHashSet<String> = FIRST_NAMES_TXT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(fold)
+        .collect();
     let modern_capitals: rustc_hash::FxHashSet<String> = countries
         .iter()
         .filter(|c| !is_historic(c) && !c.capital.is_empty())
@@ -155,6 +166,11 @@ fn build() -> Gazetteer {
             continue;
         }
         let key = fold(&c.capital);
+        if CAPITAL_STOP.contains(&c.capital.as_str())
+            || (first_names.contains(&key) && key != "washington")
+        {
+            continue;
+        }
         body_city_names.push(c.capital.clone());
         if is_historic(c) && modern_capitals.contains(&key) {
             continue;
@@ -175,12 +191,6 @@ fn build() -> Gazetteer {
         e.cands.insert(0, (i as u16, pop));
         e.cands.truncate(MAX_CITY_CANDIDATES);
     }
-
-    let first_names = FIRST_NAMES_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(fold)
-        .collect();
 
     Gazetteer {
         countries,
@@ -310,7 +320,7 @@ pub(crate) fn is_first_name(folded: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::path::PathBuf;
 
@@ -390,7 +400,7 @@ mod tests {
     }
 
     /// The Reuters-21578 corpus directory, or None (test skipped) when it is absent.
-    pub(crate) fn corpus_dir() -> Option<PathBuf> {
+    pub fn corpus_dir() -> Option<PathBuf> {
         let dir = std::env::var_os("NEWSDEX_CORPUS")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));

@@ -178,3 +178,84 @@ Borisov later met Rodríguez at the Miraflores palace.";
         assert_eq!(canonical_country("Lower Slobbovia!"), "lower-slobbovia");
     }
 }
+
+#[cfg(test)]
+mod throughput {
+    use super::*;
+    use std::time::Instant;
+
+    /// `cargo test --release --lib extract::throughput -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn bbc_throughput() {
+        let Some(dir) = gazetteer::tests::corpus_dir() else {
+            return;
+        };
+        let mut docs: Vec<(String, String)> = Vec::new();
+        for entry in walkdir::WalkDir::new(dir.join("bbc")).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "txt") {
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+                docs.push((title.to_string(), body.to_string()));
+            }
+        }
+        let bytes: usize = docs.iter().map(|(t, b)| t.len() + b.len()).sum();
+        let t0 = Instant::now();
+        let n = countries::warm_up();
+        let _ = people::find_people("", "Mr Warm Up said.");
+        println!("build: {:.3} s, {n} patterns", t0.elapsed().as_secs_f64());
+        let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut pcounts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let t = Instant::now();
+        let mut nc = 0;
+        let mut np = 0;
+        for (title, body) in &docs {
+            let c = countries::find_countries(title, body, &[]);
+            let p = people::find_people(title, body);
+            nc += c.len();
+            np += p.len();
+            for x in c {
+                *counts.entry(x).or_default() += 1;
+            }
+            for x in p {
+                *pcounts.entry(x).or_default() += 1;
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{} docs, {:.1} MB, {:.3} s, {:.1} MB/s; {} country + {} person mentions",
+            docs.len(),
+            bytes as f64 / 1e6,
+            s,
+            bytes as f64 / 1e6 / s,
+            nc,
+            np
+        );
+        let t = Instant::now();
+        for (title, body) in &docs {
+            let _ = countries::find_countries(title, body, &[]);
+        }
+        println!(
+            "countries only: {:.1} MB/s",
+            bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        for (title, body) in &docs {
+            let _ = people::find_people(title, body);
+        }
+        println!(
+            "people only: {:.1} MB/s",
+            bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+        );
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        println!("top countries: {:?}", &v[..v.len().min(40)]);
+        let mut v: Vec<_> = pcounts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        println!("top people: {:?}", &v[..v.len().min(150)]);
+    }
+}

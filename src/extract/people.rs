@@ -9,6 +9,8 @@
 //! name found in the same document. ALL-CAPS lines (Reuters titles) are skipped.
 
 use super::gazetteer::{self, fold_into};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Titles and roles stripped from the front of a name; a name after one is accepted.
 const TITLES: &[&str] = &[
@@ -732,6 +734,13 @@ const ORG_WORDS: &[&str] = &[
     "Authority",
     "Agreement",
     "Stock",
+    "Election",
+    "Elections",
+    "Bros",
+    "Dems",
+    "Utd",
+    "Lib",
+    "Reuters",
 ];
 
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
@@ -792,16 +801,31 @@ fn first_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+fn breakers() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| BREAKERS.iter().copied().collect())
+}
+
 fn classify(w: &str, dotted: bool) -> Class {
-    if BREAKERS.contains(&w) {
+    let mut cs = w.chars();
+    let Some(c0) = cs.next() else {
         return Class::Other;
-    }
-    if PARTICLES.contains(&w) {
-        return Class::Particle;
+    };
+    if c0.is_uppercase() {
+        let c1 = cs.next();
+        let cap = match c1 {
+            // "MPs", "BBC": a second capital letter is no name (but "McDonald", "O'Neill" are).
+            Some(c1) => !c1.is_uppercase() && has_lower(w),
+            None => dotted,
+        };
+        if !cap || breakers().contains(w) {
+            return Class::Other;
+        }
+        return Class::Cap;
     }
     let lw = w.len();
-    if first_upper(w) && (has_lower(w) || (dotted && w.chars().count() == 1)) {
-        return Class::Cap;
+    if lw <= 4 && PARTICLES.contains(&w) {
+        return Class::Particle;
     }
     // al-Assad, el-Sisi, d'Estaing, bin
     if lw > 3 && (w.starts_with("al-") || w.starts_with("el-") || w.starts_with("d'")) {
@@ -816,6 +840,9 @@ fn classify(w: &str, dotted: bool) -> Class {
 
 /// Split "MinisterYuri" (a title glued to a name) into two tokens.
 fn glued_split(w: &str) -> Option<usize> {
+    if w.len() < 4 {
+        return None;
+    }
     let mut prev_lower = false;
     for (i, c) in w.char_indices() {
         if i > 0 && prev_lower && c.is_uppercase() && TITLES.contains(&&w[..i]) {
@@ -889,8 +916,13 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
             ok = false;
         }
         let class = classify(w, dotted);
-        match glued_split(w) {
-            Some(cut) if class == Class::Cap => {
+        let glued = if class == Class::Cap {
+            glued_split(w)
+        } else {
+            None
+        };
+        match glued {
+            Some(cut) => {
                 toks.push(Tok {
                     start,
                     end: start + cut,
@@ -1185,13 +1217,10 @@ fn scan_text(
         while j + 1 < toks.len() && toks[j].joins_next && toks[j + 1].class != Class::Other {
             j += 1;
         }
-        if !in_caps_line(&lines, toks[i].start) {
+        if j > i && !in_caps_line(&lines, toks[i].start) {
             let run = &toks[i..=j];
             // A run that is a single token and not titled may still be a surname mention.
             process_run(text, run, buf, &mut cands);
-            if run.len() == 1 {
-                // Kept for propagation only (never output unless it matches nothing else).
-            }
         }
         i = j + 1;
     }
