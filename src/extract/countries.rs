@@ -643,7 +643,7 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
     let mut out: Vec<String> = Vec::new();
     for (_, i, _) in resolved {
         if let Some(c) = cs.get(usize::from(i)) {
-            if !out.iter().any(|x| *x == c.id) {
+            if !out.contains(&c.id) {
                 out.push(c.id.clone());
             }
         }
@@ -726,6 +726,11 @@ mod tests {
                 &["el-salvador"],
             ),
             ("New York, not York.", &["usa"]),
+            ("Whitehall officials said.", &["uk"]),
+            ("Tony Jordan and Eddie Jordan", &[]),
+            ("Spain's Rafael Nadal", &["spain"]),
+            ("a Briton and a Dane", &["uk", "denmark"]),
+            ("Talks in Bogotá and Peking.", &["colombia", "china"]),
         ];
         for (text, want) in cases {
             assert_eq!(fc(text), *want, "{text}");

@@ -141,7 +141,7 @@ fn build() -> Gazetteer {
             continue;
         };
         let pop: u32 = pop.trim().parse().unwrap_or(0);
-        let main = f.next().map_or(true, |m| m.trim() != "0");
+        let main = f.next().is_none_or(|m| m.trim() != "0");
         let body = pop >= BODY_CITY_MIN_POP && (main || pop >= BODY_ALT_MIN_POP);
         add_city(&mut cities, name, ci, pop, body);
         if body {

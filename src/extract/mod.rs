@@ -252,10 +252,10 @@ mod throughput {
             bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
         );
         let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
         println!("top countries: {:?}", &v[..v.len().min(40)]);
         let mut v: Vec<_> = pcounts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
         println!("top people: {:?}", &v[..v.len().min(150)]);
     }
 }

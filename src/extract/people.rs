@@ -1057,12 +1057,9 @@ fn trigger_before(text: &str, pos: usize) -> bool {
         }
     }
     // Direct trigger or appositive ("the vice president, X"; "president of Colombia, X").
-    let mut skipped = 0;
-    for &w in ws.iter() {
+    for (skipped, &w) in ws.iter().enumerate() {
         let lw = w.to_lowercase();
-        if TRIGGERS.contains(&lw.as_str()) && !first_upper(w)
-            || TRIGGERS.contains(&lw.as_str()) && skipped > 0
-        {
+        if TRIGGERS.contains(&lw.as_str()) {
             return true;
         }
         let skippable = w == ","
@@ -1075,7 +1072,6 @@ fn trigger_before(text: &str, pos: usize) -> bool {
         if !skippable || skipped >= 5 {
             return false;
         }
-        skipped += 1;
     }
     false
 }
@@ -1351,6 +1347,14 @@ mod tests {
             ("Tony Blair's government fell.", &["Tony Blair"]),
             ("The Venezuelan government said on Wednesday.", &[]),
             ("Walt Disney Co said.", &[]),
+            (
+                "On Monday, Treasury Secretary James Baker met Japanese Finance Minister Kiichi Miyazawa.",
+                &["James Baker", "Kiichi Miyazawa"],
+            ),
+            ("Sen. Robert Dole, a Kansas Republican, said no.", &["Robert Dole"]),
+            ("Spain's Rafael Nadal won in May.", &["Rafael Nadal"]),
+            ("Nicolás Maduro met him on Monday in New York.", &["Nicolás Maduro"]),
+            ("The MPs voted. Man Utd lost. Warner Bros said.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
