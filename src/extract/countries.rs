@@ -501,11 +501,12 @@ fn georgia_ok(title: &str, body: &str, events: &[Event], m: &Matcher) -> bool {
     if us_cue {
         return false;
     }
-    let tbilisi = m.cities.iter().enumerate().any(|(ci, e)| {
-        e.cands.first().map(|c| c.0) == m.georgia
-            && events
-                .iter()
-                .any(|ev| matches!(ev.kind, EventKind::City(c) if c as usize == ci))
+    let tbilisi = events.iter().any(|ev| match ev.kind {
+        EventKind::City(c) => m
+            .cities
+            .get(c as usize)
+            .is_some_and(|e| e.cands.first().map(|c| c.0) == m.georgia),
+        _ => false,
     });
     tbilisi
         || [
@@ -599,7 +600,8 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
             .or(e.cands.first())
             .map(|c| c.0)
     };
-    let georgia = georgia_ok(title, body, &events, m);
+    let georgia = events.iter().any(|e| matches!(e.kind, EventKind::Georgia))
+        && georgia_ok(title, body, &events, m);
     let mut resolved: Vec<(usize, u16, bool)> = Vec::with_capacity(events.len() + 2);
     for (pos, e) in &dateline_entries {
         if let Some(i) = pick(e) {

@@ -258,4 +258,60 @@ mod throughput {
         v.sort_by_key(|x| std::cmp::Reverse(x.1));
         println!("top people: {:?}", &v[..v.len().min(150)]);
     }
+
+    fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
+        s.find(open)
+            .and_then(|i| {
+                let rest = &s[i + open.len()..];
+                rest.find(close).map(|j| &rest[..j])
+            })
+            .unwrap_or("")
+    }
+
+    /// Eyeball check on raw Reuters SGML (crude tag cut, no parser):
+    /// `cargo test --release --lib extract::throughput::reuters -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn reuters_sample() {
+        let Some(dir) = gazetteer::tests::corpus_dir() else {
+            return;
+        };
+        let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut pcounts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let (mut bytes, mut t) = (0usize, 0f64);
+        for n in 0..3 {
+            let Ok(raw) = std::fs::read(dir.join(format!("reuters21578/reut2-{n:03}.sgm"))) else {
+                continue;
+            };
+            let raw = String::from_utf8_lossy(&raw)
+                .replace("&lt;", "<")
+                .replace("&amp;", "&");
+            for doc in raw.split("</REUTERS>") {
+                let title = between(doc, "<TITLE>", "</TITLE>");
+                let body = between(doc, "<BODY>", "</BODY>");
+                bytes += title.len() + body.len();
+                let t0 = Instant::now();
+                let c = countries::find_countries(title, body, &[]);
+                let p = people::find_people(title, body);
+                t += t0.elapsed().as_secs_f64();
+                for x in c {
+                    *counts.entry(x).or_default() += 1;
+                }
+                for x in p {
+                    *pcounts.entry(x).or_default() += 1;
+                }
+            }
+        }
+        println!(
+            "{:.1} MB at {:.1} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / t
+        );
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top countries: {:?}", &v[..v.len().min(60)]);
+        let mut v: Vec<_> = pcounts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top people: {:?}", &v[..v.len().min(200)]);
+    }
 }

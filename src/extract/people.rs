@@ -110,8 +110,6 @@ const TITLES: &[&str] = &[
     "Señora",
     "Dona",
     "Doña",
-    "Dom",
-    "Don",
     "CEO",
     "Founder",
     "Presidente",
@@ -139,6 +137,16 @@ const TITLES: &[&str] = &[
     "Culture",
     "Sports",
     "Education",
+    "Exchequer",
+    "Democrat",
+    "Republican",
+    "Staff",
+    "State",
+    "Treasury",
+    "Commerce",
+    "Assistant",
+    "Undersecretary",
+    "Under-Secretary",
 ];
 
 /// Lower-case words that, just before a name (possibly across `of X,`), mark a person.
@@ -734,6 +742,68 @@ const ORG_WORDS: &[&str] = &[
     "Authority",
     "Agreement",
     "Stock",
+    "Hotel",
+    "Federation",
+    "Democrat",
+    "Instruments",
+    "Management",
+    "Enterprise",
+    "Generale",
+    "Cos",
+    "Europe",
+    "Operations",
+    "World",
+    "Reports",
+    "Goldfields",
+    "Exploration",
+    "Helicopter",
+    "Associates",
+    "Nova",
+    "Boerse",
+    "Deutsche",
+    "Lilly",
+    "Webber",
+    "Capel",
+    "Montagu",
+    "Lambert",
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Nebraska",
+    "Nevada",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Wisconsin",
+    "Wyoming",
+    "Ontario",
+    "Quebec",
+    "Alberta",
     "Election",
     "Elections",
     "Bros",
@@ -744,6 +814,56 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Titles after which a single token (a surname or mononym) is accepted: `President Reagan`.
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sen",
+    "Senator",
+    "Gov",
+    "Governor",
+    "Rep",
+    "President",
+    "Premier",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Sheikh",
+    "Ayatollah",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "General",
+    "Gen",
+    "Col",
+    "Minister",
+    "Secretary",
+    "Judge",
+    "Mayor",
+    "Coach",
+    "Emperor",
+    "Sultan",
+    "Emir",
+    "Shah",
+    "Prof",
+    "Professor",
+    "Mme",
+    "Herr",
+];
+
+/// `D-Okla`, `R-Iowa`: a US party-state tag after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
 
 const BYLINE_WORDS: &[&str] = &[
     "Reporting",
@@ -915,7 +1035,12 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
         if newlines > 1 || !saw_space {
             ok = false;
         }
-        let class = classify(w, dotted);
+        let after_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
+        let class = if after_dot {
+            Class::Other
+        } else {
+            classify(w, dotted)
+        };
         let glued = if class == Class::Cap {
             glued_split(w)
         } else {
@@ -1129,7 +1254,7 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
         }
     }
     while let Some((last, rest)) = name.split_last() {
-        if last.class == Class::Particle {
+        if last.class == Class::Particle || is_party_tag(word(last)) {
             name = rest;
         } else {
             break;
@@ -1141,9 +1266,12 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
     // Rejections.
     for t in name {
         let w = word(t);
-        if ORG_WORDS.contains(&w) || TITLES.contains(&w) && name.len() == 1 {
+        if ORG_WORDS.contains(&w) {
             return;
         }
+    }
+    if name.iter().all(|t| TITLES.contains(&word(t))) {
+        return;
     }
     let first_name = name.len() >= 2 && {
         fold_into(word(&name[0]), buf);
@@ -1172,7 +1300,12 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
     }
     let run_start = run[0].start;
     let accepted = if name.len() == 1 {
-        titled && name[0].end - name[0].start > 2
+        titled
+            && name[0].end - name[0].start > 2
+            && from > 0
+            && run
+                .get(from - 1)
+                .is_some_and(|t| HONORIFICS.contains(&word(t)))
     } else {
         titled
             || first_name
@@ -1275,10 +1408,15 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let keep: Vec<bool> = out_folded
         .iter()
         .map(|f| {
+            let single = !f.contains(' ');
             !out_folded.iter().any(|g| {
-                g.len() > f.len()
-                    && g.ends_with(f.as_str())
-                    && g.as_bytes()[g.len() - f.len() - 1] == b' '
+                single
+                    && g.len() > f.len()
+                    && g.starts_with(f.as_str())
+                    && g.as_bytes()[f.len()] == b' '
+                    || g.len() > f.len()
+                        && g.ends_with(f.as_str())
+                        && g.as_bytes()[g.len() - f.len() - 1] == b' '
             })
         })
         .collect();
@@ -1355,6 +1493,10 @@ mod tests {
             ("Spain's Rafael Nadal won in May.", &["Rafael Nadal"]),
             ("Nicolás Maduro met him on Monday in New York.", &["Nicolás Maduro"]),
             ("The MPs voted. Man Utd lost. Warner Bros said.", &[]),
+            ("Chancellor of the Exchequer Nigel Lawson said.", &["Nigel Lawson"]),
+            ("Secretary of State George Shultz and Sen. David Boren (D-Okla.) said.", &["George Shultz", "David Boren"]),
+            ("The U.S. Embassy said. Texas Democrat Jim Wright said.", &["Jim Wright"]),
+            ("Sen. Don Nickles said.", &["Don Nickles"]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
