@@ -742,6 +742,9 @@ const ORG_WORDS: &[&str] = &[
     "Authority",
     "Agreement",
     "Stock",
+    "Force",
+    "Corps",
+    "Growers",
     "Hotel",
     "Federation",
     "Democrat",
@@ -1065,7 +1068,12 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
             }
             _ => toks.push(Tok {
                 start,
-                end: wend,
+                // Keep the period of an initial ("John F. Kennedy").
+                end: if class == Class::Cap && dotted && w.chars().count() == 1 {
+                    wend + 1
+                } else {
+                    wend
+                },
                 class,
                 joins_next: ok,
                 possessive,
@@ -1254,7 +1262,10 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
         }
     }
     while let Some((last, rest)) = name.split_last() {
-        if last.class == Class::Particle || is_party_tag(word(last)) {
+        if last.class == Class::Particle
+            || is_party_tag(word(last))
+            || word(last).trim_end_matches('.').chars().count() == 1
+        {
             name = rest;
         } else {
             break;
@@ -1497,6 +1508,8 @@ mod tests {
             ("Secretary of State George Shultz and Sen. David Boren (D-Okla.) said.", &["George Shultz", "David Boren"]),
             ("The U.S. Embassy said. Texas Democrat Jim Wright said.", &["Jim Wright"]),
             ("Sen. Don Nickles said.", &["Don Nickles"]),
+            ("President John F. Kennedy said.", &["John F. Kennedy"]),
+            ("Fed President E. Gerald Corrigan said.", &["E. Gerald Corrigan"]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
