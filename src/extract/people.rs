@@ -908,8 +908,6 @@ struct Tok {
     class: Class,
     /// The run may continue into the next token (only spaces / one line break between).
     joins_next: bool,
-    /// Possessive `'s` at the end (stripped from `end`).
-    possessive: bool,
 }
 
 fn is_tok_char(c: char) -> bool {
@@ -1056,14 +1054,12 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                     end: start + cut,
                     class: Class::Cap,
                     joins_next: true,
-                    possessive: false,
                 });
                 toks.push(Tok {
                     start: start + cut,
                     end: wend,
                     class: classify(&w[cut..], dotted),
                     joins_next: ok,
-                    possessive,
                 });
             }
             _ => toks.push(Tok {
@@ -1076,7 +1072,6 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                 },
                 class,
                 joins_next: ok,
-                possessive,
             }),
         }
     }
@@ -1209,6 +1204,17 @@ fn trigger_before(text: &str, pos: usize) -> bool {
     false
 }
 
+/// Offset after a possessive `'s` / `’s` at `pos`, or `pos`.
+fn skip_possessive(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    for p in ["'s", "\u{2019}s"] {
+        if rest.starts_with(p) {
+            return pos + p.len();
+        }
+    }
+    pos
+}
+
 fn speech_after(text: &str, pos: usize) -> bool {
     let ws = words_after(text, pos, 5);
     match ws.first() {
@@ -1321,15 +1327,7 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
         titled
             || first_name
             || trigger_before(text, run_start)
-            || speech_after(
-                text,
-                full_end
-                    + if name[name.len() - 1].possessive {
-                        2
-                    } else {
-                        0
-                    },
-            )
+            || speech_after(text, skip_possessive(text, full_end))
     };
     out.push(Cand {
         spans: name.iter().map(|t| (t.start, t.end)).collect(),
@@ -1494,6 +1492,7 @@ mod tests {
             ("President Reagan said.", &["Reagan"]),
             ("Morgan Stanley said profits rose.", &[]),
             ("Tony Blair's government fell.", &["Tony Blair"]),
+            ("Chancellor Gerhard Schröder’s aide, Hans Eichel’s deputy", &["Gerhard Schröder", "Hans Eichel"]),
             ("The Venezuelan government said on Wednesday.", &[]),
             ("Walt Disney Co said.", &[]),
             (
@@ -1513,6 +1512,26 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn fuzz_never_panics() {
+        let alphabet: Vec<char> = "aZ .,'’-\n\té ÉßMrDr.Saidby(US)Jordan\u{301}ł"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            let len = (x % 60) as usize;
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let _ = find_people(&s, &s);
+            let _ = crate::extract::countries::find_countries(&s, &s, &[s.clone()]);
         }
     }
 
