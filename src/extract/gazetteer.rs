@@ -1,1 +1,431 @@
-//! (to be written)
+//! The gazetteer: countries (canonical ids, names, aliases, demonyms, capitals), cities and
+//! given names, embedded from `data/*.tsv` with `include_str!` and parsed once on first use
+//! (`OnceLock`). All case- and diacritic-insensitive lookups go through [`fold`]. See
+//! `data/README.md` for sources, licences and the choice of canonical ids.
+
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
+const CITIES_TSV: &str = include_str!("../../data/cities.tsv");
+const FIRST_NAMES_TXT: &str = include_str!("../../data/first_names.txt");
+
+/// Cities at least this populous (or national capitals) are matched in body text.
+pub(crate) const BODY_CITY_MIN_POP: u32 = 200_000;
+/// Alternate names (Peking, Bombay) are matched in body text only for cities this populous.
+pub(crate) const BODY_ALT_MIN_POP: u32 = 1_000_000;
+
+/// One country row of `data/countries.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// Canonical id: the Reuters-21578 PLACES code where one exists, else a slug (`russia`).
+    pub id: String,
+    /// Display name (`United States`, `Soviet Union`).
+    pub name: String,
+    /// ISO 3166-1 alpha-2, an ISO 3166-3 code for historic states, or empty.
+    pub iso2: String,
+    /// Other names as written in text (`U.S.`, `Britain`, `Holland`).
+    pub aliases: Vec<String>,
+    /// Adjectives and nouns for its people (`American`, `Americans`, `Briton`).
+    pub demonyms: Vec<String>,
+    /// Capital city (may be empty).
+    pub capital: String,
+}
+
+/// Capitals that are also common words; never matched as cities (first names are skipped too).
+const CAPITAL_STOP: &[&str] = &["Male", "The Valley", "Road Town", "Plymouth", "West Island"];
+
+/// Up to this many countries are remembered per city name, most populous first.
+pub(crate) const MAX_CITY_CANDIDATES: usize = 3;
+
+/// Countries sharing one city name: `(country index, population)`, most populous first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CityEntry {
+    pub(crate) cands: Vec<(u16, u32)>,
+    /// Usable in body text (population ≥ [`BODY_CITY_MIN_POP`] or a capital).
+    pub(crate) body: bool,
+}
+
+struct Gazetteer {
+    countries: Vec<Country>,
+    by_key: FxHashMap<String, u16>,
+    /// Folded names, aliases and demonyms of all countries.
+    country_words: FxHashMap<String, u16>,
+    cities: FxHashMap<String, CityEntry>,
+    /// Original spellings of body-text cities (from the tables), for the case-sensitive automaton.
+    body_city_names: Vec<String>,
+    first_names: rustc_hash::FxHashSet<String>,
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn build() -> Gazetteer {
+    let mut countries = Vec::new();
+    for line in COUNTRIES_TSV.lines() {
+        if line.starts_with('#') || line.starts_with("id\t") || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let id = f.next().unwrap_or("").trim().to_string();
+        let iso2 = f.next().unwrap_or("").trim().to_string();
+        let name = f.next().unwrap_or("").trim().to_string();
+        let aliases = split_list(f.next().unwrap_or(""));
+        let demonyms = split_list(f.next().unwrap_or(""));
+        let capital = f.next().unwrap_or("").trim().to_string();
+        if id.is_empty() {
+            continue;
+        }
+        countries.push(Country {
+            id,
+            name,
+            iso2,
+            aliases,
+            demonyms,
+            capital,
+        });
+    }
+
+    // Key priority: ids, iso codes and names first; aliases; demonyms last (never overwrite).
+    let mut by_key: FxHashMap<String, u16> = FxHashMap::default();
+    let mut country_words: FxHashMap<String, u16> = FxHashMap::default();
+    let put = |m: &mut FxHashMap<String, u16>, k: &str, i: usize| {
+        let k = fold(k);
+        if !k.is_empty() {
+            m.entry(k).or_insert(i as u16);
+        }
+    };
+    for (i, c) in countries.iter().enumerate() {
+        put(&mut by_key, &c.id, i);
+        put(&mut by_key, &c.id.replace('-', " "), i);
+        put(&mut by_key, &c.name, i);
+    }
+    for (i, c) in countries.iter().enumerate() {
+        if !c.iso2.is_empty() {
+            put(&mut by_key, &c.iso2, i);
+        }
+    }
+    for (i, c) in countries.iter().enumerate() {
+        for a in &c.aliases {
+            put(&mut by_key, a, i);
+        }
+    }
+    for (i, c) in countries.iter().enumerate() {
+        for d in &c.demonyms {
+            put(&mut by_key, d, i);
+        }
+    }
+    for (i, c) in countries.iter().enumerate() {
+        put(&mut country_words, &c.name, i);
+        for a in c.aliases.iter().chain(c.demonyms.iter()) {
+            put(&mut country_words, a, i);
+        }
+    }
+
+    let mut cities: FxHashMap<String, CityEntry> = FxHashMap::default();
+    let mut body_city_names: Vec<String> = Vec::new();
+    for line in CITIES_TSV.lines() {
+        if line.starts_with('#') || line.starts_with("name\t") {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(name), Some(cid), Some(pop)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let Some(&ci) = by_key.get(cid) else {
+            continue;
+        };
+        let pop: u32 = pop.trim().parse().unwrap_or(0);
+        let main = f.next().is_none_or(|m| m.trim() != "0");
+        let body = pop >= BODY_CITY_MIN_POP && (main || pop >= BODY_ALT_MIN_POP);
+        add_city(&mut cities, name, ci, pop, body);
+        if body {
+            body_city_names.push(name.to_string());
+        }
+    }
+    // Capitals always count as (body) cities of their country, even when filtered out of
+    // cities.tsv (Washington is a stoplisted GeoNames name). Historic capitals only where no
+    // modern country claims the name (Bonn, East Berlin); shared ones (Moscow) stay modern.
+    let first_names: rustc_hash::FxHashSet<String> = FIRST_NAMES_TXT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(fold)
+        .collect();
+    let modern_capitals: rustc_hash::FxHashSet<String> = countries
+        .iter()
+        .filter(|c| !is_historic(c) && !c.capital.is_empty())
+        .map(|c| fold(&c.capital))
+        .collect();
+    for (i, c) in countries.iter().enumerate() {
+        if c.capital.is_empty() {
+            continue;
+        }
+        let key = fold(&c.capital);
+        if CAPITAL_STOP.contains(&c.capital.as_str())
+            || (first_names.contains(&key) && key != "washington")
+        {
+            continue;
+        }
+        body_city_names.push(c.capital.clone());
+        if is_historic(c) && modern_capitals.contains(&key) {
+            continue;
+        }
+        let e = cities.entry(key).or_default();
+        e.body = true;
+        let own = e
+            .cands
+            .iter()
+            .find(|&&(ci, _)| usize::from(ci) == i)
+            .map_or(0, |c| c.1);
+        e.cands.retain(|&(ci, _)| usize::from(ci) != i);
+        let pop = e
+            .cands
+            .first()
+            .map_or(1, |c| c.1.saturating_add(1))
+            .max(own);
+        e.cands.insert(0, (i as u16, pop));
+        e.cands.truncate(MAX_CITY_CANDIDATES);
+    }
+
+    Gazetteer {
+        countries,
+        by_key,
+        country_words,
+        cities,
+        body_city_names,
+        first_names,
+    }
+}
+
+/// Historic states have an ISO 3166-3 code (4 letters) or none.
+pub(crate) fn is_historic(c: &Country) -> bool {
+    c.iso2.len() != 2
+}
+
+fn add_city(m: &mut FxHashMap<String, CityEntry>, name: &str, ci: u16, pop: u32, body: bool) {
+    let key = fold(name);
+    if key.is_empty() {
+        return;
+    }
+    let e = m.entry(key).or_default();
+    e.body |= body;
+    if e.cands.iter().any(|&(c, _)| c == ci) || e.cands.len() >= MAX_CITY_CANDIDATES {
+        return;
+    }
+    e.cands.push((ci, pop));
+}
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(build)
+}
+
+/// All country rows, sorted by id.
+pub fn countries() -> &'static [Country] {
+    &gaz().countries
+}
+
+/// The row with this canonical id (exact, lowercase).
+pub fn country_by_id(id: &str) -> Option<&'static Country> {
+    let g = gaz();
+    let i = *g.by_key.get(id)?;
+    let c = g.countries.get(usize::from(i))?;
+    (c.id == id).then_some(c)
+}
+
+/// Resolve any way of naming a country to its row: canonical id, Reuters code, ISO code, name, alias, demonym; ignoring case and diacritics ("U.S.", "usa", "united states" → usa).
+pub fn resolve_country(text: &str) -> Option<&'static Country> {
+    let g = gaz();
+    let k = fold(text);
+    let i = match g.by_key.get(&k) {
+        Some(i) => *i,
+        None => *g.by_key.get(&k.replace(['-', '_'], " "))?,
+    };
+    g.countries.get(usize::from(i))
+}
+
+/// The country of a city name (title case or folded), the most populous match; None if unknown.
+pub fn city_country(city: &str) -> Option<&'static Country> {
+    let g = gaz();
+    let e = g.cities.get(&fold(city))?;
+    let &(ci, _) = e.cands.first()?;
+    g.countries.get(usize::from(ci))
+}
+
+/// Lowercase + deunicode + collapse whitespace; used for all case/diacritic-insensitive keys.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into a reusable buffer (cleared first).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, out);
+        } else if c == '\u{2019}' || c == '\u{2018}' {
+            push('\'', out);
+        } else {
+            for d in deunicode::deunicode_char(c).unwrap_or("").chars() {
+                push(d, out);
+            }
+        }
+    }
+}
+
+/// Index of a country row in [`countries`].
+pub(crate) fn country_index(id: &str) -> Option<usize> {
+    let g = gaz();
+    let i = usize::from(*g.by_key.get(id)?);
+    (g.countries.get(i)?.id == id).then_some(i)
+}
+
+/// Candidates for a folded city name (most populous first).
+pub(crate) fn city_entry(folded: &str) -> Option<&'static CityEntry> {
+    gaz().cities.get(folded)
+}
+
+/// Spellings of the cities matched in body text (population ≥ [`BODY_CITY_MIN_POP`] or capitals).
+pub(crate) fn body_city_names() -> &'static [String] {
+    &gaz().body_city_names
+}
+
+/// The country whose name, alias or demonym this folded word is.
+pub(crate) fn country_word(folded: &str) -> Option<usize> {
+    gaz().country_words.get(folded).map(|&i| usize::from(i))
+}
+
+/// Whether this folded word is a known given name.
+pub(crate) fn is_first_name(folded: &str) -> bool {
+    gaz().first_names.contains(folded)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn fold_basics() {
+        assert_eq!(fold("  Bogotá  D.C. "), "bogota d.c.");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("ŁÓDŹ"), "lodz");
+    }
+
+    #[test]
+    fn resolve_forms() {
+        let cases = [
+            ("U.S.", "usa"),
+            ("usa", "usa"),
+            ("united states", "usa"),
+            ("US", "usa"),
+            ("America", "usa"),
+            ("Americans", "usa"),
+            ("Britain", "uk"),
+            ("GB", "uk"),
+            ("Briton", "uk"),
+            ("west-germany", "west-germany"),
+            ("West German", "west-germany"),
+            ("Soviet Union", "ussr"),
+            ("USSR", "ussr"),
+            ("Russia", "russia"),
+            ("Venezuelan", "venezuela"),
+            ("Holland", "netherlands"),
+            ("Burma", "burma"),
+            ("Myanmar", "burma"),
+            ("Côte d'Ivoire", "ivory-coast"),
+            ("hong kong", "hong-kong"),
+            ("Turkey", "turkey"),
+            ("trinidad tobago", "trinidad-tobago"),
+        ];
+        for (text, id) in cases {
+            assert_eq!(
+                resolve_country(text).map(|c| c.id.as_str()),
+                Some(id),
+                "{text}"
+            );
+        }
+        assert!(resolve_country("Atlantis").is_none());
+        assert!(resolve_country("").is_none());
+    }
+
+    #[test]
+    fn by_id_and_cities() {
+        assert_eq!(
+            country_by_id("usa").map(|c| c.name.as_str()),
+            Some("United States")
+        );
+        assert!(country_by_id("U.S.").is_none());
+        let cases = [
+            ("Caracas", "venezuela"),
+            ("CARACAS", "venezuela"),
+            ("Bogota", "colombia"),
+            ("Bogotá", "colombia"),
+            ("New York", "usa"),
+            ("Peking", "china"),
+            ("Salvador", "brazil"),
+            ("San Salvador", "el-salvador"),
+            ("Washington", "usa"),
+            ("London", "uk"),
+            ("Moscow", "russia"),
+            ("Bonn", "west-germany"),
+        ];
+        for (city, id) in cases {
+            assert_eq!(
+                city_country(city).map(|c| c.id.as_str()),
+                Some(id),
+                "{city}"
+            );
+        }
+        assert!(city_country("Nowhereville").is_none());
+    }
+
+    /// The Reuters-21578 corpus directory, or None (test skipped) when it is absent.
+    pub fn corpus_dir() -> Option<PathBuf> {
+        let dir = std::env::var_os("NEWSDEX_CORPUS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+        if dir.is_dir() {
+            return Some(dir);
+        }
+        if std::env::var("NEWSDEX_REQUIRE_CORPUS").as_deref() == Ok("1") {
+            panic!("corpus not found at {}", dir.display());
+        }
+        println!("skipped: corpus not found at {}", dir.display());
+        None
+    }
+
+    #[test]
+    fn all_reuters_places_resolve() {
+        let Some(dir) = corpus_dir() else { return };
+        let path = dir.join("reuters21578/all-places-strings.lc.txt");
+        let text = std::fs::read_to_string(&path).expect("places list readable");
+        let mut n = 0;
+        for code in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            n += 1;
+            let c = resolve_country(code);
+            assert_eq!(c.map(|c| c.id.as_str()), Some(code), "{code}");
+            assert!(country_by_id(code).is_some(), "{code}");
+        }
+        assert_eq!(n, 175);
+    }
+}

@@ -1,6 +1,320 @@
-//! Entity extraction: datelines, countries and people from article text.
+//! Entity extraction: datelines, countries and people from article text. [`enrich`] fills an
+//! [`Article`]'s `countries` (canonical ids, see `data/README.md`) and `people` (display names),
+//! canonicalising source tags and, depending on [`ExtractMode`], adding what the text mentions.
 
 pub mod countries;
 pub mod dateline;
 pub mod gazetteer;
 pub mod people;
+pub mod record;
+
+pub use record::ExtractRecord;
+
+use crate::article::Article;
+
+/// When to run text extraction in [`enrich`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExtractMode {
+    /// Extract only for articles whose source gave no tags (`article.tagged == false`).
+    #[default]
+    Auto,
+    /// Extract on every article; on tagged ones, add what is found to the tags.
+    Always,
+    /// Never extract; only canonicalise the tags.
+    Never,
+}
+
+/// Countries and people found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Entities {
+    /// Canonical country ids in order of first mention.
+    pub countries: Vec<String>,
+    /// Person display names in order of first mention.
+    pub people: Vec<String>,
+}
+
+/// Canonical id for a country tag (Reuters code, ISO code, name, alias); unknown tags become a lowercase slug.
+pub fn canonical_country(tag: &str) -> String {
+    match gazetteer::resolve_country(tag) {
+        Some(c) => c.id.clone(),
+        None => {
+            let f = gazetteer::fold(tag);
+            let mut s = String::with_capacity(f.len());
+            for ch in f.chars() {
+                if ch.is_ascii_alphanumeric() {
+                    s.push(ch);
+                } else if !s.ends_with('-') && !s.is_empty() {
+                    s.push('-');
+                }
+            }
+            s.trim_end_matches('-').to_string()
+        }
+    }
+}
+
+/// Countries and people mentioned in the article's title, dateline cities and body.
+pub fn extract(article: &Article) -> Entities {
+    Entities {
+        countries: countries::find_countries(
+            &article.title,
+            &article.body,
+            &article.dateline_cities,
+        ),
+        people: people::find_people(&article.title, &article.body),
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, x: String, key: impl Fn(&str) -> String) {
+    let k = key(&x);
+    if !k.is_empty() && !v.iter().any(|y| key(y) == k) {
+        v.push(x);
+    }
+}
+
+/// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
+pub fn enrich(article: &mut Article, mode: ExtractMode) {
+    let mut countries: Vec<String> = Vec::with_capacity(article.countries.len());
+    for tag in &article.countries {
+        push_unique(&mut countries, canonical_country(tag), |s| s.to_string());
+    }
+    let mut people: Vec<String> = Vec::with_capacity(article.people.len());
+    for p in &article.people {
+        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        push_unique(&mut people, p, gazetteer::fold);
+    }
+    let run = match mode {
+        ExtractMode::Auto => !article.tagged,
+        ExtractMode::Always => true,
+        ExtractMode::Never => false,
+    };
+    if run {
+        let found = extract(article);
+        for c in found.countries {
+            push_unique(&mut countries, c, |s| s.to_string());
+        }
+        for p in found.people {
+            push_unique(&mut people, p, gazetteer::fold);
+        }
+    }
+    article.countries = countries;
+    article.people = people;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARACAS: &str = "CARACAS (Reuters) - Russian Deputy Prime Minister Yuri Borisov, \
+visiting Venezuela, said on Wednesday that Moscow would keep supporting the government of \
+President Nicolás Maduro.\n\nMaduro said the two countries had signed new oil and military \
+agreements. Vice President Delcy Rodríguez said Venezuela would also deepen ties with \
+Nicaragua and Cuba, and accused neighbouring Colombia of plotting against Caracas.\n\n\
+Borisov later met Rodríguez at the Miraflores palace.";
+
+    #[test]
+    fn caracas_wire_story() {
+        let a = Article {
+            title: "Russia pledges support for Venezuela's Maduro".into(),
+            body: CARACAS.into(),
+            dateline_cities: vec!["Caracas".into()],
+            ..Default::default()
+        };
+        let e = extract(&a);
+        for id in ["russia", "venezuela", "nicaragua", "cuba", "colombia"] {
+            assert!(
+                e.countries.contains(&id.to_string()),
+                "{id} in {:?}",
+                e.countries
+            );
+        }
+        assert!(!e.countries.contains(&"ussr".to_string()));
+        assert_eq!(
+            e.people,
+            ["Yuri Borisov", "Nicolás Maduro", "Delcy Rodríguez"]
+        );
+
+        let with_credit = Article {
+            body: format!("{CARACAS}\n\n(Reporting by Vivian Sequera; Editing by Deisy Buitrago)"),
+            ..a
+        };
+        assert_eq!(
+            extract(&with_credit).people,
+            [
+                "Yuri Borisov",
+                "Nicolás Maduro",
+                "Delcy Rodríguez",
+                "Vivian Sequera",
+                "Deisy Buitrago"
+            ]
+        );
+    }
+
+    #[test]
+    fn enrich_modes() {
+        let tagged = Article {
+            title: "Japan trade".into(),
+            body: "Talks in Tokyo and Bonn.".into(),
+            countries: vec![
+                "usa".into(),
+                "West Germany".into(),
+                "Atlantis".into(),
+                "U.S.".into(),
+            ],
+            tagged: true,
+            ..Default::default()
+        };
+        let mut a = tagged.clone();
+        enrich(&mut a, ExtractMode::Auto);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        let mut a = tagged.clone();
+        enrich(&mut a, ExtractMode::Always);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis", "japan"]);
+        let mut a = tagged.clone();
+        a.tagged = false;
+        enrich(&mut a, ExtractMode::Never);
+        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        let mut a = tagged;
+        a.tagged = false;
+        a.countries.clear();
+        enrich(&mut a, ExtractMode::Auto);
+        assert_eq!(a.countries, ["japan", "west-germany"]);
+        assert_eq!(canonical_country("Lower Slobbovia!"), "lower-slobbovia");
+    }
+}
+
+#[cfg(test)]
+mod throughput {
+    use super::*;
+    use std::time::Instant;
+
+    /// `cargo test --release --lib extract::throughput -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn bbc_throughput() {
+        let Some(dir) = gazetteer::tests::corpus_dir() else {
+            return;
+        };
+        let mut docs: Vec<(String, String)> = Vec::new();
+        for entry in walkdir::WalkDir::new(dir.join("bbc")).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if entry.path().extension().is_some_and(|e| e == "txt") {
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+                docs.push((title.to_string(), body.to_string()));
+            }
+        }
+        let bytes: usize = docs.iter().map(|(t, b)| t.len() + b.len()).sum();
+        let t0 = Instant::now();
+        let n = countries::warm_up();
+        let _ = people::find_people("", "Mr Warm Up said.");
+        println!("build: {:.3} s, {n} patterns", t0.elapsed().as_secs_f64());
+        let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut pcounts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let t = Instant::now();
+        let mut nc = 0;
+        let mut np = 0;
+        for (title, body) in &docs {
+            let c = countries::find_countries(title, body, &[]);
+            let p = people::find_people(title, body);
+            nc += c.len();
+            np += p.len();
+            for x in c {
+                *counts.entry(x).or_default() += 1;
+            }
+            for x in p {
+                *pcounts.entry(x).or_default() += 1;
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{} docs, {:.1} MB, {:.3} s, {:.1} MB/s; {} country + {} person mentions",
+            docs.len(),
+            bytes as f64 / 1e6,
+            s,
+            bytes as f64 / 1e6 / s,
+            nc,
+            np
+        );
+        let t = Instant::now();
+        for (title, body) in &docs {
+            let _ = countries::find_countries(title, body, &[]);
+        }
+        println!(
+            "countries only: {:.1} MB/s",
+            bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        for (title, body) in &docs {
+            let _ = people::find_people(title, body);
+        }
+        println!(
+            "people only: {:.1} MB/s",
+            bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+        );
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top countries: {:?}", &v[..v.len().min(40)]);
+        let mut v: Vec<_> = pcounts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top people: {:?}", &v[..v.len().min(150)]);
+    }
+
+    fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
+        s.find(open)
+            .and_then(|i| {
+                let rest = &s[i + open.len()..];
+                rest.find(close).map(|j| &rest[..j])
+            })
+            .unwrap_or("")
+    }
+
+    /// Eyeball check on raw Reuters SGML (crude tag cut, no parser):
+    /// `cargo test --release --lib extract::throughput::reuters -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn reuters_sample() {
+        let Some(dir) = gazetteer::tests::corpus_dir() else {
+            return;
+        };
+        let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut pcounts: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let (mut bytes, mut t) = (0usize, 0f64);
+        for n in 0..3 {
+            let Ok(raw) = std::fs::read(dir.join(format!("reuters21578/reut2-{n:03}.sgm"))) else {
+                continue;
+            };
+            let raw = String::from_utf8_lossy(&raw)
+                .replace("&lt;", "<")
+                .replace("&amp;", "&");
+            for doc in raw.split("</REUTERS>") {
+                let title = between(doc, "<TITLE>", "</TITLE>");
+                let body = between(doc, "<BODY>", "</BODY>");
+                bytes += title.len() + body.len();
+                let t0 = Instant::now();
+                let c = countries::find_countries(title, body, &[]);
+                let p = people::find_people(title, body);
+                t += t0.elapsed().as_secs_f64();
+                for x in c {
+                    *counts.entry(x).or_default() += 1;
+                }
+                for x in p {
+                    *pcounts.entry(x).or_default() += 1;
+                }
+            }
+        }
+        println!(
+            "{:.1} MB at {:.1} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / t
+        );
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top countries: {:?}", &v[..v.len().min(60)]);
+        let mut v: Vec<_> = pcounts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        println!("top people: {:?}", &v[..v.len().min(200)]);
+    }
+}

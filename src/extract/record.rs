@@ -1,0 +1,56 @@
+//! The line `newsdex extract` prints per article; its JSON Schema is
+//! `schema/extract.schema.json`, and the held-out evaluation reads it, so
+//! its shape stays stable.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::extract::{self, gazetteer};
+
+/// Dateline cities, countries and people of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractRecord {
+    /// The article id; for a `.txt` file, the file name without its extension.
+    pub id: String,
+    /// Dateline cities in title case.
+    pub dateline: Vec<String>,
+    /// Country display names.
+    pub countries: Vec<String>,
+    /// Person display names.
+    pub people: Vec<String>,
+}
+
+impl ExtractRecord {
+    /// Run extraction on an article (whatever tags its source gave) and
+    /// report what the text says.
+    pub fn from_article(a: &Article) -> ExtractRecord {
+        let found = extract::extract(a);
+        let is_txt = Path::new(&a.path)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let id = if is_txt {
+            Path::new(&a.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| a.id.clone())
+        } else {
+            a.id.clone()
+        };
+        ExtractRecord {
+            id,
+            dateline: a.dateline_cities.clone(),
+            countries: found
+                .countries
+                .iter()
+                .map(|c| {
+                    gazetteer::country_by_id(c)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| c.clone())
+                })
+                .collect(),
+            people: found.people,
+        }
+    }
+}
