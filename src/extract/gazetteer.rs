@@ -46,11 +46,18 @@ pub(crate) struct CityEntry {
     pub(crate) body: bool,
 }
 
-struct Gazetteer {
+/// The country rows and their lookup keys: small, built on first use by
+/// anything (search resolves filter values with it).
+struct Tables {
     countries: Vec<Country>,
     by_key: FxHashMap<String, u16>,
     /// Folded names, aliases and demonyms of all countries.
     country_words: FxHashMap<String, u16>,
+}
+
+/// Cities and given names: large, built only when text is extracted, so
+/// that `search` starts without paying for them.
+struct Places {
     cities: FxHashMap<String, CityEntry>,
     /// Original spellings of body-text cities (from the tables), for the case-sensitive automaton.
     body_city_names: Vec<String>,
@@ -65,7 +72,7 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn build() -> Gazetteer {
+fn build_tables() -> Tables {
     let mut countries = Vec::new();
     for line in COUNTRIES_TSV.lines() {
         if line.starts_with('#') || line.starts_with("id\t") || line.trim().is_empty() {
@@ -127,6 +134,17 @@ fn build() -> Gazetteer {
         }
     }
 
+    Tables {
+        countries,
+        by_key,
+        country_words,
+    }
+}
+
+fn build_places() -> Places {
+    let Tables {
+        countries, by_key, ..
+    } = tables();
     let mut cities: FxHashMap<String, CityEntry> = FxHashMap::default();
     let mut body_city_names: Vec<String> = Vec::new();
     for line in CITIES_TSV.lines() {
@@ -192,10 +210,7 @@ fn build() -> Gazetteer {
         e.cands.truncate(MAX_CITY_CANDIDATES);
     }
 
-    Gazetteer {
-        countries,
-        by_key,
-        country_words,
+    Places {
         cities,
         body_city_names,
         first_names,
@@ -220,19 +235,24 @@ fn add_city(m: &mut FxHashMap<String, CityEntry>, name: &str, ci: u16, pop: u32,
     e.cands.push((ci, pop));
 }
 
-fn gaz() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(build)
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(build_tables)
+}
+
+fn places() -> &'static Places {
+    static P: OnceLock<Places> = OnceLock::new();
+    P.get_or_init(build_places)
 }
 
 /// All country rows, sorted by id.
 pub fn countries() -> &'static [Country] {
-    &gaz().countries
+    &tables().countries
 }
 
 /// The row with this canonical id (exact, lowercase).
 pub fn country_by_id(id: &str) -> Option<&'static Country> {
-    let g = gaz();
+    let g = tables();
     let i = *g.by_key.get(id)?;
     let c = g.countries.get(usize::from(i))?;
     (c.id == id).then_some(c)
@@ -240,7 +260,7 @@ pub fn country_by_id(id: &str) -> Option<&'static Country> {
 
 /// Resolve any way of naming a country to its row: canonical id, Reuters code, ISO code, name, alias, demonym; ignoring case and diacritics ("U.S.", "usa", "united states" → usa).
 pub fn resolve_country(text: &str) -> Option<&'static Country> {
-    let g = gaz();
+    let g = tables();
     let k = fold(text);
     let i = match g.by_key.get(&k) {
         Some(i) => *i,
@@ -251,10 +271,9 @@ pub fn resolve_country(text: &str) -> Option<&'static Country> {
 
 /// The country of a city name (title case or folded), the most populous match; None if unknown.
 pub fn city_country(city: &str) -> Option<&'static Country> {
-    let g = gaz();
-    let e = g.cities.get(&fold(city))?;
+    let e = places().cities.get(&fold(city))?;
     let &(ci, _) = e.cands.first()?;
-    g.countries.get(usize::from(ci))
+    tables().countries.get(usize::from(ci))
 }
 
 /// Lowercase + deunicode + collapse whitespace; used for all case/diacritic-insensitive keys.
@@ -294,29 +313,29 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
 
 /// Index of a country row in [`countries`].
 pub(crate) fn country_index(id: &str) -> Option<usize> {
-    let g = gaz();
+    let g = tables();
     let i = usize::from(*g.by_key.get(id)?);
     (g.countries.get(i)?.id == id).then_some(i)
 }
 
 /// Candidates for a folded city name (most populous first).
 pub(crate) fn city_entry(folded: &str) -> Option<&'static CityEntry> {
-    gaz().cities.get(folded)
+    places().cities.get(folded)
 }
 
 /// Spellings of the cities matched in body text (population ≥ [`BODY_CITY_MIN_POP`] or capitals).
 pub(crate) fn body_city_names() -> &'static [String] {
-    &gaz().body_city_names
+    &places().body_city_names
 }
 
 /// The country whose name, alias or demonym this folded word is.
 pub(crate) fn country_word(folded: &str) -> Option<usize> {
-    gaz().country_words.get(folded).map(|&i| usize::from(i))
+    tables().country_words.get(folded).map(|&i| usize::from(i))
 }
 
 /// Whether this folded word is a known given name.
 pub(crate) fn is_first_name(folded: &str) -> bool {
-    gaz().first_names.contains(folded)
+    places().first_names.contains(folded)
 }
 
 #[cfg(test)]
