@@ -29,12 +29,20 @@ fn bench_parsers(c: &mut Criterion) {
     let (path, sgml) = input("reuters21578/reut2-000.sgm", "samples/reuters/sample.sgm");
     g.throughput(Throughput::Bytes(sgml.len() as u64));
     g.bench_function("reuters_sgml", |b| {
-        b.iter(|| parse::parse_bytes(Format::ReutersSgml, &path, &sgml).articles.len())
+        b.iter(|| {
+            parse::parse_bytes(Format::ReutersSgml, &path, &sgml)
+                .articles
+                .len()
+        })
     });
     let (path, txt) = input("bbc/business/001.txt", "samples/wire/caracas-russia.txt");
     g.throughput(Throughput::Bytes(txt.len() as u64));
     g.bench_function("plain_text", |b| {
-        b.iter(|| parse::parse_bytes(Format::PlainText, &path, &txt).articles.len())
+        b.iter(|| {
+            parse::parse_bytes(Format::PlainText, &path, &txt)
+                .articles
+                .len()
+        })
     });
     g.finish();
 }

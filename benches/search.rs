@@ -1,6 +1,7 @@
-//! Query latency with facet counts, in process: query + top 10 with snippets
-//! + counts for country and person. The index is built once from Reuters-21578
-//! (or the samples when the corpus is absent) in a temporary folder.
+//! Query latency with facet counts, in process: query, top 10 with snippets,
+//! and counts for country and person. The index is built once from
+//! Reuters-21578 (or the samples when the corpus is absent) in a temporary
+//! folder.
 
 use std::path::{Path, PathBuf};
 
@@ -23,8 +24,16 @@ fn source() -> PathBuf {
 }
 
 const QUERIES: &[&str] = &[
-    "oil", "coffee", "interest rates", "\"trade deficit\"", "opec production", "bank", "econom*",
-    "wheat exports", "yen dollar", "acquisition",
+    "oil",
+    "coffee",
+    "interest rates",
+    "\"trade deficit\"",
+    "opec production",
+    "bank",
+    "econom*",
+    "wheat exports",
+    "yen dollar",
+    "acquisition",
 ];
 
 fn bench_queries(c: &mut Criterion) {
@@ -53,7 +62,9 @@ fn bench_queries(c: &mut Criterion) {
                 ..SearchRequest::default()
             };
             i += 1;
-            search::search(&news, &searcher, &req).expect("search").total
+            search::search(&news, &searcher, &req)
+                .expect("search")
+                .total
         })
     });
     g.finish();

@@ -211,7 +211,12 @@ fn prepare_file(
         }
         Err(e) => Prepared {
             docs: Vec::new(),
-            warnings: vec![Warning::new(path, None, WarningKind::Unreadable, e.to_string())],
+            warnings: vec![Warning::new(
+                path,
+                None,
+                WarningKind::Unreadable,
+                e.to_string(),
+            )],
             bytes,
         },
     }

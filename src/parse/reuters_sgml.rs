@@ -522,7 +522,10 @@ WEEKLY REPORT - FEB 26
         let brief = &parsed.articles[1];
         assert_eq!(brief.title, "FUNDS ROSE 1 MLN DLRS");
         assert_eq!(brief.body, "Blah blah blah.");
-        assert!(brief.tagged, "an empty PLACES list is still the editors' answer");
+        assert!(
+            brief.tagged,
+            "an empty PLACES list is still the editors' answer"
+        );
         assert!(brief.date.is_some());
 
         let unproc = &parsed.articles[2];
