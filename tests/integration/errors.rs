@@ -112,3 +112,33 @@ fn unreadable_file_is_a_named_warning_and_the_run_goes_on() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.txt"), "{err}");
 }
+
+#[test]
+fn an_index_with_another_schema_says_how_to_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old");
+    std::fs::create_dir(&path).unwrap();
+    let mut schema = tantivy::schema::Schema::builder();
+    schema.add_text_field("headline", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&path, schema.build()).unwrap();
+    one_line_error(newsdex(&path).args(["search", "oil"]), "--rebuild");
+}
+
+#[test]
+fn a_second_writer_is_told_the_index_is_locked() {
+    let (dir, _) = build(&[&crate::util::samples().join("wire")], &[]);
+    let index = tantivy::Index::open_in_dir(idx(&dir)).unwrap();
+    let writer: tantivy::IndexWriter = index.writer(20_000_000).unwrap();
+    one_line_error(
+        newsdex(&idx(&dir))
+            .arg("index")
+            .arg(crate::util::samples().join("wire")),
+        "locked by another writer",
+    );
+    drop(writer);
+    newsdex(&idx(&dir))
+        .arg("index")
+        .arg(crate::util::samples().join("wire"))
+        .assert()
+        .success();
+}

@@ -1,7 +1,7 @@
 //! Integration tests: each builds a real index on disk and drives the real
 //! `newsdex` binary.
 
-mod bbc;
+mod corpora;
 mod errors;
 mod reuters;
 mod samples;
