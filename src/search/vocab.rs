@@ -56,7 +56,8 @@ pub fn resolve(facet: FacetField, value: &str, vocab: &[String]) -> Result<Vec<S
     }
     // Every word of the value appears as a word of the stored value:
     // `putin` → `Vladimir Putin`, `maduro` → `Nicolás Maduro`.
-    let words: Vec<&str> = wanted.split(' ').collect();
+    let spaced = wanted.replace('-', " ");
+    let words: Vec<&str> = spaced.split(' ').collect();
     let partial: Vec<String> = vocab
         .iter()
         .filter(|v| {

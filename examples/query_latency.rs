@@ -1,0 +1,59 @@
+//! Prints newsdex's in-process query latency over `bench/queries.tsv`:
+//! query + top 10 with snippets + counts for country and person, each query
+//! run `ROUNDS` times; prints the median and p90 in milliseconds.
+//!
+//! usage: cargo run --release --example query_latency -- INDEX_DIR [ROUNDS]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsdex::index::NewsIndex;
+use newsdex::search::{self, FacetField, SearchRequest};
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let index = PathBuf::from(args.next().unwrap_or_else(|| "newsdex-index".into()));
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
+    let queries =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/queries.tsv"))?;
+    let news = NewsIndex::open(&index)?;
+    let searcher = news.reader()?.searcher();
+    let mut times = Vec::new();
+    let mut n_queries = 0;
+    for line in queries
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let mut cols = line.split('\t');
+        let query = cols.next().unwrap_or("").to_string();
+        let mut filters = BTreeMap::new();
+        if let Some(c) = cols.next().filter(|c| !c.is_empty()) {
+            filters.insert(FacetField::Country, vec![c.to_string()]);
+        }
+        if let Some(p) = cols.next().filter(|p| !p.is_empty()) {
+            filters.insert(FacetField::Person, vec![p.to_string()]);
+        }
+        let req = SearchRequest {
+            query,
+            filters,
+            facets: vec![FacetField::Country, FacetField::Person],
+            ..SearchRequest::default()
+        };
+        n_queries += 1;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            let r = search::search(&news, &searcher, &req)?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(r);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "queries={n_queries} rounds={rounds} median_ms={:.3} p90_ms={:.3}",
+        pct(0.5),
+        pct(0.9)
+    );
+    Ok(())
+}
