@@ -1,5 +1,5 @@
-//! Query latency with facet counts, in process: query + top 10 with snippets
-//! + counts for country and person. The index is built once from Reuters-21578
+//! Query latency with facet counts, in process: query, top 10 with snippets
+//! and counts for country and person. The index is built once from Reuters-21578
 //! (or the samples when the corpus is absent) in a temporary folder.
 
 use std::path::{Path, PathBuf};
