@@ -52,14 +52,46 @@ pub fn canonical_country(tag: &str) -> String {
     }
 }
 
+/// (successor id, historic state id, first day the historic state no longer existed).
+const SUCCESSIONS: &[(&str, &str, (i32, u32, u32))] = &[
+    ("germany", "west-germany", (1990, 10, 3)),
+    ("russia", "ussr", (1991, 12, 26)),
+    ("serbia", "yugoslavia", (1992, 4, 27)),
+    ("czech-republic", "czechoslovakia", (1993, 1, 1)),
+    ("slovakia", "czechoslovakia", (1993, 1, 1)),
+];
+
+/// Period-correct country ids for a story dated `date`: before reunification
+/// `Germany`/`Frankfurt` mean West Germany, before 1992 `Russia`/`Moscow` the
+/// Soviet Union, and so on. Duplicates after mapping are dropped.
+fn period_correct(countries: Vec<String>, date: chrono::NaiveDate) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(countries.len());
+    for c in countries {
+        let c = SUCCESSIONS
+            .iter()
+            .find(|(succ, _, (y, m, d))| {
+                *succ == c
+                    && chrono::NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|end| date < end)
+            })
+            .map(|(_, hist, _)| hist.to_string())
+            .unwrap_or(c);
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Countries and people mentioned in the article's title, dateline cities and body.
+/// Countries are period-correct when the article has a date.
 pub fn extract(article: &Article) -> Entities {
+    let mut countries =
+        countries::find_countries(&article.title, &article.body, &article.dateline_cities);
+    if let Some(d) = article.date {
+        countries = period_correct(countries, d.date_naive());
+    }
     Entities {
-        countries: countries::find_countries(
-            &article.title,
-            &article.body,
-            &article.dateline_cities,
-        ),
+        countries,
         people: people::find_people(&article.title, &article.body),
     }
 }
@@ -147,6 +179,24 @@ Borisov later met Rodríguez at the Miraflores palace.";
                 "Deisy Buitrago"
             ]
         );
+    }
+
+    #[test]
+    fn period_correct_by_date() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            period_correct(
+                v(&["germany", "west-germany", "russia", "japan"]),
+                d(1987, 3, 2)
+            ),
+            ["west-germany", "ussr", "japan"]
+        );
+        assert_eq!(
+            period_correct(v(&["germany", "russia"]), d(2005, 1, 1)),
+            ["germany", "russia"]
+        );
+        assert_eq!(period_correct(v(&["russia"]), d(1991, 12, 31)), ["russia"]);
     }
 
     #[test]
