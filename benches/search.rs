@@ -48,6 +48,8 @@ fn bench_queries(c: &mut Criterion) {
         extract: ExtractMode::Auto,
         progress: false,
         commit_every: 0,
+        commit_interval: None,
+        interrupt: Default::default(),
     };
     run_index(&opts, |_| {}).expect("index builds");
     let news = NewsIndex::open(&opts.index_dir).expect("opens");

@@ -78,6 +78,15 @@ Examples:
         format: OutputFormat,
     },
 
+    /// Verify the index: checksums of every segment file, the schema, one
+    /// id per document and no id twice (exit 0 when healthy, 2 otherwise)
+    #[command(after_help = "Examples:\n  newsdex check\n  newsdex check --format json")]
+    Check {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+
     /// Parse and extract without indexing: one JSON object per article
     #[command(after_help = "Example:\n  newsdex extract samples/wire/caracas-russia.txt")]
     Extract {
@@ -126,6 +135,9 @@ pub struct IndexArgs {
     /// Commit every N documents, so an interrupted run keeps its work (0 = at the end only)
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub commit_every: usize,
+    /// Also commit when this many seconds have passed since the last commit, so a crash loses at most that much work (0 = off)
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    pub commit_interval: u64,
     /// Do not show the progress bar
     #[arg(long)]
     pub no_progress: bool,

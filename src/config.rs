@@ -72,6 +72,9 @@ pub fn index_options(
         },
         progress: progress && !a.no_progress,
         commit_every: a.commit_every,
+        commit_interval: (a.commit_interval > 0)
+            .then(|| std::time::Duration::from_secs(a.commit_interval)),
+        interrupt: Default::default(),
     })
 }
 

@@ -13,7 +13,12 @@ pub enum Error {
     #[error("the index at {path} was built with an incompatible schema ({detail}); rebuild it with `newsdex index --rebuild PATH...`")]
     SchemaMismatch { path: PathBuf, detail: String },
 
-    #[error("the index at {path} is locked by another writer (another `newsdex index` is running); wait for it to finish, or remove {path}/.tantivy-writer.lock if no such process is alive")]
+    /// The writer lock (`.tantivy-writer.lock`) is held. tantivy takes it
+    /// with an OS file lock (`flock`), which the kernel releases when the
+    /// holding process exits in any way, SIGKILL and crashes included: the
+    /// file left behind is harmless, and deleting it would only let two
+    /// writers in at once. So this error always means a live process.
+    #[error("the index at {path} is locked by another writer: a running process (another `newsdex index`?) holds its lock; wait for it to finish (the lock is released when that process exits, even if it is killed, so there is no lock file to delete)")]
     Locked { path: PathBuf },
 
     #[error("bad query: {0}")]

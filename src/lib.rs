@@ -17,3 +17,6 @@ pub mod parse;
 pub mod render;
 pub mod run;
 pub mod search;
+
+#[cfg(test)]
+mod proptests;

@@ -1,6 +1,8 @@
 //! Runs one command: flags → config → work → renderer. Returns the exit code.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{CommandFactory, Parser};
@@ -9,7 +11,7 @@ use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
 use crate::error::Error;
 use crate::index::writer::run_index;
-use crate::index::{stats, NewsIndex};
+use crate::index::{check, stats, NewsIndex};
 use crate::render::{self, human::Style};
 use crate::search;
 
@@ -24,6 +26,9 @@ pub enum ExitCode {
     Error = 2,
     /// `index` finished but skipped or repaired some input (see its summary).
     CompletedWithWarnings = 3,
+    /// `index` was interrupted (Ctrl-C) and committed what it had done; run
+    /// the same command again to finish (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 }
 
 /// Parse the process arguments, run the command, print errors; the exit code.
@@ -52,6 +57,21 @@ pub fn run() -> i32 {
     }
 }
 
+/// Ctrl-C (SIGINT) raises `flag`: the indexer stops taking files and
+/// commits what it has. A second Ctrl-C exits at once, without committing
+/// (the index stays at its last commit).
+fn install_interrupt_handler(flag: &Arc<AtomicBool>) {
+    let flag = Arc::clone(flag);
+    // Failing to install (a handler already set) only loses the graceful stop.
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("newsdex: interrupted again; exiting without committing");
+            std::process::exit(ExitCode::Interrupted as i32);
+        }
+        eprintln!("newsdex: interrupting: finishing the current file and committing (Ctrl-C again to abort)");
+    });
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
@@ -73,13 +93,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => {
             let dir = config::index_dir(cli.index);
             let opts = config::index_options(dir, &args, true)?;
+            install_interrupt_handler(&opts.interrupt);
             let summary = run_index(&opts, |w| eprintln!("newsdex: warning: {w}"))
                 .with_context(|| format!("indexing into {}", opts.index_dir.display()))?;
             match args.format {
                 OutputFormat::Table => render::human::summary(&mut out, &summary)?,
                 OutputFormat::Json => render::json::write(&mut out, &summary)?,
             }
-            if summary.has_warnings() {
+            if summary.interrupted {
+                out.flush()?;
+                eprintln!(
+                    "interrupted: committed {} documents; run the same command again to finish",
+                    summary.indexed
+                );
+                ExitCode::Interrupted
+            } else if summary.has_warnings() {
                 ExitCode::CompletedWithWarnings
             } else {
                 ExitCode::Success
@@ -87,6 +115,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Search(a) => {
             let req = config::search_request(&a)?;
+            if a.limit > search::MAX_LIMIT {
+                eprintln!(
+                    "newsdex: note: --limit {} is above the maximum of {}; showing at most {} hits (page with --offset)",
+                    a.limit,
+                    search::MAX_LIMIT,
+                    search::MAX_LIMIT
+                );
+            }
             let news = open(cli.index)?;
             let searcher = news.reader()?.searcher();
             let res = search::search(&news, &searcher, &req)?;
@@ -132,6 +168,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 OutputFormat::Table => render::human::stats(&mut out, &s)?,
                 OutputFormat::Json => render::json::write(&mut out, &s)?,
+            }
+            ExitCode::Success
+        }
+        Command::Check { format } => {
+            let dir = config::index_dir(cli.index);
+            let report = check::check(&dir)?;
+            match format {
+                OutputFormat::Table => render::human::check(&mut out, &report)?,
+                OutputFormat::Json => render::json::write(&mut out, &report)?,
+            }
+            out.flush()?;
+            if !report.healthy() {
+                anyhow::bail!(
+                    "the index at {} is damaged ({}); rebuild it with `newsdex index --rebuild PATH...`",
+                    dir.display(),
+                    report.problems.join("; ")
+                );
             }
             ExitCode::Success
         }

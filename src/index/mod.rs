@@ -1,6 +1,7 @@
 //! The on-disk index: opening or creating it with newsdex's schema, and
 //! turning articles into tantivy documents and back.
 
+pub mod check;
 pub mod document;
 pub mod schema;
 pub mod stats;

@@ -6,10 +6,22 @@
 //! writer has indexing threads of its own). The bounded channel gives
 //! back-pressure: parsed files never pile up in memory faster than the writer
 //! takes them.
+//!
+//! Crash safety: the writer commits every `commit_every` documents and every
+//! `commit_interval`, so a crash or `kill -9` loses at most that much work;
+//! tantivy's commit is atomic (`meta.json` is replaced in one rename), so the
+//! index always opens at its last commit, and files of an unfinished segment
+//! are garbage-collected by the next writer. Re-running the same command
+//! finishes the job without duplicates, since an id already in the index is
+//! replaced. When `interrupt` is raised (Ctrl-C), the writer stops taking
+//! files, the parsers stop starting new ones, and what was added so far is
+//! committed; the summary says `interrupted`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -38,6 +50,10 @@ pub struct IndexOptions {
     pub progress: bool,
     /// Commit every this many documents (0 = only at the end).
     pub commit_every: usize,
+    /// Commit when this much time has passed since the last commit (`None` = off).
+    pub commit_interval: Option<Duration>,
+    /// Raised (by a Ctrl-C handler) to stop early and commit what is done.
+    pub interrupt: Arc<AtomicBool>,
 }
 
 /// The summary printed at the end of `newsdex index`.
@@ -59,6 +75,11 @@ pub struct IndexSummary {
     pub total_documents: u64,
     pub seconds: f64,
     pub docs_per_second: f64,
+    /// Commits made by this run (including the final one).
+    pub commits: u64,
+    /// True when the run was interrupted (Ctrl-C): files not yet read were
+    /// left out, and the documents added so far were committed.
+    pub interrupted: bool,
 }
 
 impl IndexSummary {
@@ -70,6 +91,7 @@ impl IndexSummary {
 
 /// A parsed file, ready for the writer.
 struct Prepared {
+    path: PathBuf,
     docs: Vec<(String, tantivy::TantivyDocument)>,
     warnings: Vec<Warning>,
     bytes: u64,
@@ -119,27 +141,67 @@ pub fn run_index(
             message: e.to_string(),
         })?;
     let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
-    let mut seen: HashSet<String> = HashSet::new();
+    // Ids read in this run, with the file (index into `seen_paths`) they came from.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen_paths: Vec<String> = Vec::new();
     let mut since_commit = 0usize;
 
     let result: Result<()> = std::thread::scope(|scope| {
+        let stop = &opts.interrupt;
         scope.spawn(move || {
             pool.install(|| {
                 files.par_iter().for_each_with(tx, |tx, (path, format)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let prepared = prepare_file(path, *format, mode, &fields);
                     // A closed channel means the writer stopped on an error.
                     let _ = tx.send(prepared);
                 });
             });
         });
-        for prepared in rx.iter() {
+        let mut last_commit = Instant::now();
+        loop {
+            if opts.interrupt.load(Ordering::Relaxed) {
+                summary.interrupted = true;
+                break;
+            }
+            let prepared = match rx.recv_timeout(POLL) {
+                Ok(prepared) => prepared,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    if due(opts.commit_interval, last_commit) && since_commit > 0 {
+                        writer.commit()?;
+                        summary.commits += 1;
+                        since_commit = 0;
+                        last_commit = Instant::now();
+                    }
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
             for w in prepared.warnings {
                 record_warning(&mut summary, w, &mut on_warning);
             }
+            let file_no = seen_paths.len();
+            seen_paths.push(prepared.path.display().to_string());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
-                let existed =
-                    !seen.insert(id) || (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0);
+                let earlier = seen.get(&id).copied();
+                if let Some(first) = earlier {
+                    let w = Warning::new(
+                        &prepared.path,
+                        Some(format!("id {id}")),
+                        WarningKind::DuplicateId,
+                        format!(
+                            "id '{id}' was already read from {} in this run; this record replaces it",
+                            seen_paths[first]
+                        ),
+                    );
+                    record_warning(&mut summary, w, &mut on_warning);
+                }
+                seen.insert(id, file_no);
+                let existed = earlier.is_some()
+                    || (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0);
                 if existed {
                     writer.delete_term(term);
                     summary.replaced += 1;
@@ -148,9 +210,12 @@ pub fn run_index(
                 summary.indexed += 1;
                 since_commit += 1;
             }
-            if opts.commit_every > 0 && since_commit >= opts.commit_every {
+            let by_count = opts.commit_every > 0 && since_commit >= opts.commit_every;
+            if by_count || (since_commit > 0 && due(opts.commit_interval, last_commit)) {
                 writer.commit()?;
+                summary.commits += 1;
                 since_commit = 0;
+                last_commit = Instant::now();
             }
             bar.inc(prepared.bytes);
             let secs = start.elapsed().as_secs_f64().max(1e-9);
@@ -160,10 +225,14 @@ pub fn run_index(
                 summary.indexed as f64 / secs
             ));
         }
+        // Dropping the receiver unblocks parsers waiting to send; they see
+        // the interrupt flag (or a closed channel) and stop.
+        drop(rx);
         Ok(())
     });
     result?;
     writer.commit()?;
+    summary.commits += 1;
     writer.wait_merging_threads()?;
     bar.finish_and_clear();
 
@@ -172,6 +241,15 @@ pub fn run_index(
     summary.seconds = start.elapsed().as_secs_f64();
     summary.docs_per_second = summary.indexed as f64 / summary.seconds.max(1e-9);
     Ok(summary)
+}
+
+/// How long the writer waits for a parsed file before checking the
+/// interrupt flag and the commit interval again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// True when `interval` is set and has passed since `last`.
+fn due(interval: Option<Duration>, last: Instant) -> bool {
+    interval.is_some_and(|i| last.elapsed() >= i)
 }
 
 fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl FnMut(&Warning)) {
@@ -204,12 +282,14 @@ fn prepare_file(
                 })
                 .collect();
             Prepared {
+                path: path.to_path_buf(),
                 docs,
                 warnings: parsed.warnings,
                 bytes,
             }
         }
         Err(e) => Prepared {
+            path: path.to_path_buf(),
             docs: Vec::new(),
             warnings: vec![Warning::new(
                 path,

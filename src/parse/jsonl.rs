@@ -65,6 +65,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
             out.articles.push(a);
         }
     }
+    if text.trim().is_empty() {
+        out.warnings
+            .push(Warning::new(path, None, WarningKind::Empty, "empty file"));
+    }
     out
 }
 

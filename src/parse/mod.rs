@@ -107,6 +107,9 @@ pub enum WarningKind {
     Truncated,
     /// A record has neither title nor text but was kept (it has an id).
     NoText,
+    /// The same id was read twice in one run; the record read later replaced
+    /// the earlier one.
+    DuplicateId,
 }
 
 impl WarningKind {
@@ -123,6 +126,7 @@ impl WarningKind {
             WarningKind::BadField => "bad_field",
             WarningKind::Truncated => "truncated",
             WarningKind::NoText => "no_text",
+            WarningKind::DuplicateId => "duplicate_id",
         }
     }
 
@@ -243,13 +247,91 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
 
 /// Parses the bytes of one file in `format`; `path` names it in articles and
 /// warnings. Never panics, whatever the bytes.
+///
+/// Two guards run around the parsers: a file that looks binary (see
+/// [`binary_share`]) is skipped with a `BadRecord` warning instead of being
+/// indexed as garbage, and an article whose body is longer than
+/// [`MAX_BODY_BYTES`] is cut there with a `Truncated` warning, so one huge
+/// record cannot blow up the writer's memory or time.
 pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
-    match format {
+    if let Some(share) = binary_share(bytes) {
+        let mut out = ParsedFile::default();
+        out.warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::BadRecord,
+            format!(
+                "binary file ({share:.0}% of its first {} bytes are NUL or control bytes); skipped",
+                bytes.len().min(BINARY_SAMPLE)
+            ),
+        ));
+        return out;
+    }
+    let mut parsed = match format {
         Format::ReutersSgml => reuters_sgml::parse(path, bytes),
         Format::PlainText => plaintext::parse(path, bytes),
         Format::Jsonl => jsonl::parse(path, bytes),
         Format::Csv => csv::parse(path, bytes),
+    };
+    for a in &mut parsed.articles {
+        for (name, text, max) in [
+            ("text", &mut a.body, MAX_BODY_BYTES),
+            ("title", &mut a.title, MAX_TITLE_BYTES),
+        ] {
+            if text.len() > max {
+                let was = text.len();
+                truncate_at_char(text, max);
+                parsed.warnings.push(Warning::new(
+                    path,
+                    Some(format!("id {}", a.id)),
+                    WarningKind::Truncated,
+                    format!("{name} is {was} bytes; indexed its first {}", text.len()),
+                ));
+            }
+        }
     }
+    parsed
+}
+
+/// Longest article body indexed (bytes); longer bodies are cut with a warning.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// Longest title indexed (bytes).
+pub const MAX_TITLE_BYTES: usize = 4096;
+/// Bytes at the start of a file examined by [`binary_share`].
+const BINARY_SAMPLE: usize = 64 * 1024;
+/// Share (percent) of NUL/control bytes from which a file counts as binary.
+const BINARY_PERCENT: f64 = 5.0;
+
+/// `Some(percent)` when the file looks binary: at least
+/// [`BINARY_PERCENT`]% of its first 64 KiB are NUL or C0 control bytes
+/// other than tab, LF, CR and form feed (or DEL). Text of any 8-bit encoding
+/// has almost none; random or compressed bytes have about 12%, and most
+/// binary formats are full of NULs. A file opening with a UTF-16 BOM is text
+/// (its NULs are the high bytes of ASCII characters); UTF-16 without a BOM is
+/// taken as binary.
+pub fn binary_share(bytes: &[u8]) -> Option<f64> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    if sample.is_empty() {
+        return None;
+    }
+    let bad = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    let share = bad as f64 * 100.0 / sample.len() as f64;
+    (share >= BINARY_PERCENT).then_some(share)
+}
+
+/// Cuts `s` to at most `max` bytes, at a character boundary.
+fn truncate_at_char(s: &mut String, max: usize) {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
 }
 
 /// Reads and parses one file, in `forced` format or the detected one.

@@ -97,6 +97,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
         });
         out.articles.push(article);
     }
+    if ordinal == 0 {
+        let message = if text.trim().is_empty() {
+            "empty file"
+        } else {
+            "no <REUTERS> documents found"
+        };
+        out.warnings
+            .push(Warning::new(path, None, WarningKind::Empty, message));
+    }
     out
 }
 

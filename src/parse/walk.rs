@@ -10,7 +10,9 @@
 //! `cat-descriptions*` and `feldman-*`. Files whose format cannot be detected
 //! are skipped silently inside directories; a file named explicitly with an
 //! undetectable format gets an `UnknownFormat` warning. A path that does not
-//! exist or cannot be read gets an `Unreadable` warning.
+//! exist or cannot be read (a dangling symlink) gets an `Unreadable` warning,
+//! and so does anything that is not a regular file (a FIFO, socket or device:
+//! reading one could block forever).
 
 use std::fs::File;
 use std::io::Read;
@@ -45,6 +47,10 @@ pub fn collect_inputs(
             }
         };
         if !meta.is_dir() {
+            if !meta.is_file() {
+                warnings.push(not_regular(root));
+                continue;
+            }
             match file_format(root, forced) {
                 Ok(Some(format)) => files.push((root.clone(), format)),
                 Ok(None) => warnings.push(Warning::new(
@@ -80,6 +86,11 @@ pub fn collect_inputs(
             if entry.file_type().is_dir() || is_metadata_file(entry.file_name()) {
                 continue;
             }
+            if !entry.file_type().is_file() {
+                // A FIFO, socket or device: reading it could block forever.
+                warnings.push(not_regular(entry.path()));
+                continue;
+            }
             match file_format(entry.path(), forced) {
                 Ok(Some(format)) => files.push((entry.into_path(), format)),
                 Ok(None) => {}
@@ -88,6 +99,16 @@ pub fn collect_inputs(
         }
     }
     (files, warnings)
+}
+
+/// The warning for a path that is not a regular file (FIFO, socket, device).
+fn not_regular(path: &Path) -> Warning {
+    Warning::new(
+        path,
+        None,
+        WarningKind::Unreadable,
+        "not a regular file (FIFO, socket or device); skipped",
+    )
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

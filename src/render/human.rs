@@ -197,7 +197,10 @@ pub fn histogram<W: Write>(w: &mut W, h: &Histogram, st: Style) -> io::Result<()
     Ok(())
 }
 
-/// The summary of an index run.
+/// Skipped files listed by name in the `index` summary.
+const SKIPPED_FILES_SHOWN: usize = 20;
+
+/// `newsdex index`: counts, then the files skipped as a whole with reasons.
 pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
     writeln!(
         w,
@@ -224,6 +227,22 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         let parts: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(w, "  skipped: {}", parts.join(", "))?;
     }
+    // Whole files that were skipped, each with its reason.
+    let skipped_files: Vec<_> = s
+        .warning_details
+        .iter()
+        .filter(|d| d.record.is_none() && d.kind.skips())
+        .collect();
+    for d in skipped_files.iter().take(SKIPPED_FILES_SHOWN) {
+        writeln!(w, "    {}: {} ({})", d.path, d.message, d.kind)?;
+    }
+    if skipped_files.len() > SKIPPED_FILES_SHOWN {
+        writeln!(
+            w,
+            "    ... and {} more skipped files (see --format json)",
+            skipped_files.len() - SKIPPED_FILES_SHOWN
+        )?;
+    }
     if s.warnings.is_empty() {
         writeln!(w, "  warnings: none")?;
     } else {
@@ -233,6 +252,27 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
             "  warnings: {} (see above or --format json)",
             parts.join(", ")
         )?;
+    }
+    Ok(())
+}
+
+/// `newsdex check`.
+pub fn check<W: Write>(w: &mut W, r: &crate::index::check::CheckReport) -> io::Result<()> {
+    writeln!(
+        w,
+        "{}: {} documents in {} segments",
+        r.index,
+        thousands(r.documents),
+        r.segments
+    )?;
+    if r.healthy() {
+        writeln!(
+            w,
+            "  ok: checksums match, every document has an id, no id twice"
+        )?;
+    }
+    for p in &r.problems {
+        writeln!(w, "  problem: {p}")?;
     }
     Ok(())
 }

@@ -1,0 +1,254 @@
+//! Property tests (proptest): every parser and front-end function that takes
+//! outside input is fed arbitrary input and must return a value or a typed
+//! error, never panic; and well-formed generated articles must survive a
+//! round trip through the Reuters SGML, JSONL, CSV and plain-text parsers
+//! with their fields intact. Case counts are kept small so the whole suite
+//! stays quick (a few seconds in a debug build); raise `PROPTEST_CASES` to
+//! search harder.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use crate::cli::FilterArgs;
+use crate::config::{filter_request, period_bound};
+use crate::extract::dateline;
+use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
+use crate::search::query::split_special_terms;
+
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(64)
+}
+
+/// Bytes that look a little like the formats, so the parsers get past their
+/// first checks: tags, braces, quotes, commas, newlines, non-ASCII.
+fn format_ish_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let atoms = prop_oneof![
+        Just(b"<REUTERS NEWID=\"1\">".to_vec()),
+        Just(b"</REUTERS>".to_vec()),
+        Just(b"<TEXT>".to_vec()),
+        Just(b"<TITLE>".to_vec()),
+        Just(b"</TITLE>".to_vec()),
+        Just(b"<BODY>".to_vec()),
+        Just(b"<DATE>26-FEB-1987 15:01:01.79</DATE>".to_vec()),
+        Just(b"<D>usa</D>".to_vec()),
+        Just(b"&#3;&amp;&lt".to_vec()),
+        Just(b"{\"id\":".to_vec()),
+        Just(b"\"title\":\"x\",".to_vec()),
+        Just(b"}\n".to_vec()),
+        Just(b"title,body\n".to_vec()),
+        Just(b"\"a,\"\"b\",c\n".to_vec()),
+        Just(b"Title: x\nDate: 2021-03-03\n\n".to_vec()),
+        Just(b"CARACAS (Reuters) - ".to_vec()),
+        Just(b"\xEF\xBB\xBF".to_vec()),
+        Just(b"\xFF\xFE".to_vec()),
+        Just("é—€".as_bytes().to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..16),
+    ];
+    proptest::collection::vec(atoms, 0..24).prop_map(|v| v.concat())
+}
+
+/// A word of plain letters.
+fn word() -> impl Strategy<Value = String> {
+    "[a-zA-Z][a-z]{0,9}"
+}
+
+/// A sentence of plain words (no dashes, so no dateline lead is recognised).
+fn sentence() -> impl Strategy<Value = String> {
+    proptest::collection::vec(word(), 1..30).prop_map(|w| format!("{}.", w.join(" ")))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn parsers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        for format in Format::ALL {
+            let _ = parse::parse_bytes(format, Path::new("dir/any.x"), &bytes);
+        }
+    }
+
+    #[test]
+    fn parsers_never_panic_on_format_like_bytes(bytes in format_ish_bytes()) {
+        let p = Path::new("dir/odd.x");
+        let _ = reuters_sgml::parse(p, &bytes);
+        let _ = plaintext::parse(p, &bytes);
+        let _ = jsonl::parse(p, &bytes);
+        let _ = csv::parse(p, &bytes);
+    }
+
+    #[test]
+    fn every_warning_names_the_file(bytes in format_ish_bytes()) {
+        for format in Format::ALL {
+            let parsed = parse::parse_bytes(format, Path::new("dir/named.x"), &bytes);
+            for w in &parsed.warnings {
+                prop_assert_eq!(&w.path, "dir/named.x");
+                prop_assert!(!w.message.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn lenient_dates_never_panic(s in "\\PC{0,40}") {
+        let _ = parse_date_lenient(&s);
+    }
+
+    #[test]
+    fn lenient_dates_read_iso_days(y in 1900i32..2100, m in 1u32..=12, d in 1u32..=28) {
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        let got = parse_date_lenient(&s).map(|t| t.format("%Y-%m-%d").to_string());
+        prop_assert_eq!(got, Some(s));
+    }
+
+    #[test]
+    fn dateline_recogniser_never_panics(s in "\\PC{0,120}") {
+        if let Some(lead) = dateline::recognize(&s) {
+            // The lead's length is a valid cut of the input.
+            prop_assert!(s.get(lead.len..).is_some());
+        }
+    }
+
+    #[test]
+    fn dateline_recogniser_on_lead_like_text(
+        place in "[A-Z]{2,12}( [A-Z]{2,10})?",
+        agency in prop_oneof![Just(""), Just(" (Reuters)"), Just(" (AP)"), Just(", March 3")],
+        dash in prop_oneof![Just(" - "), Just(" — "), Just(" -- "), Just("-")],
+        rest in "\\PC{0,40}",
+    ) {
+        let text = format!("{place}{agency}{dash}{rest}");
+        if let Some(lead) = dateline::recognize(&text) {
+            prop_assert!(text.get(lead.len..).is_some());
+        }
+    }
+
+    #[test]
+    fn query_front_end_never_panics(q in "\\PC{0,60}") {
+        let _ = split_special_terms(&q);
+    }
+
+    #[test]
+    fn query_front_end_on_query_like_text(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                word(),
+                Just("*".to_string()), Just("~".to_string()), Just("~1".to_string()),
+                Just("~9".to_string()), Just("\"".to_string()), Just("-".to_string()),
+                Just("title:".to_string()), Just("(".to_string()), Just(")".to_string()),
+                Just(" OR ".to_string()), Just(" ".to_string()), Just("é".to_string()),
+            ],
+            0..16,
+        )
+    ) {
+        let q = parts.concat();
+        let _ = split_special_terms(&q);
+    }
+
+    #[test]
+    fn period_bounds_never_panic(s in "[0-9-]{0,12}|\\PC{0,12}", end in any::<bool>()) {
+        let _ = period_bound(&s, "--since", end);
+    }
+
+    #[test]
+    fn period_bound_start_is_before_end(y in 1i32..9999, m in 1u32..=12) {
+        let s = format!("{y:04}-{m:02}");
+        let (a, b) = (period_bound(&s, "--since", false), period_bound(&s, "--until", true));
+        if let (Ok(a), Ok(b)) = (a, b) {
+            prop_assert!(a < b);
+        }
+    }
+
+    #[test]
+    fn filter_requests_never_panic(
+        since in proptest::option::of("\\PC{0,12}"),
+        until in proptest::option::of("[0-9]{4}(-[0-9]{2}){0,2}"),
+        country in proptest::collection::vec("\\PC{0,12}", 0..3),
+        q in "\\PC{0,20}",
+    ) {
+        let filters = FilterArgs { since, until, country, ..FilterArgs::default() };
+        let _ = filter_request(&q, &filters);
+    }
+
+    #[test]
+    fn reuters_sgml_round_trips(
+        docs in proptest::collection::vec(
+            (1u32..1_000_000, "[A-Z][A-Z0-9 ]{0,40}[A-Z]", sentence(), any::<bool>()),
+            1..6,
+        )
+    ) {
+        let mut file = String::from("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n");
+        for (id, title, body, with_date) in &docs {
+            let date = if *with_date { "<DATE>26-FEB-1987 15:01:01.79</DATE>\n" } else { "" };
+            file.push_str(&format!(
+                "<REUTERS TOPICS=\"NO\" NEWID=\"{id}\">\n{date}<TEXT>&#2;\n<TITLE>{title}</TITLE>\n\
+                 <BODY>{body}\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+            ));
+        }
+        let parsed = reuters_sgml::parse(Path::new("gen.sgm"), file.as_bytes());
+        prop_assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        prop_assert_eq!(parsed.articles.len(), docs.len());
+        for (a, (id, title, body, with_date)) in parsed.articles.iter().zip(&docs) {
+            prop_assert_eq!(&a.id, &id.to_string());
+            prop_assert_eq!(&a.title, &title.split_whitespace().collect::<Vec<_>>().join(" "));
+            prop_assert_eq!(&a.body, body);
+            prop_assert_eq!(a.date.is_some(), *with_date);
+        }
+    }
+
+    #[test]
+    fn jsonl_round_trips(
+        records in proptest::collection::vec(
+            ("[a-z0-9]{1,12}", "\\PC{1,60}", sentence(), proptest::option::of((1990i32..2030, 1u32..=12, 1u32..=28))),
+            1..8,
+        )
+    ) {
+        let mut file = String::new();
+        for (id, title, body, date) in &records {
+            let mut o = serde_json::json!({ "id": id, "title": title, "body": body });
+            if let Some((y, m, d)) = date {
+                o["date"] = serde_json::Value::String(format!("{y:04}-{m:02}-{d:02}"));
+            }
+            file.push_str(&o.to_string());
+            file.push('\n');
+        }
+        let parsed = jsonl::parse(Path::new("gen.jsonl"), file.as_bytes());
+        prop_assert_eq!(parsed.articles.len(), records.len(), "{:?}", parsed.warnings);
+        for (a, (id, title, body, date)) in parsed.articles.iter().zip(&records) {
+            prop_assert_eq!(&a.id, id);
+            prop_assert_eq!(a.title.as_str(), title.trim());
+            prop_assert_eq!(&a.body, body);
+            let got = a.date.map(|d| d.format("%Y-%m-%d").to_string());
+            let want = date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn csv_round_trips(rows in proptest::collection::vec(("[a-z0-9]{1,10}", "[A-Za-z][A-Za-z ,\"]{0,40}[a-z]", sentence()), 1..8)) {
+        let mut w = ::csv::Writer::from_writer(Vec::new());
+        w.write_record(["id", "title", "body"]).unwrap_or_default();
+        for (id, title, body) in &rows {
+            w.write_record([id, title, body]).unwrap_or_default();
+        }
+        let bytes = w.into_inner().unwrap_or_default();
+        let parsed = csv::parse(Path::new("gen.csv"), &bytes);
+        prop_assert_eq!(parsed.articles.len(), rows.len(), "{:?}", parsed.warnings);
+        for (a, (id, title, body)) in parsed.articles.iter().zip(&rows) {
+            prop_assert_eq!(&a.id, id);
+            prop_assert_eq!(a.title.as_str(), title.trim());
+            prop_assert_eq!(&a.body, body);
+        }
+    }
+
+    #[test]
+    fn plaintext_round_trips(title in "[A-Z][A-Za-z ]{0,60}[a-z]", paras in proptest::collection::vec(sentence(), 1..4)) {
+        let body = paras.join("\n\n");
+        let file = format!("Title: {title}\n\n{body}\n");
+        let parsed = plaintext::parse(Path::new("wire/story-1.txt"), file.as_bytes());
+        prop_assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        prop_assert_eq!(parsed.articles.len(), 1);
+        let a = &parsed.articles[0];
+        prop_assert_eq!(&a.id, "wire/story-1");
+        prop_assert_eq!(a.title.as_str(), title.trim());
+        prop_assert_eq!(&a.body, &body);
+    }
+}
