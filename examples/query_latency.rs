@@ -20,6 +20,7 @@ fn main() -> anyhow::Result<()> {
     let news = NewsIndex::open(&index)?;
     let searcher = news.reader()?.searcher();
     let mut times = Vec::new();
+    let mut per_query: Vec<(f64, String)> = Vec::new();
     let mut n_queries = 0;
     for line in queries
         .lines()
@@ -41,12 +42,20 @@ fn main() -> anyhow::Result<()> {
             ..SearchRequest::default()
         };
         n_queries += 1;
+        let mut mine = Vec::with_capacity(rounds);
         for _ in 0..rounds {
             let t = Instant::now();
             let r = search::search(&news, &searcher, &req)?;
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            mine.push(t.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(r);
         }
+        mine.sort_by(f64::total_cmp);
+        per_query.push((mine[mine.len() / 2], line.replace('\t', " | ")));
+        times.extend(mine);
+    }
+    per_query.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, q) in per_query.iter().take(5) {
+        println!("slowest: {ms:.3} ms  {q}");
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
