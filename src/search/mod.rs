@@ -176,10 +176,23 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         if requested.is_empty() {
             continue;
         }
-        let vocab = vocab::vocabulary(searcher, facet.field(f))?;
+        let field = facet.field(f);
+        let mut vocab: Option<Vec<String>> = None;
         let mut values = Vec::new();
         for r in requested {
-            for v in vocab::resolve(*facet, r, &vocab)? {
+            // The common case needs no vocabulary scan: the value (or the
+            // country it names) is stored exactly as given.
+            let direct = vocab::exact_value(searcher, *facet, field, r)?;
+            let resolved = match direct {
+                Some(v) => vec![v],
+                None => {
+                    if vocab.is_none() {
+                        vocab = Some(vocab::vocabulary(searcher, field)?);
+                    }
+                    vocab::resolve(*facet, r, vocab.as_deref().unwrap_or_default())?
+                }
+            };
+            for v in resolved {
                 if !values.contains(&v) {
                     values.push(v);
                 }

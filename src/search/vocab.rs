@@ -30,6 +30,25 @@ pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
     Ok(values)
 }
 
+/// The stored value a filter value names exactly (for a country, through
+/// its aliases), when the index holds it; None means "scan the vocabulary".
+pub fn exact_value(
+    searcher: &Searcher,
+    facet: FacetField,
+    field: Field,
+    value: &str,
+) -> Result<Option<String>> {
+    let candidate = match facet {
+        FacetField::Country => match gazetteer::resolve_country(value) {
+            Some(c) => c.id.clone(),
+            None => return Ok(None),
+        },
+        _ => value.trim().to_string(),
+    };
+    let term = tantivy::Term::from_field_text(field, &candidate);
+    Ok((searcher.doc_freq(&term)? > 0).then_some(candidate))
+}
+
 /// The stored values a user's filter value stands for (one or more).
 pub fn resolve(facet: FacetField, value: &str, vocab: &[String]) -> Result<Vec<String>> {
     let wanted = gazetteer::fold(value);
