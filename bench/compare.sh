@@ -33,7 +33,7 @@ N=./target/release/newsdex
 IDX="$WORK/newsdex-index"
 
 echo "## newsdex build (raw SGML -> committed index, parsing and extraction included)"
-hyperfine -w 1 -r 5 --export-json "$WORK/build.json" \
+hyperfine -i -w 1 -r 5 --export-json "$WORK/build.json" \
     "$N --index $IDX index --rebuild --no-progress $CORPUS" 2>/dev/null | grep -E "Time|Range"
 
 echo "## newsdex in-process queries (top 10 + snippets + country and person counts)"
