@@ -429,3 +429,40 @@ fn limit_above_the_maximum_is_clamped_with_a_note() {
         "{err}"
     );
 }
+
+#[test]
+fn search_during_index_answers_from_the_last_commit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, ids) = big_corpus(tmp.path());
+    let index = tmp.path().join("idx");
+    let mut child = spawn_index(&index, &input);
+    assert!(
+        wait_for(&index.join("meta.json"), &mut child),
+        "index was created"
+    );
+    // Poll while the writer runs: every answer is a committed state, so the
+    // count never goes down and never exceeds the corpus; never an error.
+    let mut seen = Vec::new();
+    while child.try_wait().unwrap().is_none() && seen.len() < 500 {
+        let out = newsdex(&index)
+            .args(["search", "", "--limit", "0", "--format", "json"])
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || code == Some(1),
+            "search failed during indexing: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        seen.push(v["total"].as_u64().unwrap());
+    }
+    let status = child.wait().unwrap();
+    assert!(matches!(status.code(), Some(0) | Some(3)), "{status:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "counts only grow: {seen:?}"
+    );
+    assert!(seen.iter().all(|&n| n <= ids), "{seen:?}");
+    assert_eq!(stats_documents(&index), ids);
+}
