@@ -40,6 +40,12 @@ pub enum Error {
     #[error("schema declaration: {0}")]
     SchemaDeclaration(String),
 
+    /// A write failed because the filesystem holding the index is full
+    /// (ENOSPC). tantivy commits atomically, so what was committed before
+    /// is still there; nothing after the last commit is.
+    #[error("the disk is full while writing the index at {path}; the index is intact at its last commit; free space and run the same command again")]
+    DiskFull { path: PathBuf },
+
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 
@@ -49,6 +55,27 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// True when `e` (or what it wraps) is "no space left on device": an
+/// `io::Error` of kind `StorageFull` / errno 28 in the source chain, or that
+/// error's text inside a message (tantivy flattens some errors to strings,
+/// e.g. those of its worker threads).
+pub fn is_disk_full(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::StorageFull || io.raw_os_error() == Some(28) {
+                return true;
+            }
+        }
+        let text = err.to_string();
+        if text.contains("No space left on device") || text.contains("os error 28") {
+            return true;
+        }
+        next = err.source();
+    }
+    false
 }
 
 /// Result with the library error.

@@ -230,10 +230,14 @@ pub fn run_index(
         drop(rx);
         Ok(())
     });
-    result?;
-    writer.commit()?;
+    let result = result.and_then(|()| Ok(writer.commit().map(|_| ())?));
+    if let Err(e) = result {
+        return Err(write_failure(&opts.index_dir, e, &mut writer));
+    }
     summary.commits += 1;
-    writer.wait_merging_threads()?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;
     bar.finish_and_clear();
 
     reader.reload()?;
@@ -241,6 +245,66 @@ pub fn run_index(
     summary.seconds = start.elapsed().as_secs_f64();
     summary.docs_per_second = summary.indexed as f64 / summary.seconds.max(1e-9);
     Ok(summary)
+}
+
+/// The error to report when adding or committing failed. A full disk
+/// becomes [`Error::DiskFull`] (one line that says the index is intact at
+/// its last commit and what to do). When an indexing thread died, tantivy's
+/// `add_document` only says "the index writer was killed"; the thread's own
+/// error (such as ENOSPC) comes out of joining it, which `prepare_commit`
+/// does. That commit cannot succeed once a worker has died, and is aborted
+/// if it somehow does, so nothing after the last commit is published.
+fn write_failure(dir: &std::path::Path, e: Error, writer: &mut IndexWriter) -> Error {
+    if crate::error::is_disk_full(&e) {
+        return Error::DiskFull {
+            path: dir.to_path_buf(),
+        };
+    }
+    if matches!(e, Error::Tantivy(tantivy::TantivyError::ErrorInThread(_))) {
+        match writer.prepare_commit() {
+            Err(cause) if crate::error::is_disk_full(&cause) => {
+                return Error::DiskFull {
+                    path: dir.to_path_buf(),
+                }
+            }
+            Err(_) => {}
+            Ok(prepared) => {
+                let _ = prepared.abort();
+            }
+        }
+        // With several writer threads the failed one may not be the one
+        // joined first, and its error is lost; ask the disk directly.
+        if no_space_left(dir) {
+            return Error::DiskFull {
+                path: dir.to_path_buf(),
+            };
+        }
+    }
+    e
+}
+
+/// True when a 64 KiB probe file cannot be written in `dir` for lack of
+/// space (the probe is removed again).
+fn no_space_left(dir: &std::path::Path) -> bool {
+    use std::io::Write;
+    let probe = dir.join(".newsdex-space-probe");
+    let written = std::fs::File::create(&probe).and_then(|mut f| {
+        f.write_all(&[0u8; 64 * 1024])?;
+        f.sync_all()
+    });
+    let _ = std::fs::remove_file(&probe);
+    matches!(written, Err(e) if crate::error::is_disk_full(&e))
+}
+
+/// `e`, or [`Error::DiskFull`] when it is a full disk.
+fn disk_full_or(dir: &std::path::Path, e: Error) -> Error {
+    if crate::error::is_disk_full(&e) {
+        Error::DiskFull {
+            path: dir.to_path_buf(),
+        }
+    } else {
+        e
+    }
 }
 
 /// How long the writer waits for a parsed file before checking the

@@ -466,3 +466,112 @@ fn search_during_index_answers_from_the_last_commit() {
     assert!(seen.iter().all(|&n| n <= ids), "{seen:?}");
     assert_eq!(stats_documents(&index), ids);
 }
+
+/// A size-limited tmpfs mounted on a fresh folder, unmounted on drop.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    /// Mounts a tmpfs of `size` (as `mount -o size=`), or None when this
+    /// process may not mount (not root, or a sandbox without CAP_SYS_ADMIN).
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// `n` JSONL articles of pseudo-random words (little repetition, so the
+/// index is about as big as the text), ids `{prefix}{i}`, in files of 1,000.
+fn random_word_corpus(dir: &Path, prefix: &str, n: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut word = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = 3 + (state % 8) as usize;
+        (0..len)
+            .map(|i| (b'a' + ((state >> (i * 5)) % 26) as u8) as char)
+            .collect::<String>()
+    };
+    for file in 0..n.div_ceil(1000) {
+        let mut text = String::new();
+        for i in file * 1000..((file + 1) * 1000).min(n) {
+            let title: Vec<String> = (0..6).map(|_| word()).collect();
+            let body: Vec<String> = (0..120).map(|_| word()).collect();
+            let line = serde_json::json!({
+                "id": format!("{prefix}{i}"),
+                "title": title.join(" "),
+                "body": body.join(" "),
+            });
+            text.push_str(&line.to_string());
+            text.push('\n');
+        }
+        std::fs::write(dir.join(format!("part-{file:03}.jsonl")), text).unwrap();
+    }
+}
+
+#[test]
+fn disk_full_during_index_is_one_line_and_the_index_stays_at_its_last_commit() {
+    let Some(disk) = SmallDisk::mount("8m") else {
+        println!("skipped: cannot mount tmpfs");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = disk.path().join("idx");
+
+    // A small corpus fits: the first commit.
+    let small = tmp.path().join("small");
+    random_word_corpus(&small, "s", 50);
+    let code = index_again(&index, &small);
+    assert_eq!(code, 0);
+    let first = stats_documents(&index);
+    assert_eq!(first, 50);
+
+    // A much larger one does not fit (about 40 MB of text, no repetition).
+    let large = tmp.path().join("large");
+    random_word_corpus(&large, "l", 50_000);
+    let out = newsdex(&index)
+        .args(["index", "--no-progress", "--commit-every", "0"])
+        .args(["--commit-interval", "0"])
+        .arg(&large)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line expected: {stderr}");
+    let line = lines[0];
+    assert!(line.contains("disk is full"), "{line}");
+    assert!(line.contains(&index.display().to_string()), "{line}");
+    assert!(
+        line.contains("free space and run the same command again"),
+        "{line}"
+    );
+
+    // The index opens and answers at its last commit.
+    assert_eq!(stats_documents(&index), first);
+    let report = crate::util::json(&index, &["check", "--format", "json"], 0);
+    assert_eq!(report["documents"], first);
+    drop(disk);
+}
