@@ -6,4 +6,5 @@ mod errors;
 mod reliability;
 mod reuters;
 mod samples;
+mod schemas;
 mod util;
