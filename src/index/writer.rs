@@ -125,10 +125,15 @@ pub fn run_index(
     for w in walk_warnings {
         record_warning(&mut summary, w, &mut on_warning);
     }
-    let total_bytes: u64 = files
-        .iter()
-        .map(|(p, _)| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .sum();
+    // Sizes are read once, for the progress bar's total and its steps.
+    let files: Vec<(PathBuf, Format, u64)> = files
+        .into_iter()
+        .map(|(p, f)| {
+            let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+            (p, f, len)
+        })
+        .collect();
+    let total_bytes: u64 = files.iter().map(|f| f.2).sum();
     let bar = progress_bar(opts.progress, total_bytes);
 
     let fields = news.fields;
@@ -150,14 +155,16 @@ pub fn run_index(
         let stop = &opts.interrupt;
         scope.spawn(move || {
             pool.install(|| {
-                files.par_iter().for_each_with(tx, |tx, (path, format)| {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let prepared = prepare_file(path, *format, mode, &fields);
-                    // A closed channel means the writer stopped on an error.
-                    let _ = tx.send(prepared);
-                });
+                files
+                    .par_iter()
+                    .for_each_with(tx, |tx, (path, format, len)| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let prepared = prepare_file(path, *format, *len, mode, &fields);
+                        // A closed channel means the writer stopped on an error.
+                        let _ = tx.send(prepared);
+                    });
             });
         });
         let mut last_commit = Instant::now();
@@ -330,10 +337,10 @@ fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl 
 fn prepare_file(
     path: &std::path::Path,
     format: Format,
+    bytes: u64,
     mode: ExtractMode,
     fields: &crate::index::Fields,
 ) -> Prepared {
-    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     match parse::parse_file(path, Some(format)) {
         Ok(parsed) => {
             let docs = parsed

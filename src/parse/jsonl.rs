@@ -15,7 +15,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{
-    decode_text, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
+    decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
     Warning, WarningKind,
 };
 use crate::article::Article;
@@ -23,15 +23,7 @@ use crate::article::Article;
 /// Parses one JSONL file.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
-    let (text, fell_back) = decode_text(bytes);
-    if fell_back {
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Encoding,
-            "not valid UTF-8; decoded as Windows-1252",
-        ));
-    }
+    let text = decode_file(path, bytes, &mut out.warnings);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

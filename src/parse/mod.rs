@@ -349,6 +349,25 @@ pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, Par
     Ok(parse_bytes(format, path, &bytes))
 }
 
+/// Decode a whole input file with [`decode_text`], recording an `Encoding`
+/// warning for the file when it fell back to Windows-1252.
+pub(crate) fn decode_file<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    warnings: &mut Vec<Warning>,
+) -> Cow<'a, str> {
+    let (text, fell_back) = decode_text(bytes);
+    if fell_back {
+        warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::Encoding,
+            "not valid UTF-8; decoded as Windows-1252",
+        ));
+    }
+    text
+}
+
 /// Decodes text: UTF-8 (a BOM is stripped), UTF-16 with a BOM, else
 /// Windows-1252. The flag is true when the bytes were not valid UTF-8 (or
 /// UTF-16) and the Windows-1252 fallback was used.

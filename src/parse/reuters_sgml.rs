@@ -21,22 +21,14 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use memchr::memmem;
 
-use super::{decode_text, strip_controls, ParsedFile, Warning, WarningKind};
+use super::{decode_file, strip_controls, ParsedFile, Warning, WarningKind};
 use crate::article::Article;
 use crate::extract::dateline;
 
 /// Parses one Reuters-21578 SGML file.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
-    let (text, fell_back) = decode_text(bytes);
-    if fell_back {
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Encoding,
-            "not valid UTF-8; decoded as Windows-1252",
-        ));
-    }
+    let text = decode_file(path, bytes, &mut out.warnings);
     let text = text.as_ref();
     let path_str = path.display().to_string();
     let mut pos = 0;

@@ -129,7 +129,7 @@ pub fn text_query(
         clauses.push((Occur::Must, parsed));
     }
     for special in &specials {
-        let (q, negated) = special_query(index, f, title_boost, special);
+        let (q, negated) = special_query(f, title_boost, special);
         clauses.push((if negated { Occur::MustNot } else { Occur::Must }, q));
     }
     if clauses.is_empty() {
@@ -153,12 +153,7 @@ fn normalise_word(word: &str) -> String {
     deunicode::deunicode(word).to_lowercase()
 }
 
-fn special_query(
-    _index: &Index,
-    f: &Fields,
-    title_boost: f32,
-    special: &SpecialTerm,
-) -> (Box<dyn Query>, bool) {
+fn special_query(f: &Fields, title_boost: f32, special: &SpecialTerm) -> (Box<dyn Query>, bool) {
     let (text, negated) = match special {
         SpecialTerm::Prefix { text, negated } | SpecialTerm::Fuzzy { text, negated, .. } => {
             (normalise_word(text), *negated)
