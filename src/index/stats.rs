@@ -68,7 +68,7 @@ pub fn stats(news: &NewsIndex, searcher: &Searcher) -> Result<IndexStats> {
         latest: as_date("max_date"),
         undated: documents.saturating_sub(dated),
         distinct,
-        sources: facets::read_counts(&res, FacetField::Source).values,
+        sources: facets::read_counts_json(&json, FacetField::Source).values,
         size_bytes: dir_size(&news.path),
     })
 }

@@ -162,7 +162,12 @@ pub fn collector(facets: &[FacetField], top: usize) -> Result<AggregationCollect
 
 /// Read the counts of `facet` out of aggregation results.
 pub fn read_counts(results: &AggregationResults, facet: FacetField) -> FacetCounts {
-    let json = serde_json::to_value(results).unwrap_or_default();
+    read_counts_json(&serde_json::to_value(results).unwrap_or_default(), facet)
+}
+
+/// [`read_counts`] on results already turned into JSON, so that several
+/// facets of one search are read without serializing the results again.
+pub fn read_counts_json(json: &serde_json::Value, facet: FacetField) -> FacetCounts {
     let agg = &json[facet.name()];
     let values = agg["buckets"]
         .as_array()

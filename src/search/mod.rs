@@ -229,8 +229,9 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     let (total, docs, agg_res, days) = collect_main(searcher, &*full, req, limit, agg, want_hist)?;
 
     let mut counts: BTreeMap<FacetField, FacetCounts> = BTreeMap::new();
+    let agg_json = serde_json::to_value(&agg_res).unwrap_or_default();
     for fa in &plain {
-        counts.insert(*fa, facets::read_counts(&agg_res, *fa));
+        counts.insert(*fa, facets::read_counts_json(&agg_json, *fa));
     }
     for fa in &own {
         let q = plan.combined(Some(*fa));
