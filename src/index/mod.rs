@@ -5,6 +5,7 @@ pub mod check;
 pub mod document;
 pub mod schema;
 pub mod stats;
+pub mod stem_cache;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -10,8 +10,7 @@ use tantivy::schema::{
     TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -123,7 +122,7 @@ pub fn register_tokenizers(index: &Index) {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(super::stem_cache::CachedEnglishStemmer)
         .build();
     index.tokenizers().register(NEWS_TOKENIZER, news);
 }

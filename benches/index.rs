@@ -1,0 +1,121 @@
+//! Indexing throughput: the full-text analyzer alone (tantivy's stemmer
+//! against newsdex's cached one) and a whole `run_index` over a fixed slice
+//! of Reuters-21578 (parse, extract, index, commit), in bytes per second.
+//! Falls back to the repository's samples when the corpus is absent.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsdex::extract::ExtractMode;
+use newsdex::index::stem_cache::CachedEnglishStemmer;
+use newsdex::index::writer::{run_index, IndexOptions};
+use newsdex::parse::{self, Format};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenStream,
+};
+
+/// The first three Reuters-21578 files (about 3,000 stories, 3.5 MB), or
+/// the samples.
+fn slice() -> Vec<PathBuf> {
+    let corpus = std::env::var_os("NEWSDEX_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let reuters = corpus.join("reuters21578");
+    let files: Vec<PathBuf> = (0..3)
+        .map(|i| reuters.join(format!("reut2-{i:03}.sgm")))
+        .filter(|p| p.is_file())
+        .collect();
+    if files.is_empty() {
+        vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")]
+    } else {
+        files
+    }
+}
+
+/// Titles and bodies of the slice, as the analyzer sees them.
+fn texts(paths: &[PathBuf]) -> Vec<String> {
+    let (files, _) = parse::walk::collect_inputs(paths, None);
+    let mut out = Vec::new();
+    for (path, format) in files {
+        if let Ok(parsed) = parse::parse_file(&path, Some(format)) {
+            for a in parsed.articles {
+                out.push(a.title);
+                out.push(a.body);
+            }
+        }
+    }
+    out
+}
+
+fn analyzer(cached: bool) -> TextAnalyzer {
+    let b = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    if cached {
+        b.filter(CachedEnglishStemmer).build()
+    } else {
+        b.filter(Stemmer::new(Language::English)).build()
+    }
+}
+
+fn tokens(a: &mut TextAnalyzer, texts: &[String]) -> usize {
+    let mut n = 0;
+    for t in texts {
+        let mut s = a.token_stream(t);
+        while s.advance() {
+            n += s.token().text.len();
+        }
+    }
+    n
+}
+
+fn bench_analyzer(c: &mut Criterion) {
+    let texts = texts(&slice());
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("analyzer");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    for (name, cached) in [("tantivy_stemmer", false), ("cached_stemmer", true)] {
+        let mut a = analyzer(cached);
+        g.bench_function(name, |b| b.iter(|| tokens(&mut a, &texts)));
+    }
+    g.finish();
+}
+
+fn bench_build(c: &mut Criterion) {
+    let paths = slice();
+    let (files, _) = parse::walk::collect_inputs(&paths, None);
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|(p, _)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut g = c.benchmark_group("index");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.bench_function("reuters_slice_rebuild", |b| {
+        b.iter(|| {
+            let opts = IndexOptions {
+                index_dir: dir.path().join("idx"),
+                paths: paths.clone(),
+                format: None::<Format>,
+                rebuild: true,
+                memory_bytes: 256_000_000,
+                threads: 2,
+                extract: ExtractMode::Auto,
+                progress: false,
+                commit_every: 0,
+                commit_interval: None,
+                interrupt: Default::default(),
+            };
+            run_index(&opts, |_| {}).expect("index builds").indexed
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_analyzer, bench_build);
+criterion_main!(benches);
