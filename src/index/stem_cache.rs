@@ -26,7 +26,76 @@ impl TokenFilter for CachedEnglishStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            cache: FxHashMap::default(),
+            cache: StemCache::default(),
+        }
+    }
+}
+
+/// Words this long or shorter are cached inline, as one `u128` key and
+/// value: a hit is then one probe with no pointer to chase (boxed keys made
+/// the cache's own memory misses show in perf).
+const INLINE: usize = 16;
+
+/// A word or stem of at most [`INLINE`] bytes, zero-padded (tokens never
+/// contain NUL, so the padding is unambiguous).
+fn pack(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > INLINE {
+        return None;
+    }
+    let mut buf = [0u8; INLINE];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The cached stems of one tokenizer instance.
+#[derive(Clone, Default)]
+struct StemCache {
+    /// Packed word → packed stem, or 0 when the stem is the word itself.
+    short: FxHashMap<u128, u128>,
+    /// Longer words → their stem, or `None` when it is the word itself.
+    long: FxHashMap<Box<str>, Option<Box<str>>>,
+}
+
+impl StemCache {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// Replaces `text` by its stem, computing it on a miss.
+    fn stem_in_place(&mut self, stemmer: &frostem::Stemmer, text: &mut String) {
+        let stem_of = |word: &str| match stemmer.stem(word) {
+            Cow::Borrowed(s) if s.len() == word.len() => None,
+            other => Some(other.into_owned()),
+        };
+        if let Some(key) = pack(text) {
+            let packed = *self.short.entry(key).or_insert_with(|| {
+                // A stem is never longer than its word, so it packs too.
+                stem_of(text).map_or(0, |stem| pack(&stem).unwrap_or(0))
+            });
+            if packed != 0 {
+                let bytes = packed.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(INLINE);
+                // The stem of a word is ASCII-folded lower-case letters cut
+                // from the word, so these bytes are valid UTF-8.
+                if let Ok(stem) = std::str::from_utf8(&bytes[..len]) {
+                    text.clear();
+                    text.push_str(stem);
+                }
+            }
+            return;
+        }
+        let stem = match self.long.get(text.as_str()) {
+            Some(stem) => stem.clone(),
+            None => {
+                let stem = stem_of(text).map(String::into_boxed_str);
+                self.long.insert(text.as_str().into(), stem.clone());
+                stem
+            }
+        };
+        if let Some(stem) = stem {
+            text.clear();
+            text.push_str(&stem);
         }
     }
 }
@@ -35,8 +104,7 @@ impl TokenFilter for CachedEnglishStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    /// Word → its stem, or `None` when the stem is the word itself.
-    cache: FxHashMap<Box<str>, Option<Box<str>>>,
+    cache: StemCache,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -44,7 +112,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         if self.cache.len() > MAX_ENTRIES {
-            self.cache.clear();
+            self.cache = StemCache::default();
         }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
@@ -57,7 +125,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// Token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    cache: &'a mut FxHashMap<Box<str>, Option<Box<str>>>,
+    cache: &'a mut StemCache,
     stemmer: frostem::Stemmer,
 }
 
@@ -67,25 +135,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        match self.cache.get(token.text.as_str()) {
-            Some(Some(stem)) => {
-                token.text.clear();
-                token.text.push_str(stem);
-            }
-            Some(None) => {}
-            None => {
-                let word: Box<str> = token.text.as_str().into();
-                let stem = match self.stemmer.stem(&word) {
-                    Cow::Borrowed(s) if s.len() == word.len() => None,
-                    other => Some(other.into_owned().into_boxed_str()),
-                };
-                if let Some(stem) = &stem {
-                    token.text.clear();
-                    token.text.push_str(stem);
-                }
-                self.cache.insert(word, stem);
-            }
-        }
+        self.cache.stem_in_place(&self.stemmer, &mut token.text);
         true
     }
 
@@ -116,7 +166,9 @@ mod tests {
     #[test]
     fn same_stems_as_tantivys_stemmer_twice_over() {
         let text = "Running runners ran; the economies of economic economists \
-                    were generously generalized, running again and again. Sky skies";
+                    were generously generalized, running again and again. Sky skies \
+                    internationalization counterrevolutionaries institutionalizations \
+                    Économies déjà naïve";
         let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::new(Language::English))

@@ -225,12 +225,18 @@ fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
+/// Byte offset of `needle` in `hay` (SIMD substring search: `str::find`
+/// over each element of every document showed in the parse profile).
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}
+
 /// The content of the first `<NAME>...</NAME>` (tag without attributes).
 fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let open = format!("<{name}>");
     let close = format!("</{name}>");
-    let start = text.find(&open)? + open.len();
-    let end = text[start..].find(&close).map_or(text.len(), |i| start + i);
+    let start = find(text, &open)? + open.len();
+    let end = find(&text[start..], &close).map_or(text.len(), |i| start + i);
     Some(&text[start..end])
 }
 
@@ -239,12 +245,12 @@ fn element_with_attrs<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let open = format!("<{name}");
     let close = format!("</{name}>");
     let mut search = 0;
-    while let Some(i) = text[search..].find(&open) {
+    while let Some(i) = find(&text[search..], &open) {
         let at = search + i + open.len();
         match text.as_bytes().get(at) {
             Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') => {
                 let start = at + text[at..].find('>')? + 1;
-                let end = text[start..].find(&close).map_or(text.len(), |i| start + i);
+                let end = find(&text[start..], &close).map_or(text.len(), |i| start + i);
                 return Some(&text[start..end]);
             }
             _ => search = at,
@@ -260,9 +266,9 @@ fn d_list(text: &str, name: &str) -> Vec<String> {
     };
     let mut out = Vec::new();
     let mut rest = list;
-    while let Some(i) = rest.find("<D>") {
+    while let Some(i) = find(rest, "<D>") {
         rest = &rest[i + 3..];
-        let end = rest.find("</D>").unwrap_or(rest.len());
+        let end = find(rest, "</D>").unwrap_or(rest.len());
         let value = collapse_ws(&clean(&rest[..end]));
         if !value.is_empty() && !out.contains(&value) {
             out.push(value);
@@ -278,10 +284,8 @@ fn remove_elements(text: &str, names: &[&str]) -> String {
     for name in names {
         let open = format!("<{name}>");
         let close = format!("</{name}>");
-        if let Some(start) = out.find(&open) {
-            let end = out[start..]
-                .find(&close)
-                .map_or(out.len(), |i| start + i + close.len());
+        if let Some(start) = find(&out, &open) {
+            let end = find(&out[start..], &close).map_or(out.len(), |i| start + i + close.len());
             out.replace_range(start..end, "");
         }
     }
