@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
@@ -19,6 +20,7 @@ use tantivy::columnar::Column;
 use tantivy::{Score, SegmentReader};
 
 use crate::error::{Error, Result};
+use crate::index::document::CountryRef;
 use crate::index::Fields;
 
 /// A field users can filter and count by.
@@ -196,10 +198,55 @@ pub fn read_counts_json(json: &serde_json::Value, facet: FacetField) -> FacetCou
 /// Display label of a stored facet value.
 pub fn label_for(facet: FacetField, value: &str) -> String {
     match facet {
-        FacetField::Country => crate::index::document::CountryRef::from_id(value).name,
+        FacetField::Country => country_name(value).unwrap_or(value).to_string(),
         _ => value.to_string(),
     }
 }
+
+/// A stored country id with its display name (as `CountryRef::from_id`,
+/// without building the gazetteer's lookup tables).
+pub fn country_ref(id: &str) -> CountryRef {
+    CountryRef {
+        id: id.to_string(),
+        name: country_name(id).unwrap_or(id).to_string(),
+    }
+}
+
+/// The gazetteer's display name of a canonical country id.
+///
+/// Search only needs id → name, so it reads the two first columns of the
+/// embedded `data/countries.tsv` into a sorted list (a few hundred rows)
+/// rather than building the gazetteer's tables of folded names, aliases and
+/// demonyms; the tests check both agree on every id.
+pub fn country_name(id: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut v: Vec<(&str, &str)> = COUNTRIES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let id = cols.next()?.trim();
+                let name = cols.nth(1)?.trim();
+                (!id.is_empty()).then_some((id, name))
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        v
+    });
+    names
+        .binary_search_by(|(k, _)| (*k).cmp(id))
+        .ok()
+        .map(|i| names[i].1)
+}
+
+/// Whether `id` is a canonical country id of the gazetteer.
+pub fn is_country_id(id: &str) -> bool {
+    country_name(id).is_some()
+}
+
+const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 
 /// Calendar period of a histogram bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -416,6 +463,27 @@ mod tests {
         let y = calendar_histogram(Interval::Year, &days, 0);
         assert_eq!(y.buckets.len(), 1);
         assert_eq!(y.buckets[0].key, "1987");
+    }
+
+    #[test]
+    fn country_names_agree_with_the_gazetteer() {
+        use crate::extract::gazetteer;
+        assert!(gazetteer::countries().len() > 200);
+        for c in gazetteer::countries() {
+            assert_eq!(country_name(&c.id), Some(c.name.as_str()), "{}", c.id);
+            // An exact id resolves to itself (so filters may skip the tables).
+            assert_eq!(
+                gazetteer::country_by_id(&c.id).map(|g| g.id.as_str()),
+                Some(c.id.as_str())
+            );
+            assert_eq!(
+                gazetteer::resolve_country(&c.id).map(|g| g.id.as_str()),
+                Some(c.id.as_str())
+            );
+        }
+        assert_eq!(country_name("no-such-country"), None);
+        assert_eq!(label_for(FacetField::Country, "zz-unknown"), "zz-unknown");
+        assert_eq!(country_ref("usa").name, "United States");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod facets;
 pub mod query;
+pub mod snippets;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::snippet::Snippet;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use crate::error::{Error, Result};
@@ -327,10 +328,8 @@ fn build_hits(
         return Ok(Vec::new());
     }
     let f = &news.fields;
-    let mut body_gen = SnippetGenerator::create(searcher, q, f.body)?;
-    body_gen.set_max_num_chars(220);
-    let mut title_gen = SnippetGenerator::create(searcher, q, f.title)?;
-    title_gen.set_max_num_chars(1000);
+    let body_gen = snippets::FieldSnippets::new(searcher, q, f.body, 220)?;
+    let title_gen = snippets::FieldSnippets::new(searcher, q, f.title, 1000)?;
     let mut hits = Vec::with_capacity(docs.len());
     for (i, (score, addr)) in docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -358,7 +357,7 @@ fn build_hits(
             snippet,
             countries: document::all_text(&doc, f.country)
                 .iter()
-                .map(|c| CountryRef::from_id(c))
+                .map(|c| facets::country_ref(c))
                 .collect(),
             people: document::all_text(&doc, f.person),
             topics: document::all_text(&doc, f.topic),
