@@ -162,6 +162,132 @@ pub fn collector(facets: &[FacetField], top: usize) -> Result<AggregationCollect
     ))
 }
 
+/// Exact counts of several facets in one pass over the matches.
+///
+/// Per segment it counts term ordinals of the keyword fast fields in a
+/// plain array (no per-value hashing), and turns only the ordinals that
+/// occurred into strings when the segment is done; segments are merged by
+/// value. Unlike a terms aggregation it does not cut segments off at
+/// `segment_size`, so counts and `other` are exact. Values are ordered by
+/// count, then value (as the terms aggregation orders them).
+pub struct FacetCollector {
+    facets: Vec<FacetField>,
+    top: usize,
+}
+
+impl FacetCollector {
+    /// Count `facets`, keeping the `top` values of each.
+    pub fn new(facets: &[FacetField], top: usize) -> FacetCollector {
+        FacetCollector {
+            facets: facets.to_vec(),
+            top,
+        }
+    }
+}
+
+/// Per-segment half of [`FacetCollector`].
+pub struct FacetSegmentCollector {
+    columns: Vec<Option<(tantivy::columnar::StrColumn, Vec<u32>)>>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Vec<FacetCounts>;
+    type Child = FacetSegmentCollector;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let mut columns = Vec::with_capacity(self.facets.len());
+        for f in &self.facets {
+            let col = reader.fast_fields().str(f.index_field_name())?;
+            columns.push(col.map(|c| {
+                let n = c.num_terms();
+                (c, vec![0u32; n])
+            }));
+        }
+        Ok(FacetSegmentCollector { columns })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Vec<(String, u64)>>>) -> tantivy::Result<Self::Fruit> {
+        let mut out = Vec::with_capacity(self.facets.len());
+        for (i, facet) in self.facets.iter().enumerate() {
+            let mut merged: rustc_hash::FxHashMap<String, u64> = Default::default();
+            let mut single: Option<Vec<(String, u64)>> = None;
+            let with_values = fruits.iter().filter(|f| !f[i].is_empty()).count();
+            for fruit in &fruits {
+                if fruit[i].is_empty() {
+                    continue;
+                }
+                if with_values == 1 {
+                    single = Some(fruit[i].clone());
+                    break;
+                }
+                for (v, c) in &fruit[i] {
+                    *merged.entry(v.clone()).or_insert(0) += c;
+                }
+            }
+            let mut all: Vec<(String, u64)> =
+                single.unwrap_or_else(|| merged.into_iter().collect());
+            all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let other = all.iter().skip(self.top).map(|(_, c)| c).sum();
+            all.truncate(self.top);
+            out.push(FacetCounts {
+                facet: *facet,
+                values: all
+                    .into_iter()
+                    .map(|(value, count)| FacetValue {
+                        label: label_for(*facet, &value),
+                        value,
+                        count,
+                    })
+                    .collect(),
+                other,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegmentCollector {
+    type Fruit = Vec<Vec<(String, u64)>>;
+
+    fn collect(&mut self, doc: u32, _: Score) {
+        for (col, counts) in self.columns.iter_mut().flatten() {
+            for ord in col.ords().values_for_doc(doc) {
+                if let Some(c) = counts.get_mut(ord as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.columns
+            .into_iter()
+            .map(|entry| {
+                let Some((col, counts)) = entry else {
+                    return Vec::new();
+                };
+                let ords: Vec<u64> = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| c > 0)
+                    .map(|(o, _)| o as u64)
+                    .collect();
+                let mut values = Vec::with_capacity(ords.len());
+                let mut next = ords.iter().map(|&o| u64::from(counts[o as usize]));
+                let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    let count = next.next().unwrap_or(0);
+                    values.push((String::from_utf8_lossy(bytes).into_owned(), count));
+                });
+                values
+            })
+            .collect()
+    }
+}
+
 /// Read the counts of `facet` out of aggregation results.
 pub fn read_counts(results: &AggregationResults, facet: FacetField) -> FacetCounts {
     read_counts_json(&serde_json::to_value(results).unwrap_or_default(), facet)

@@ -225,19 +225,21 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         .facets
         .iter()
         .partition(|fa| !plan.filters.iter().any(|(g, _)| g == *fa));
-    let agg = facets::collector(&plain, top)?;
+    let agg = (!plain.is_empty()).then(|| facets::FacetCollector::new(&plain, top));
     let want_hist = req.histogram.is_some();
-    let (total, docs, agg_res, days) = collect_main(searcher, &*full, req, limit, agg, want_hist)?;
+    let (total, docs, plain_counts, days) =
+        collect_main(searcher, &*full, req, limit, agg, want_hist)?;
 
     let mut counts: BTreeMap<FacetField, FacetCounts> = BTreeMap::new();
-    let agg_json = serde_json::to_value(&agg_res).unwrap_or_default();
-    for fa in &plain {
-        counts.insert(*fa, facets::read_counts_json(&agg_json, *fa));
+    for c in plain_counts.unwrap_or_default() {
+        counts.insert(c.facet, c);
     }
     for fa in &own {
         let q = plan.combined(Some(*fa));
-        let res = searcher.search(&*q, &facets::collector(&[*fa], top)?)?;
-        counts.insert(*fa, facets::read_counts(&res, *fa));
+        let res = searcher.search(&*q, &facets::FacetCollector::new(&[*fa], top))?;
+        for c in res {
+            counts.insert(c.facet, c);
+        }
     }
     let facet_counts = req
         .facets
@@ -271,7 +273,7 @@ type DayCounts = (BTreeMap<i64, u64>, u64);
 type MainFruit = (
     usize,
     Vec<(Option<f32>, DocAddress)>,
-    tantivy::aggregation::agg_result::AggregationResults,
+    Option<Vec<FacetCounts>>,
     Option<DayCounts>,
 );
 
@@ -281,7 +283,7 @@ fn collect_main(
     q: &dyn Query,
     req: &SearchRequest,
     limit: usize,
-    agg: tantivy::aggregation::AggregationCollector,
+    agg: Option<facets::FacetCollector>,
     want_hist: bool,
 ) -> Result<MainFruit> {
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
