@@ -347,16 +347,24 @@ pub fn country_ref(id: &str) -> CountryRef {
 pub fn country_name(id: &str) -> Option<&'static str> {
     static NAMES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut v: Vec<(&str, &str)> = COUNTRIES_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let id = cols.next()?.trim();
-                let name = cols.nth(1)?.trim();
-                (!id.is_empty()).then_some((id, name))
-            })
-            .collect();
+        let mut v: Vec<(&str, &str)> = Vec::with_capacity(300);
+        for line in COUNTRIES_TSV.split('\n') {
+            if line.starts_with('#') || line.starts_with("id\t") {
+                continue;
+            }
+            let b = line.as_bytes();
+            let Some(t1) = memchr::memchr(b'\t', b) else {
+                continue;
+            };
+            let Some(t2) = memchr::memchr(b'\t', &b[t1 + 1..]).map(|i| t1 + 1 + i) else {
+                continue;
+            };
+            let end = memchr::memchr(b'\t', &b[t2 + 1..]).map_or(b.len(), |i| t2 + 1 + i);
+            let id = line[..t1].trim();
+            if !id.is_empty() {
+                v.push((id, line[t2 + 1..end].trim()));
+            }
+        }
         v.sort_by(|a, b| a.0.cmp(b.0));
         v.dedup_by(|a, b| a.0 == b.0);
         v

@@ -235,27 +235,30 @@ impl FieldSnippets {
         self.ascii_snippet(text)
     }
 
-    /// Whether a lower-cased ASCII word may stem to a query term: the first
+    /// Whether an ASCII word (any case) may stem to a query term: the first
     /// byte and the length (see `StemGate`), then the second byte.
-    fn may_match(&self, word: &str) -> bool {
-        if !self.gate.admits(word) {
+    fn may_match(&self, word: &[u8]) -> bool {
+        let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        let need = self.gate.min_len[usize::from(first)];
+        if need == 0 || word.len() < usize::from(need) {
             return false;
         }
-        match word.as_bytes() {
-            [a, b, ..] => {
-                self.whole_letter[usize::from(*a)]
-                    || self.prefixes.contains(&[*a, *b])
-                    || second_letter_may_change(word.as_bytes())
+        match word {
+            [_, b, ..] => {
+                let second = b.to_ascii_lowercase();
+                self.whole_letter[usize::from(first)]
+                    || self.prefixes.contains(&[first, second])
+                    || second_letter_may_change(&[first, second])
             }
             _ => true,
         }
     }
 
-    /// The weight of a lower-cased word when its stem is a query term.
+    /// The weight of a lower-cased word when its stem is a query term (the
+    /// caller has checked `may_match`).
     fn weight(&mut self, word: &str) -> Option<Score> {
-        if !self.may_match(word) {
-            return None;
-        }
         if !self.stems.contains_key(word) {
             let mut stream = self.stemmer.token_stream(word);
             let stem = if stream.advance() {
@@ -314,6 +317,9 @@ impl FieldSnippets {
                 }
             }
             cur.stop = to;
+            if !self.may_match(&bytes[from..to]) {
+                continue;
+            }
             lower.clear();
             lower.push_str(&text[from..to]);
             lower.make_ascii_lowercase();
