@@ -211,42 +211,98 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<Vec<(String, u64)>>>) -> tantivy::Result<Self::Fruit> {
-        let mut out = Vec::with_capacity(self.facets.len());
-        for (i, facet) in self.facets.iter().enumerate() {
-            let mut merged: rustc_hash::FxHashMap<String, u64> = Default::default();
-            let mut single: Option<Vec<(String, u64)>> = None;
-            let with_values = fruits.iter().filter(|f| !f[i].is_empty()).count();
-            for fruit in &fruits {
-                if fruit[i].is_empty() {
-                    continue;
-                }
-                if with_values == 1 {
-                    single = Some(fruit[i].clone());
-                    break;
-                }
-                for (v, c) in &fruit[i] {
-                    *merged.entry(v.clone()).or_insert(0) += c;
+        // Per facet, the segments' (value, count) lists, each in value order.
+        let mut per_facet: Vec<Vec<Vec<(String, u64)>>> = vec![Vec::new(); self.facets.len()];
+        for fruit in fruits {
+            for (i, list) in fruit.into_iter().enumerate() {
+                if !list.is_empty() {
+                    if let Some(lists) = per_facet.get_mut(i) {
+                        lists.push(list);
+                    }
                 }
             }
-            let mut all: Vec<(String, u64)> =
-                single.unwrap_or_else(|| merged.into_iter().collect());
-            all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let other = all.iter().skip(self.top).map(|(_, c)| c).sum();
-            all.truncate(self.top);
-            out.push(FacetCounts {
-                facet: *facet,
-                values: all
-                    .into_iter()
-                    .map(|(value, count)| FacetValue {
-                        label: label_for(*facet, &value),
-                        value,
-                        count,
-                    })
-                    .collect(),
-                other,
-            });
         }
+        let out = self
+            .facets
+            .iter()
+            .zip(per_facet)
+            .map(|(facet, lists)| top_values(*facet, merge_sorted(lists), self.top))
+            .collect();
         Ok(out)
+    }
+}
+
+/// Merge lists of (value, count), each sorted by value, adding the counts of
+/// equal values.
+fn merge_sorted(lists: Vec<Vec<(String, u64)>>) -> Vec<(String, u64)> {
+    let mut merged: Vec<(String, u64)> = Vec::new();
+    for mut list in lists {
+        if !list.is_sorted_by(|a, b| a.0 <= b.0) {
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        if merged.is_empty() {
+            merged = list;
+            continue;
+        }
+        let mut out = Vec::with_capacity(merged.len() + list.len());
+        let mut left = std::mem::take(&mut merged).into_iter().peekable();
+        let mut right = list.into_iter().peekable();
+        loop {
+            let take_left = match (left.peek(), right.peek()) {
+                (Some(l), Some(r)) => match l.0.cmp(&r.0) {
+                    std::cmp::Ordering::Less => true,
+                    std::cmp::Ordering::Greater => false,
+                    std::cmp::Ordering::Equal => {
+                        if let (Some((v, a)), Some((_, b))) = (left.next(), right.next()) {
+                            out.push((v, a + b));
+                        }
+                        continue;
+                    }
+                },
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_left { left.next() } else { right.next() };
+            out.extend(next);
+        }
+        // Equal neighbours (only from an input with repeated values).
+        out.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
+        merged = out;
+    }
+    merged
+}
+
+/// The `top` values by count, then value; the rest summed into `other`.
+fn top_values(facet: FacetField, mut all: Vec<(String, u64)>, top: usize) -> FacetCounts {
+    let order = |a: &(String, u64), b: &(String, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    let mut other = 0;
+    if all.len() > top {
+        if top > 0 {
+            all.select_nth_unstable_by(top - 1, order);
+        }
+        other = all[top..].iter().map(|(_, c)| c).sum();
+        all.truncate(top);
+    }
+    all.sort_unstable_by(order);
+    FacetCounts {
+        facet,
+        values: all
+            .into_iter()
+            .map(|(value, count)| FacetValue {
+                label: label_for(facet, &value),
+                value,
+                count,
+            })
+            .collect(),
+        other,
     }
 }
 
@@ -597,6 +653,31 @@ mod tests {
         let y = calendar_histogram(Interval::Year, &days, 0);
         assert_eq!(y.buckets.len(), 1);
         assert_eq!(y.buckets[0].key, "1987");
+    }
+
+    #[test]
+    fn merged_counts_and_top_values() {
+        let l = |v: &[(&str, u64)]| v.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        let merged = merge_sorted(vec![
+            l(&[("a", 1), ("c", 5), ("d", 2)]),
+            l(&[("b", 3), ("c", 1), ("e", 2)]),
+            l(&[("e", 4), ("a", 1)]),
+        ]);
+        assert_eq!(
+            merged,
+            l(&[("a", 2), ("b", 3), ("c", 6), ("d", 2), ("e", 6)])
+        );
+        let top = top_values(FacetField::Person, merged, 3);
+        let got: Vec<_> = top
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        assert_eq!(got, vec![("c", 6), ("e", 6), ("b", 3)]);
+        assert_eq!(top.other, 4);
+        let all = top_values(FacetField::Person, l(&[("x", 1), ("y", 2)]), 10);
+        assert_eq!(all.values.len(), 2);
+        assert_eq!(all.other, 0);
     }
 
     #[test]

@@ -159,6 +159,17 @@ fn second_letter_may_change(word: &[u8]) -> bool {
     word.get(1) == Some(&b'y')
 }
 
+/// ASCII letters and digits: the bytes of words in ASCII text.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Makes the snippets of one field for one query.
 pub struct FieldSnippets {
     generator: SnippetGenerator,
@@ -297,16 +308,13 @@ impl FieldSnippets {
         let mut cur = fresh(0);
         let mut lower = std::mem::take(&mut self.lower);
         let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let from = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let to = i;
+        while let Some(skip) = bytes[i..].iter().position(|&b| WORD_BYTE[usize::from(b)]) {
+            let from = i + skip;
+            let to = bytes[from..]
+                .iter()
+                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .map_or(bytes.len(), |len| from + len);
+            i = to;
             if to - from >= 40 {
                 continue;
             }
