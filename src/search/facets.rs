@@ -170,6 +170,13 @@ pub fn collector(facets: &[FacetField], top: usize) -> Result<AggregationCollect
 /// value. Unlike a terms aggregation it does not cut segments off at
 /// `segment_size`, so counts and `other` are exact. Values are ordered by
 /// count, then value (as the terms aggregation orders them).
+///
+/// Measured against the terms aggregation it replaced (same queries, same
+/// output): the 50 queries of `bench/queries.tsv` with two facets took 6%
+/// fewer instructions in all (194.0 M -> 182.3 M with callgrind, commit
+/// be4aa0e), and the value-order merge a further share (see
+/// bench/PROFILE-query.md). `terms_aggregations`/`read_counts` remain for
+/// `stats`.
 pub struct FacetCollector {
     facets: Vec<FacetField>,
     top: usize,
