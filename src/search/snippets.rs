@@ -11,6 +11,13 @@
 //! the shortest such term; every other word reaches the stemmer empty, which
 //! matches no term. Token offsets are unchanged, so fragments and highlights
 //! are exactly those of the full analyzer.
+//!
+//! ASCII text (nearly all of a news archive) skips the token pipeline: its
+//! words are the runs of ASCII letters and digits, and [`FieldSnippets`]
+//! scans them itself, applying tantivy's fragment search and selection, and
+//! stems only words whose first two letters start a query term. Tests
+//! compare its output with `SnippetGenerator`'s. Non-ASCII text goes through
+//! `SnippetGenerator` with the gated analyzer.
 
 use std::collections::{BTreeMap, BTreeSet};
 
