@@ -1,7 +1,8 @@
 //! Query latency with facet counts, in process: query, top 10 with snippets,
-//! and counts for country and person. The index is built once from
-//! Reuters-21578 (or the samples when the corpus is absent) in a temporary
-//! folder.
+//! and counts for country and person, without and with a country filter
+//! (multi-select: the filtered facet is counted again without its filter).
+//! The index is built once from Reuters-21578 (or the samples when the
+//! corpus is absent) in a temporary folder.
 
 use std::path::{Path, PathBuf};
 
@@ -69,8 +70,38 @@ fn bench_queries(c: &mut Criterion) {
                 .total
         })
     });
+    // A filtered facet is counted again without its own filter (multi-select).
+    // Filters the index does not hold (the samples) are left out.
+    let filtered: Vec<SearchRequest> = FILTERED
+        .iter()
+        .map(|(query, country)| SearchRequest {
+            query: query.to_string(),
+            filters: [(FacetField::Country, vec![country.to_string()])].into(),
+            facets: vec![FacetField::Country, FacetField::Person],
+            ..SearchRequest::default()
+        })
+        .filter(|req| search::search(&news, &searcher, req).is_ok())
+        .collect();
+    if !filtered.is_empty() {
+        g.bench_function("query_top10_snippets_two_facets_country_filter", |b| {
+            let mut i = 0;
+            b.iter(|| {
+                let req = &filtered[i % filtered.len()];
+                i += 1;
+                search::search(&news, &searcher, req).expect("search").total
+            })
+        });
+    }
     g.finish();
 }
+
+const FILTERED: &[(&str, &str)] = &[
+    ("oil", "venezuela"),
+    ("coffee", "brazil"),
+    ("trade", "japan"),
+    ("grain", "ussr"),
+    ("banks", "uk"),
+];
 
 criterion_group!(benches, bench_queries);
 criterion_main!(benches);

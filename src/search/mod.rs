@@ -4,6 +4,7 @@
 
 pub mod facets;
 pub mod query;
+pub mod snippets;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::snippet::Snippet;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use crate::error::{Error, Result};
@@ -224,19 +225,21 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         .facets
         .iter()
         .partition(|fa| !plan.filters.iter().any(|(g, _)| g == *fa));
-    let agg = facets::collector(&plain, top)?;
+    let agg = (!plain.is_empty()).then(|| facets::FacetCollector::new(&plain, top));
     let want_hist = req.histogram.is_some();
-    let (total, docs, agg_res, days) = collect_main(searcher, &*full, req, limit, agg, want_hist)?;
+    let (total, docs, plain_counts, days) =
+        collect_main(searcher, &*full, req, limit, agg, want_hist)?;
 
     let mut counts: BTreeMap<FacetField, FacetCounts> = BTreeMap::new();
-    let agg_json = serde_json::to_value(&agg_res).unwrap_or_default();
-    for fa in &plain {
-        counts.insert(*fa, facets::read_counts_json(&agg_json, *fa));
+    for c in plain_counts.unwrap_or_default() {
+        counts.insert(c.facet, c);
     }
     for fa in &own {
         let q = plan.combined(Some(*fa));
-        let res = searcher.search(&*q, &facets::collector(&[*fa], top)?)?;
-        counts.insert(*fa, facets::read_counts(&res, *fa));
+        let res = searcher.search(&*q, &facets::FacetCollector::new(&[*fa], top))?;
+        for c in res {
+            counts.insert(c.facet, c);
+        }
     }
     let facet_counts = req
         .facets
@@ -270,7 +273,7 @@ type DayCounts = (BTreeMap<i64, u64>, u64);
 type MainFruit = (
     usize,
     Vec<(Option<f32>, DocAddress)>,
-    tantivy::aggregation::agg_result::AggregationResults,
+    Option<Vec<FacetCounts>>,
     Option<DayCounts>,
 );
 
@@ -280,7 +283,7 @@ fn collect_main(
     q: &dyn Query,
     req: &SearchRequest,
     limit: usize,
-    agg: tantivy::aggregation::AggregationCollector,
+    agg: Option<facets::FacetCollector>,
     want_hist: bool,
 ) -> Result<MainFruit> {
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
@@ -327,16 +330,14 @@ fn build_hits(
         return Ok(Vec::new());
     }
     let f = &news.fields;
-    let mut body_gen = SnippetGenerator::create(searcher, q, f.body)?;
-    body_gen.set_max_num_chars(220);
-    let mut title_gen = SnippetGenerator::create(searcher, q, f.title)?;
-    title_gen.set_max_num_chars(1000);
+    let mut body_gen = snippets::FieldSnippets::new(searcher, q, f.body, 220)?;
+    let mut title_gen = snippets::FieldSnippets::new(searcher, q, f.title, 1000)?;
     let mut hits = Vec::with_capacity(docs.len());
     for (i, (score, addr)) in docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored_title = document::first_text(&doc, f.title).unwrap_or_default();
         let body = document::first_text(&doc, f.body).unwrap_or_default();
-        let mut title = Highlighted::from_snippet(&title_gen.snippet(&stored_title));
+        let mut title = title_gen.snippet(&stored_title);
         if title.text.len() < stored_title.trim().len() {
             // The snippet generator trims; keep the whole title.
             title = Highlighted {
@@ -344,7 +345,7 @@ fn build_hits(
                 highlights: Vec::new(),
             };
         }
-        let mut snippet = Highlighted::from_snippet(&body_gen.snippet(&body));
+        let mut snippet = body_gen.snippet(&body);
         if snippet.text.is_empty() {
             snippet.text = lead_of(&body, 220);
         }
@@ -358,7 +359,7 @@ fn build_hits(
             snippet,
             countries: document::all_text(&doc, f.country)
                 .iter()
-                .map(|c| CountryRef::from_id(c))
+                .map(|c| facets::country_ref(c))
                 .collect(),
             people: document::all_text(&doc, f.person),
             topics: document::all_text(&doc, f.topic),
