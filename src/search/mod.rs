@@ -330,14 +330,14 @@ fn build_hits(
         return Ok(Vec::new());
     }
     let f = &news.fields;
-    let mut body_gen = snippets::FieldSnippets::new(searcher, q, f.body, 220)?;
-    let mut title_gen = snippets::FieldSnippets::new(searcher, q, f.title, 1000)?;
+    let body_gen = snippets::FieldSnippets::new(searcher, q, f.body, 220)?;
+    let title_gen = snippets::FieldSnippets::new(searcher, q, f.title, 1000)?;
     let mut hits = Vec::with_capacity(docs.len());
     for (i, (score, addr)) in docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored_title = document::first_text(&doc, f.title).unwrap_or_default();
         let body = document::first_text(&doc, f.body).unwrap_or_default();
-        let mut title = title_gen.snippet(&stored_title);
+        let mut title = Highlighted::from_snippet(&title_gen.snippet(&stored_title));
         if title.text.len() < stored_title.trim().len() {
             // The snippet generator trims; keep the whole title.
             title = Highlighted {
@@ -345,7 +345,7 @@ fn build_hits(
                 highlights: Vec::new(),
             };
         }
-        let mut snippet = body_gen.snippet(&body);
+        let mut snippet = Highlighted::from_snippet(&body_gen.snippet(&body));
         if snippet.text.is_empty() {
             snippet.text = lead_of(&body, 220);
         }

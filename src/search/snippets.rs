@@ -11,26 +11,18 @@
 //! the shortest such term; every other word reaches the stemmer empty, which
 //! matches no term. Token offsets are unchanged, so fragments and highlights
 //! are exactly those of the full analyzer.
-//!
-//! ASCII text (nearly all of a news archive) skips the token pipeline: its
-//! words are the runs of ASCII letters and digits, and [`FieldSnippets`]
-//! scans them itself, applying tantivy's fragment search and selection, and
-//! stems only words whose first two letters start a query term. Tests
-//! compare its output with `SnippetGenerator`'s. Non-ASCII text goes through
-//! `SnippetGenerator` with the gated analyzer.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::query::Query;
 use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
+use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{Score, Searcher, Term};
 
-use super::Highlighted;
 use crate::error::Result;
 
 /// Which words may stem to a query term: for each first byte, the length of
@@ -158,206 +150,37 @@ fn weighted_terms(
     Ok(weighted)
 }
 
-/// Whether the English stemmer may change a word's second letter: only in
-/// a consonant + `ying` (dying → die, vying → vie), so any word whose second
-/// letter is `y` is treated so. Every other stem keeps the word's first two
-/// letters (tested below).
-fn second_letter_may_change(word: &[u8]) -> bool {
-    word.get(1) == Some(&b'y')
-}
-
-/// ASCII letters and digits: the bytes of words in ASCII text.
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 /// Makes the snippets of one field for one query.
 pub struct FieldSnippets {
     generator: SnippetGenerator,
-    terms: BTreeMap<String, Score>,
-    gate: StemGate,
-    /// First two bytes of the terms; a term of one byte admits every word
-    /// starting with it (`whole_letter`).
-    prefixes: Vec<[u8; 2]>,
-    whole_letter: [bool; 256],
-    max_chars: usize,
-    /// Stems of the words met so far, and a one-word stemming analyzer.
-    stems: rustc_hash::FxHashMap<String, String>,
-    stemmer: TextAnalyzer,
-    lower: String,
+    /// The query has no term in this field: every snippet is empty.
+    no_terms: bool,
 }
 
 impl FieldSnippets {
-    /// A snippet maker for `field`, fragments of at most `max_chars` bytes.
+    /// A snippet maker for `field`, fragments of at most `max_chars`.
     pub fn new(
         searcher: &Searcher,
         query: &dyn Query,
         field: Field,
         max_chars: usize,
     ) -> Result<FieldSnippets> {
-        Ok(FieldSnippets::for_terms(
-            weighted_terms(searcher, query, field)?,
-            field,
-            max_chars,
-        ))
-    }
-
-    /// A snippet maker for already weighted (analysed) terms.
-    pub fn for_terms(
-        terms: BTreeMap<String, Score>,
-        field: Field,
-        max_chars: usize,
-    ) -> FieldSnippets {
+        let terms = weighted_terms(searcher, query, field)?;
         let gate = StemGate::for_terms(terms.keys().map(String::as_str));
-        let mut prefixes = Vec::new();
-        let mut whole_letter = [false; 256];
-        for t in terms.keys().map(String::as_bytes) {
-            match t {
-                [a, b, ..] => prefixes.push([*a, *b]),
-                [a] => whole_letter[usize::from(*a)] = true,
-                [] => {}
-            }
-        }
-        let generator =
-            SnippetGenerator::new(terms.clone(), gated_analyzer(gate), field, max_chars);
-        FieldSnippets {
+        let no_terms = terms.is_empty();
+        let generator = SnippetGenerator::new(terms, gated_analyzer(gate), field, max_chars);
+        Ok(FieldSnippets {
             generator,
-            terms,
-            gate,
-            prefixes,
-            whole_letter,
-            max_chars,
-            stems: Default::default(),
-            stemmer: TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
-            lower: String::new(),
-        }
+            no_terms,
+        })
     }
 
-    /// The best fragment of `text` with its highlights (empty when no query
-    /// term occurs in it), as tantivy's `SnippetGenerator` chooses it.
-    pub fn snippet(&mut self, text: &str) -> Highlighted {
-        if self.terms.is_empty() {
-            return Highlighted::default();
+    /// The best fragment of `text` (empty when no query term occurs in it).
+    pub fn snippet(&self, text: &str) -> Snippet {
+        if self.no_terms {
+            return Snippet::empty();
         }
-        if !text.is_ascii() {
-            return Highlighted::from_snippet(&self.generator.snippet(text));
-        }
-        self.ascii_snippet(text)
-    }
-
-    /// Whether an ASCII word (any case) may stem to a query term: the first
-    /// byte and the length (see `StemGate`), then the second byte.
-    fn may_match(&self, word: &[u8]) -> bool {
-        let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
-            return false;
-        };
-        let need = self.gate.min_len[usize::from(first)];
-        if need == 0 || word.len() < usize::from(need) {
-            return false;
-        }
-        match word {
-            [_, b, ..] => {
-                let second = b.to_ascii_lowercase();
-                self.whole_letter[usize::from(first)]
-                    || self.prefixes.contains(&[first, second])
-                    || second_letter_may_change(&[first, second])
-            }
-            _ => true,
-        }
-    }
-
-    /// The weight of a lower-cased word when its stem is a query term (the
-    /// caller has checked `may_match`).
-    fn weight(&mut self, word: &str) -> Option<Score> {
-        if !self.stems.contains_key(word) {
-            let mut stream = self.stemmer.token_stream(word);
-            let stem = if stream.advance() {
-                stream.token().text.clone()
-            } else {
-                String::new()
-            };
-            self.stems.insert(word.to_string(), stem);
-        }
-        let stem = self.stems.get(word)?;
-        self.terms.get(stem.as_str()).copied()
-    }
-
-    /// tantivy's `search_fragments` and `select_best_fragment_combination`
-    /// over ASCII text, where the `news` analyzer's words are the runs of
-    /// ASCII letters and digits shorter than 40 bytes, lower-cased.
-    fn ascii_snippet(&mut self, text: &str) -> Highlighted {
-        struct Fragment {
-            score: Score,
-            start: usize,
-            stop: usize,
-            highlights: Vec<[usize; 2]>,
-        }
-        let fresh = |start: usize| Fragment {
-            score: 0.0,
-            start,
-            stop: start,
-            highlights: Vec::new(),
-        };
-        // Among fragments of the highest score, the first wins.
-        let better = |f: &Fragment, best: &Option<Fragment>| {
-            f.score > 0.0 && best.as_ref().is_none_or(|b| f.score > b.score)
-        };
-        let bytes = text.as_bytes();
-        let mut best: Option<Fragment> = None;
-        let mut cur = fresh(0);
-        let mut lower = std::mem::take(&mut self.lower);
-        let mut i = 0;
-        while let Some(skip) = bytes[i..].iter().position(|&b| WORD_BYTE[usize::from(b)]) {
-            let from = i + skip;
-            let to = bytes[from..]
-                .iter()
-                .position(|&b| !WORD_BYTE[usize::from(b)])
-                .map_or(bytes.len(), |len| from + len);
-            i = to;
-            if to - from >= 40 {
-                continue;
-            }
-            if to - cur.start > self.max_chars {
-                let done = std::mem::replace(&mut cur, fresh(from));
-                if better(&done, &best) {
-                    best = Some(done);
-                }
-            }
-            cur.stop = to;
-            if !self.may_match(&bytes[from..to]) {
-                continue;
-            }
-            lower.clear();
-            lower.push_str(&text[from..to]);
-            lower.make_ascii_lowercase();
-            if let Some(w) = self.weight(&lower) {
-                cur.score += w;
-                cur.highlights.push([from, to]);
-            }
-        }
-        self.lower = lower;
-        if better(&cur, &best) {
-            best = Some(cur);
-        }
-        match best {
-            Some(f) => Highlighted {
-                text: text[f.start..f.stop].to_string(),
-                highlights: f
-                    .highlights
-                    .iter()
-                    .map(|[a, b]| [a - f.start, b - f.start])
-                    .collect(),
-            },
-            None => Highlighted::default(),
-        }
+        self.generator.snippet(text)
     }
 }
 
@@ -396,7 +219,7 @@ mod tests {
     /// specially.
     fn sample_text() -> String {
         let mut text = String::from(
-            "dying lying tying vying skies skis idly gently ugly early only singly news \
+            "dying lying tying skies skis idly gently ugly early only singly news \
              howe atlas cosmos bias andes generously generalizations communism arsenal \
              yelling yes year Ying cried cries ties agreed feed proceeding exceedingly \
              succeed herring inning outing canning ÉCONOMIE Über naïve café",
@@ -421,30 +244,9 @@ mod tests {
 
     #[test]
     fn stems_keep_the_first_byte_and_never_grow() {
-        check_stem_prefixes(&sample_text());
-    }
-
-    /// The same over all of Reuters-21578 (slow in the dev profile):
-    /// `cargo test --release --lib stems_of_the_whole_corpus -- --ignored`.
-    #[test]
-    #[ignore]
-    fn stems_of_the_whole_corpus_keep_their_first_two_letters() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reuters21578");
-        let mut n = 0;
-        for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-            if entry.path().extension().is_some_and(|e| e == "sgm") {
-                let bytes = std::fs::read(entry.path()).unwrap();
-                check_stem_prefixes(&String::from_utf8_lossy(&bytes));
-                n += 1;
-            }
-        }
-        assert!(n > 0, "corpus not found");
-    }
-
-    fn check_stem_prefixes(text: &str) {
-        let stemmed = tokens(&mut full_analyzer(), text);
-        let plain = tokens(&mut unstemmed_analyzer(), text);
+        let text = sample_text();
+        let stemmed = tokens(&mut full_analyzer(), &text);
+        let plain = tokens(&mut unstemmed_analyzer(), &text);
         assert!(stemmed.len() > 1000, "the samples give enough words");
         assert_eq!(stemmed.len(), plain.len());
         for (s, p) in stemmed.iter().zip(&plain) {
@@ -455,10 +257,6 @@ mod tests {
                 "{p:?} → {s:?}"
             );
             assert!(s.2.len() <= p.2.len(), "{p:?} → {s:?}");
-            // The first two letters too, but for the stemmer's exceptions.
-            if s.2.len() >= 2 && !second_letter_may_change(p.2.as_bytes()) {
-                assert_eq!(s.2.as_bytes()[..2], p.2.as_bytes()[..2], "{p:?} → {s:?}");
-            }
         }
     }
 
@@ -491,41 +289,19 @@ mod tests {
     #[test]
     fn snippets_equal_tantivys_own() {
         let text = sample_text();
-        let terms: BTreeMap<String, Score> = [
-            ("oil", 0.3),
-            ("price", 0.1),
-            ("compani", 0.05),
-            ("die", 0.2),
-            ("vie", 0.2),
-            ("a", 0.01),
-            ("s", 0.01),
-            ("1987", 0.02),
-        ]
-        .into_iter()
-        .map(|(t, s)| (t.to_string(), s))
-        .collect();
+        let terms: BTreeMap<String, Score> = [("oil", 0.3), ("price", 0.1), ("compani", 0.05)]
+            .into_iter()
+            .map(|(t, s)| (t.to_string(), s))
+            .collect();
         let field = Field::from_field_id(0);
-        for max in [60, 220, 1000] {
-            let mut mine = FieldSnippets::for_terms(terms.clone(), field, max);
-            let theirs = SnippetGenerator::new(terms.clone(), full_analyzer(), field, max);
-            let mut seen_ascii = 0;
-            let mut seen_other = 0;
-            for chunk in text.as_bytes().chunks(1500) {
-                let part = String::from_utf8_lossy(chunk);
-                if part.is_ascii() {
-                    seen_ascii += 1;
-                } else {
-                    seen_other += 1;
-                }
-                let (a, b) = (mine.snippet(&part), theirs.snippet(&part));
-                let b = Highlighted::from_snippet(&b);
-                assert_eq!(a.text, b.text);
-                assert_eq!(a.highlights, b.highlights);
-            }
-            assert!(
-                seen_ascii > 10 && seen_other > 0,
-                "{seen_ascii} {seen_other}"
-            );
+        let gate = StemGate::for_terms(terms.keys().map(String::as_str));
+        let mine = SnippetGenerator::new(terms.clone(), gated_analyzer(gate), field, 220);
+        let theirs = SnippetGenerator::new(terms, full_analyzer(), field, 220);
+        for chunk in text.as_bytes().chunks(3000) {
+            let part = String::from_utf8_lossy(chunk);
+            let (a, b) = (mine.snippet(&part), theirs.snippet(&part));
+            assert_eq!(a.fragment(), b.fragment());
+            assert_eq!(a.highlighted(), b.highlighted());
         }
     }
 }
