@@ -292,12 +292,6 @@ const SPEECH: &[&str] = &[
     "vowed",
 ];
 
-/// Lower-case name particles allowed inside a name.
-const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van",
-    "von", "bin", "ibn", "al", "el", "y", "ter", "zu", "st",
-];
-
 /// Capitalised words that never belong to a person name (they break candidate runs).
 const BREAKERS: &[&str] = &[
     "The",
@@ -910,8 +904,39 @@ struct Tok {
     joins_next: bool,
 }
 
-fn is_tok_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '-'
+/// The word lists as hash sets, built once: the hot loop looks words up many times per
+/// article, and linear scans over these lists were a quarter of extraction time (perf).
+struct Lexicon {
+    titles: FxHashSet<&'static str>,
+    triggers: FxHashSet<&'static str>,
+    speech: FxHashSet<&'static str>,
+    breakers: FxHashSet<&'static str>,
+    org_words: FxHashSet<&'static str>,
+    honorifics: FxHashSet<&'static str>,
+    byline_words: FxHashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let set = |xs: &[&'static str]| xs.iter().copied().collect::<FxHashSet<_>>();
+        Lexicon {
+            titles: set(TITLES),
+            triggers: set(TRIGGERS),
+            speech: set(SPEECH),
+            breakers: set(BREAKERS),
+            org_words: set(ORG_WORDS),
+            honorifics: set(HONORIFICS),
+            byline_words: set(BYLINE_WORDS),
+        }
+    })
+}
+
+/// The character starting at byte `i` of `text` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{0}')
 }
 
 fn has_lower(s: &str) -> bool {
@@ -922,16 +947,70 @@ fn first_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn breakers() -> &'static FxHashSet<&'static str> {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| BREAKERS.iter().copied().collect())
+/// Whether `w`, lower-cased, is in `set` (which holds lower-case words). No allocation for
+/// words of up to 32 ASCII bytes.
+fn contains_lower(set: &FxHashSet<&'static str>, w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return set.contains(w);
+    }
+    if w.is_ascii() && w.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(w.to_lowercase().as_str())
 }
 
-fn classify(w: &str, dotted: bool) -> Class {
+/// Lower-case name particles allowed inside a name.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "di"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "ter"
+            | "zu"
+            | "st"
+    )
+}
+
+fn classify(w: &str, dotted: bool, lex: &Lexicon) -> Class {
     let mut cs = w.chars();
     let Some(c0) = cs.next() else {
         return Class::Other;
     };
+    if c0.is_ascii_lowercase() || (!c0.is_ascii() && !c0.is_uppercase()) {
+        if is_particle(w) {
+            return Class::Particle;
+        }
+        // al-Assad, el-Sisi, d'Estaing
+        if w.len() > 3 && (w.starts_with("al-") || w.starts_with("el-") || w.starts_with("d'")) {
+            if let Some(c) = w.split(['-', '\'']).nth(1).and_then(|r| r.chars().next()) {
+                if c.is_uppercase() {
+                    return Class::Cap;
+                }
+            }
+        }
+        return Class::Other;
+    }
     if c0.is_uppercase() {
         let c1 = cs.next();
         let cap = match c1 {
@@ -939,34 +1018,22 @@ fn classify(w: &str, dotted: bool) -> Class {
             Some(c1) => !c1.is_uppercase() && has_lower(w),
             None => dotted,
         };
-        if !cap || breakers().contains(w) {
+        if !cap || lex.breakers.contains(w) {
             return Class::Other;
         }
         return Class::Cap;
-    }
-    let lw = w.len();
-    if lw <= 4 && PARTICLES.contains(&w) {
-        return Class::Particle;
-    }
-    // al-Assad, el-Sisi, d'Estaing, bin
-    if lw > 3 && (w.starts_with("al-") || w.starts_with("el-") || w.starts_with("d'")) {
-        if let Some(c) = w.split(['-', '\'']).nth(1).and_then(|r| r.chars().next()) {
-            if c.is_uppercase() {
-                return Class::Cap;
-            }
-        }
     }
     Class::Other
 }
 
 /// Split "MinisterYuri" (a title glued to a name) into two tokens.
-fn glued_split(w: &str) -> Option<usize> {
+fn glued_split(w: &str, lex: &Lexicon) -> Option<usize> {
     if w.len() < 4 {
         return None;
     }
     let mut prev_lower = false;
     for (i, c) in w.char_indices() {
-        if i > 0 && prev_lower && c.is_uppercase() && TITLES.contains(&&w[..i]) {
+        if i > 0 && prev_lower && c.is_uppercase() && lex.titles.contains(&w[..i]) {
             return Some(i);
         }
         prev_lower = c.is_lowercase();
@@ -974,25 +1041,47 @@ fn glued_split(w: &str) -> Option<usize> {
     None
 }
 
-fn tokenize(text: &str, toks: &mut Vec<Tok>) {
+/// Byte-level tokenizer: ASCII is classified without decoding; other characters are decoded
+/// where they occur.
+fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
     toks.clear();
     let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    while let Some(&(i, c)) = it.peek() {
-        if !c.is_alphabetic() {
-            it.next();
-            continue;
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(text, i);
+            if !c.is_alphabetic() {
+                i += c.len_utf8().max(1);
+                continue;
+            }
         }
         let start = i;
         let mut end = i;
-        while let Some(&(j, d)) = it.peek() {
-            if is_tok_char(d) {
-                end = j + d.len_utf8();
-                it.next();
+        while end < n {
+            let b = bytes[end];
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' {
+                    end += 1;
+                } else {
+                    break;
+                }
             } else {
-                break;
+                let c = char_at(text, end);
+                if c.is_alphabetic() || c == '\u{2019}' {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
             }
         }
+        i = end;
         // Trim trailing hyphens/apostrophes, note a possessive.
         let mut w = &text[start..end];
         let mut possessive = false;
@@ -1013,10 +1102,9 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
         let mut k = end;
         let mut newlines = 0;
         let mut ok = !possessive;
+        let one_char = w.chars().nth(1).is_none();
         if dotted {
-            let single = w.chars().count() == 1;
-            let title = TITLES.contains(&w);
-            if !(single || title) {
+            if !(one_char || lex.titles.contains(w)) {
                 ok = false;
             }
             k += 1;
@@ -1040,10 +1128,10 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
         let class = if after_dot {
             Class::Other
         } else {
-            classify(w, dotted)
+            classify(w, dotted, lex)
         };
         let glued = if class == Class::Cap {
-            glued_split(w)
+            glued_split(w, lex)
         } else {
             None
         };
@@ -1058,14 +1146,14 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                 toks.push(Tok {
                     start: start + cut,
                     end: wend,
-                    class: classify(&w[cut..], dotted),
+                    class: classify(&w[cut..], dotted, lex),
                     joins_next: ok,
                 });
             }
             _ => toks.push(Tok {
                 start,
                 // Keep the period of an initial ("John F. Kennedy").
-                end: if class == Class::Cap && dotted && w.chars().count() == 1 {
+                end: if class == Class::Cap && dotted && one_char {
                     wend + 1
                 } else {
                     wend
@@ -1077,36 +1165,59 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
-/// Whether each line (by start offset) is mostly upper case.
-fn caps_lines(text: &str) -> Vec<(usize, bool)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
+/// Whether the line holding a position is mostly upper case, computed per line on demand
+/// and remembered for the last line asked about (runs are visited in text order).
+#[derive(Default)]
+struct CapsLine {
+    start: usize,
+    end: usize,
+    caps: bool,
+}
+
+impl CapsLine {
+    fn at(&mut self, text: &str, pos: usize) -> bool {
+        if pos >= self.start && pos < self.end {
+            return self.caps;
+        }
+        let bytes = text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
         let (mut up, mut low) = (0usize, 0usize);
-        for c in line.chars() {
-            if c.is_uppercase() {
-                up += 1;
-            } else if c.is_lowercase() {
-                low += 1;
+        let line = &text[start..end];
+        if line.is_ascii() {
+            for b in line.bytes() {
+                up += usize::from(b.is_ascii_uppercase());
+                low += usize::from(b.is_ascii_lowercase());
+            }
+        } else {
+            for c in line.chars() {
+                if c.is_uppercase() {
+                    up += 1;
+                } else if c.is_lowercase() {
+                    low += 1;
+                }
             }
         }
-        out.push((start, up >= 4 && up * 5 >= (up + low) * 4));
-        start += line.len() + 1;
+        *self = CapsLine {
+            start,
+            end,
+            caps: up >= 4 && up * 5 >= (up + low) * 4,
+        };
+        self.caps
     }
-    out
 }
 
-fn in_caps_line(lines: &[(usize, bool)], pos: usize) -> bool {
-    let i = lines.partition_point(|&(s, _)| s <= pos);
-    i > 0 && lines.get(i - 1).is_some_and(|l| l.1)
-}
+/// At most this many context words are looked at on either side of a name.
+const CONTEXT: usize = 8;
 
-/// Words before `pos`, nearest first: lowercase-able words and commas/other punctuation.
-fn words_before(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let mut out = Vec::with_capacity(n);
+/// Words before `pos`, nearest first: words and commas/other punctuation. Returns how many
+/// of `out` were filled (at most `n`).
+fn words_before<'a>(text: &'a str, pos: usize, n: usize, out: &mut [&'a str; CONTEXT]) -> usize {
+    let n = n.min(CONTEXT);
+    let mut k = 0;
     let mut end = pos;
     let head = text.as_bytes();
-    while out.len() < n && end > 0 {
+    while k < n && end > 0 {
         let slice = &text[..end];
         let Some((i, c)) = slice.char_indices().next_back() else {
             break;
@@ -1126,21 +1237,24 @@ fn words_before(text: &str, pos: usize, n: usize) -> Vec<&str> {
                 .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.')
                 .last()
                 .map_or(end, |(j, _)| j);
-            out.push(slice[start..end].trim_end_matches('.'));
+            out[k] = slice[start..end].trim_end_matches('.');
             end = start;
         } else {
-            out.push(&slice[i..end]);
+            out[k] = &slice[i..end];
             end = i;
         }
+        k += 1;
     }
-    out
+    k
 }
 
-/// Words after `pos`: words and single punctuation characters.
-fn words_after(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let mut out = Vec::with_capacity(n);
+/// Words after `pos`: words and single punctuation characters. Returns how many of `out`
+/// were filled (at most `n`).
+fn words_after<'a>(text: &'a str, pos: usize, n: usize, out: &mut [&'a str; CONTEXT]) -> usize {
+    let n = n.min(CONTEXT);
+    let mut k = 0;
     let mut start = pos;
-    while out.len() < n && start < text.len() {
+    while k < n && start < text.len() {
         let rest = &text[start..];
         let Some(c) = rest.chars().next() else { break };
         if c.is_whitespace() {
@@ -1152,24 +1266,26 @@ fn words_after(text: &str, pos: usize, n: usize) -> Vec<&str> {
                 .char_indices()
                 .find(|&(_, d)| !(d.is_alphanumeric() || d == '\'' || d == '-'))
                 .map_or(rest.len(), |(j, _)| j);
-            out.push(&rest[..len]);
+            out[k] = &rest[..len];
             start += len;
         } else {
-            out.push(&rest[..c.len_utf8()]);
+            out[k] = &rest[..c.len_utf8()];
             start += c.len_utf8();
         }
+        k += 1;
     }
-    out
+    k
 }
 
-fn trigger_before(text: &str, pos: usize) -> bool {
-    let ws = words_before(text, pos, 8);
-    let mut it = ws.iter().peekable();
+fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, pos, 8, &mut buf);
+    let ws = &buf[..n];
     // Byline: "Reporting by X", "(By X", line-initial "By X".
-    if let Some(&&w) = it.peek() {
+    if let Some(&w) = ws.first() {
         if w == "by" || w == "By" {
             match ws.get(1) {
-                Some(p) if BYLINE_WORDS.contains(p) => return true,
+                Some(p) if lex.byline_words.contains(p) => return true,
                 Some(&"(") | None => return true,
                 _ => {}
             }
@@ -1180,14 +1296,13 @@ fn trigger_before(text: &str, pos: usize) -> bool {
                 }
             }
         }
-        if SPEECH.contains(&w) {
+        if lex.speech.contains(w) {
             return true; // "said Yuri Borisov"
         }
     }
     // Direct trigger or appositive ("the vice president, X"; "president of Colombia, X").
     for (skipped, &w) in ws.iter().enumerate() {
-        let lw = w.to_lowercase();
-        if TRIGGERS.contains(&lw.as_str()) {
+        if contains_lower(&lex.triggers, w) {
             return true;
         }
         let skippable = w == ","
@@ -1215,16 +1330,18 @@ fn skip_possessive(text: &str, pos: usize) -> usize {
     pos
 }
 
-fn speech_after(text: &str, pos: usize) -> bool {
-    let ws = words_after(text, pos, 5);
+fn speech_after(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_after(text, pos, 5, &mut buf);
+    let ws = &buf[..n];
     match ws.first() {
-        Some(w) if SPEECH.contains(w) => true,
+        Some(w) if lex.speech.contains(w) => true,
         Some(&",") => {
             // "X, the president of Y," / "X, a spokesman," / "X, 45, said"
-            ws.iter().skip(1).take(4).any(|w| {
-                let lw = w.to_lowercase();
-                TRIGGERS.contains(&lw.as_str()) || SPEECH.contains(&lw.as_str())
-            })
+            ws.iter()
+                .skip(1)
+                .take(4)
+                .any(|w| contains_lower(&lex.triggers, w) || contains_lower(&lex.speech, w))
         }
         _ => false,
     }
@@ -1241,14 +1358,14 @@ fn is_place_word(w: &str, buf: &mut String) -> bool {
     gazetteer::country_word(buf).is_some() || gazetteer::city_entry(buf).is_some_and(|e| e.body)
 }
 
-fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
+fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &mut Vec<Cand>) {
     let word = |t: &Tok| &text[t.start..t.end];
     // Cut after the last title that has a non-title, non-suffix token after it.
     let mut from = 0;
     let mut titled = false;
     for (k, t) in run.iter().enumerate() {
         let w = word(t);
-        if TITLES.contains(&w) {
+        if lex.titles.contains(w) {
             if let Some(n) = run.get(k + 1) {
                 let nw = word(n);
                 if !SUFFIXES.contains(&nw) {
@@ -1281,13 +1398,10 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
         return;
     }
     // Rejections.
-    for t in name {
-        let w = word(t);
-        if ORG_WORDS.contains(&w) {
-            return;
-        }
+    if name.iter().any(|t| lex.org_words.contains(word(t))) {
+        return;
     }
-    if name.iter().all(|t| TITLES.contains(&word(t))) {
+    if name.iter().all(|t| lex.titles.contains(word(t))) {
         return;
     }
     let first_name = name.len() >= 2 && {
@@ -1309,11 +1423,11 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
     // Whole run a city ("Buenos Aires", "New York").
     let full_start = name[0].start;
     let full_end = name[name.len() - 1].end;
-    fold_into(&text[full_start..full_end], buf);
-    if name.len() > 1
-        && (gazetteer::city_entry(buf).is_some() || gazetteer::country_word(buf).is_some())
-    {
-        return;
+    if name.len() > 1 {
+        fold_into(&text[full_start..full_end], buf);
+        if gazetteer::city_entry(buf).is_some() || gazetteer::country_word(buf).is_some() {
+            return;
+        }
     }
     let run_start = run[0].start;
     let accepted = if name.len() == 1 {
@@ -1322,12 +1436,12 @@ fn process_run(text: &str, run: &[Tok], buf: &mut String, out: &mut Vec<Cand>) {
             && from > 0
             && run
                 .get(from - 1)
-                .is_some_and(|t| HONORIFICS.contains(&word(t)))
+                .is_some_and(|t| lex.honorifics.contains(word(t)))
     } else {
         titled
             || first_name
-            || trigger_before(text, run_start)
-            || speech_after(text, skip_possessive(text, full_end))
+            || trigger_before(text, run_start, lex)
+            || speech_after(text, skip_possessive(text, full_end), lex)
     };
     out.push(Cand {
         spans: name.iter().map(|t| (t.start, t.end)).collect(),
@@ -1342,8 +1456,9 @@ fn scan_text(
     out: &mut Vec<(Cand, usize)>,
     base: usize,
 ) {
-    tokenize(text, toks);
-    let lines = caps_lines(text);
+    let lex = lexicon();
+    tokenize(text, toks, lex);
+    let mut caps = CapsLine::default();
     let mut i = 0;
     let mut cands = Vec::new();
     while i < toks.len() {
@@ -1355,10 +1470,10 @@ fn scan_text(
         while j + 1 < toks.len() && toks[j].joins_next && toks[j + 1].class != Class::Other {
             j += 1;
         }
-        if j > i && !in_caps_line(&lines, toks[i].start) {
+        if j > i && !caps.at(text, toks[i].start) {
             let run = &toks[i..=j];
             // A run that is a single token and not titled may still be a surname mention.
-            process_run(text, run, buf, &mut cands);
+            process_run(text, run, lex, buf, &mut cands);
         }
         i = j + 1;
     }
