@@ -1,8 +1,9 @@
-//! Country mentions in article text. One case-sensitive, leftmost-longest Aho-Corasick
-//! automaton (built once) holds every country name, alias, demonym, capital and body-text city
-//! (population ≥ 200k) in its written and UPPER-case forms, plus seat-of-government metonyms and
-//! "stop" phrases that map to nothing (`New Mexico`, `Georgia Power`, `Gulf of Mexico`). Matches
-//! are word-boundary checked and then judged by local and document evidence: `Jordan` after a
+//! Country mentions in article text. One case-sensitive pattern table (built once, keyed by
+//! each pattern's first word) holds every country name, alias, demonym, capital and body-text
+//! city (population ≥ 200k) in its written and UPPER-case forms, plus seat-of-government
+//! metonyms and "stop" phrases that map to nothing (`New Mexico`, `Georgia Power`, `Gulf of
+//! Mexico`). At each word start the longest pattern ending at a word boundary is taken; matches
+//! are then judged by local and document evidence: `Jordan` after a
 //! given name is a person, `Georgia` needs Georgian cues and no US-state cues, a city inside an
 //! organisation name (`Tokyo Stock Exchange`) is dropped, a language (`said in Spanish`) is not a
 //! country, a city shared by several countries prefers one the text already names, and a text
@@ -10,7 +11,6 @@
 //! weaker cues (`Moscow`, `Russian`) to the historic state.
 
 use super::gazetteer::{self, city_entry, countries, country_index, fold, CityEntry};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -30,7 +30,10 @@ enum Target {
 }
 
 struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// Every pattern, case-sensitive: written and UPPER-case forms.
+    pats: Vec<String>,
+    /// Pattern indices by the pattern's first word, longest pattern first.
+    by_first: FxHashMap<String, Vec<u32>>,
     /// Bytes that some pattern starts with.
     first_bytes: [bool; 256],
     targets: Vec<Target>,
@@ -268,34 +271,25 @@ fn build() -> Matcher {
         .iter()
         .map(|p| !p.contains(' ') && !p.contains('.') && !p.contains('-'))
         .collect();
-    // A contiguous NFA rather than a DFA: the DFA scanned a little faster but
-    // took a quarter of a whole BBC extraction run just to build (perf), and
-    // the NFA's CPU time was lower on BBC (0.23 s vs 0.35 s) and Reuters
-    // (0.72 s vs 0.89 s) end to end.
-    //
-    // The automaton is anchored only: matches are wanted only where a word starts, so
-    // [`scan`] walks the text once, byte by byte, and tries the automaton only at word starts
-    // whose first byte begins some pattern (about one position in ten), instead of running
-    // an unanchored search over every byte.
+    // Patterns by their first word. A match must start and end at word boundaries, so a
+    // pattern can only match where the text's first word equals the pattern's first word:
+    // one hash lookup per candidate word. (This replaced an Aho-Corasick automaton over all
+    // patterns, which cost more to build at startup than to search with.)
     let mut first_bytes = [false; 256];
-    for p in &pats {
+    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, p) in pats.iter().enumerate() {
         if let Some(&b) = p.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
+        by_first
+            .entry(p[..first_word_len(p)].to_string())
+            .or_default()
+            .push(i as u32);
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&pats)
-        .or_else(|_| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&pats)
-        })
-        // None only if the embedded tables could not be compiled; matching then finds nothing.
-        .ok();
+    for v in by_first.values_mut() {
+        // Longest first: the longest pattern that matches with a word boundary after it wins.
+        v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].len()));
+    }
     let eras = HISTORIC_SUCCESSORS
         .iter()
         .filter_map(|(h, succ)| {
@@ -308,7 +302,8 @@ fn build() -> Matcher {
         })
         .collect();
     Matcher {
-        ac,
+        pats,
+        by_first,
         first_bytes,
         targets,
         single,
@@ -323,9 +318,30 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(build)
 }
 
-/// Build the automaton now (for timing / warm-up); returns its pattern count.
+/// Build the pattern tables now (for timing / warm-up); returns the pattern count.
 pub fn warm_up() -> usize {
-    matcher().ac.as_ref().map_or(0, |ac| ac.patterns_len())
+    matcher().pats.len()
+}
+
+/// Byte length of the leading run of word characters (possibly 0).
+fn first_word_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            k += 1;
+        } else {
+            match s[k..].chars().next() {
+                Some(c) if is_word_char(c) => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    k
 }
 
 fn is_word_char(c: char) -> bool {
@@ -402,42 +418,38 @@ enum EventKind {
 
 fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut String) {
     let mut language_end: Option<usize> = None;
-    let Some(ac) = m.ac.as_ref() else { return };
     let bytes = text.as_bytes();
-    // Whether the character before `i` is a word character.
-    let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (len, word_char) = if b < 0x80 {
-            (1, b.is_ascii_alphanumeric())
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), is_word_char(c))
+    // Candidate starts: a byte that begins some pattern (ASCII or a UTF-8 lead byte, so a
+    // char boundary) after a non-word character.
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| m.first_bytes[usize::from(b)]))
+    {
+        let p = i + off;
+        i = p + 1;
+        let before_ok = match p.checked_sub(1).map(|q| bytes[q]) {
+            None => true,
+            Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+            Some(_) => !text[..p].chars().next_back().is_some_and(is_word_char),
         };
-        let start_here = !in_word && m.first_bytes[usize::from(b)];
-        in_word = word_char;
-        if !start_here {
-            i += len;
+        if !before_ok {
             continue;
         }
-        let input = Input::new(text)
-            .span(i..bytes.len())
-            .anchored(Anchored::Yes);
-        let Some(mat) = ac.find(input) else {
-            i += len;
+        let rest = &text[p..];
+        let Some(cands) = m.by_first.get(&rest[..first_word_len(rest)]) else {
             continue;
         };
-        let (s, e) = (mat.start(), mat.end());
-        let after = text[e..].chars().next();
-        if after.is_some_and(is_word_char) {
-            i += len;
+        // The longest pattern found here that ends at a word boundary.
+        let Some(pid) = cands.iter().map(|&c| c as usize).find(|&c| {
+            let pat = m.pats[c].as_str();
+            rest.starts_with(pat) && !rest[pat.len()..].chars().next().is_some_and(is_word_char)
+        }) else {
             continue;
-        }
-        // A match ends before a non-word character: resume after it.
+        };
+        let (s, e) = (p, p + m.pats[pid].len());
+        // Resume after the match.
         i = e;
-        in_word = text[..e].chars().next_back().is_some_and(is_word_char);
-        let pid = mat.pattern().as_usize();
         let Some(&target) = m.targets.get(pid) else {
             continue;
         };

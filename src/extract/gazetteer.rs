@@ -295,7 +295,11 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
                 out.push(' ');
                 pending_space = false;
             }
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     };
     for c in s.chars() {

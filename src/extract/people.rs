@@ -1048,7 +1048,28 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
+    // After a token that cannot be part of a name (and at the start), jump to the next
+    // upper-case or non-ASCII byte: lower-case ASCII words only matter inside a run (as
+    // particles or as the word that ends it), so most of the text is skipped unread.
+    let mut skip = true;
     while i < n {
+        if skip {
+            skip = false;
+            let Some(off) = bytes[i..]
+                .iter()
+                .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+            else {
+                break;
+            };
+            // Back to the start of the word holding that byte ("al-Assad", "McDonald").
+            let mut p = i + off;
+            while p > i
+                && (bytes[p - 1].is_ascii_alphabetic() || matches!(bytes[p - 1], b'\'' | b'-'))
+            {
+                p -= 1;
+            }
+            i = p;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if !b.is_ascii_alphabetic() {
@@ -1097,6 +1118,20 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
         }
         let wend = start + w.len();
         let dotted = bytes.get(end) == Some(&b'.');
+        let after_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
+        let class = if after_dot {
+            Class::Other
+        } else {
+            classify(w, dotted, lex)
+        };
+        if class == Class::Other {
+            // Never part of a run: not stored, but the run before it must stop here.
+            if let Some(last) = toks.last_mut() {
+                last.joins_next = false;
+            }
+            skip = true;
+            continue;
+        }
         // Gap to the next token: spaces and at most one line break; a period only after an
         // initial or an abbreviated title.
         let mut k = end;
@@ -1124,12 +1159,6 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
         if newlines > 1 || !saw_space {
             ok = false;
         }
-        let after_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
-        let class = if after_dot {
-            Class::Other
-        } else {
-            classify(w, dotted, lex)
-        };
         let glued = if class == Class::Cap {
             glued_split(w, lex)
         } else {
