@@ -34,6 +34,8 @@ struct Matcher {
     pats: Vec<String>,
     /// Pattern indices by the pattern's first word, longest pattern first.
     by_first: FxHashMap<String, Vec<u32>>,
+    /// Bit filter over the keys of `by_first` (see [`WordFilter`]).
+    first_filter: WordFilter,
     /// Bytes that some pattern starts with.
     first_bytes: [bool; 256],
     targets: Vec<Target>,
@@ -204,19 +206,23 @@ const HISTORIC_SUCCESSORS: &[(&str, &[&str])] = &[
 ];
 
 fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
     s.chars().flat_map(char::to_uppercase).collect()
 }
 
 fn build() -> Matcher {
     let mut pats: Vec<String> = Vec::new();
     let mut targets = Vec::new();
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    let mut seen: rustc_hash::FxHashSet<String> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(32_768, Default::default());
     let mut add = |p: &str, t: Target, pats: &mut Vec<String>, targets: &mut Vec<Target>| {
         for v in [p.to_string(), upper(p)] {
-            if v.chars().count() < 2 || seen.contains_key(&v) {
+            if v.chars().count() < 2 || seen.contains(&v) {
                 continue;
             }
-            seen.insert(v.clone(), pats.len());
+            seen.insert(v.clone());
             pats.push(v);
             targets.push(t);
         }
@@ -249,9 +255,10 @@ fn build() -> Matcher {
             add(d, Target::Demonym(i as u16), &mut pats, &mut targets);
         }
     }
-    // Cities: one automaton target per folded name.
+    // Cities: one target per folded name.
     let mut cities: Vec<&'static CityEntry> = Vec::new();
-    let mut city_idx: FxHashMap<String, u32> = FxHashMap::default();
+    let mut city_idx: FxHashMap<String, u32> =
+        FxHashMap::with_capacity_and_hasher(gazetteer::body_city_names().len(), Default::default());
     for name in gazetteer::body_city_names() {
         let key = fold(name);
         let Some(entry) = city_entry(&key) else {
@@ -262,9 +269,13 @@ fn build() -> Matcher {
             (cities.len() - 1) as u32
         });
         add(name, Target::City(idx), &mut pats, &mut targets);
-        let d = deunicode::deunicode(name);
-        if d != *name {
-            add(&d, Target::City(idx), &mut pats, &mut targets);
+        if !name.is_ascii() {
+            add(
+                &deunicode::deunicode(name),
+                Target::City(idx),
+                &mut pats,
+                &mut targets,
+            );
         }
     }
     let single = pats
@@ -286,6 +297,10 @@ fn build() -> Matcher {
             .or_default()
             .push(i as u32);
     }
+    let mut first_filter = WordFilter::new();
+    for k in by_first.keys() {
+        first_filter.insert(k);
+    }
     for v in by_first.values_mut() {
         // Longest first: the longest pattern that matches with a word boundary after it wins.
         v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].len()));
@@ -304,12 +319,41 @@ fn build() -> Matcher {
     Matcher {
         pats,
         by_first,
+        first_filter,
         first_bytes,
         targets,
         single,
         cities,
         georgia: country_index("georgia").map(|i| i as u16),
         eras,
+    }
+}
+
+/// A set of words as bits (one hash, 2^18 bits = 32 KiB): "no" is certain, "maybe" is
+/// checked in the map. Most capitalised words are no pattern's first word, and the filter
+/// answers for them from cache instead of probing the large pattern map.
+struct WordFilter(Vec<u64>);
+
+impl WordFilter {
+    const BITS: u32 = 18;
+
+    fn new() -> Self {
+        WordFilter(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    fn bit(w: &str) -> usize {
+        use std::hash::BuildHasher;
+        (rustc_hash::FxBuildHasher.hash_one(w) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, w: &str) {
+        let b = Self::bit(w);
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        let b = Self::bit(w);
+        self.0[b >> 6] & (1 << (b & 63)) != 0
     }
 }
 
@@ -437,7 +481,11 @@ fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut St
             continue;
         }
         let rest = &text[p..];
-        let Some(cands) = m.by_first.get(&rest[..first_word_len(rest)]) else {
+        let first = &rest[..first_word_len(rest)];
+        if !m.first_filter.may_contain(first) {
+            continue;
+        }
+        let Some(cands) = m.by_first.get(first) else {
             continue;
         };
         // The longest pattern found here that ends at a word boundary.
@@ -558,7 +606,7 @@ fn georgia_ok(title: &str, body: &str, events: &[Event], m: &Matcher) -> bool {
         EventKind::City(c) => m
             .cities
             .get(c as usize)
-            .is_some_and(|e| e.cands.first().map(|c| c.0) == m.georgia),
+            .is_some_and(|e| e.cands().first().map(|c| c.0) == m.georgia),
         _ => false,
     });
     tbilisi
@@ -626,7 +674,7 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
     // Cities naming one large city only are evidence too ("San Salvador" settles "Salvador").
     let unambiguous = |e: &CityEntry| -> Option<u16> {
         let mut big = e
-            .cands
+            .cands()
             .iter()
             .filter(|c| c.1 >= gazetteer::BODY_CITY_MIN_POP);
         match (big.next(), big.next()) {
@@ -647,10 +695,10 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
         }
     }
     let pick = |e: &CityEntry| -> Option<u16> {
-        e.cands
+        e.cands()
             .iter()
             .find(|c| direct.contains(&c.0))
-            .or(e.cands.first())
+            .or(e.cands().first())
             .map(|c| c.0)
     };
     let georgia = events.iter().any(|e| matches!(e.kind, EventKind::Georgia))
