@@ -1511,6 +1511,12 @@ fn scan_text(
     }
 }
 
+/// Build the word lists and the gazetteer tables names are checked against (for warm-up).
+pub fn warm_up() {
+    lexicon();
+    gazetteer::is_first_name("");
+}
+
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
 /// first mention; surname-only mentions of a full name are folded into it.
 pub fn find_people(title: &str, body: &str) -> Vec<String> {
