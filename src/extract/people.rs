@@ -248,6 +248,52 @@ const TRIGGERS: &[&str] = &[
     "correspondent",
     "editor",
     "photographer",
+    "starring",
+    "co-starring",
+];
+
+/// Verbs of credit: `played by X`, `directed by X`, `written and sung by X` name a person.
+const CREDIT_VERBS: &[&str] = &[
+    "played",
+    "directed",
+    "written",
+    "produced",
+    "voiced",
+    "portrayed",
+    "composed",
+    "performed",
+    "sung",
+    "presented",
+    "hosted",
+    "narrated",
+    "choreographed",
+    "illustrated",
+];
+
+/// Nouns for works: a name right after `film`, `musical`, `novel` is the title of a work or
+/// a character, not a person.
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "musical",
+    "musicals",
+    "pantomime",
+    "novel",
+    "novels",
+    "album",
+    "albums",
+    "sitcom",
+    "documentary",
+    "opera",
+    "biopic",
+    "drama",
+    "comedy",
+    "thriller",
+    "series",
+    "book",
+    "franchise",
 ];
 
 /// Speech and reporting verbs that mark an adjacent name as a person.
@@ -808,6 +854,26 @@ const ORG_WORDS: &[&str] = &[
     "Utd",
     "Lib",
     "Reuters",
+    "Laboratories",
+    "Laboratory",
+    "Pharma",
+    "Therapeutics",
+    "Oscar",
+    "Oscars",
+    "Bafta",
+    "Baftas",
+    "Emmy",
+    "Emmys",
+    "Grammy",
+    "Grammys",
+    "Globes",
+    "Diaries",
+    "Diary",
+    "Chronicles",
+    "Hundred",
+    "Thousand",
+    "Million",
+    "Billion",
 ];
 
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
@@ -902,6 +968,9 @@ struct Tok {
     class: Class,
     /// The run may continue into the next token (only spaces / one line break between).
     joins_next: bool,
+    /// Written in parentheses after the previous token: `Ato (Boldon)`, a surname supplied
+    /// in a quotation (evidence of a person).
+    paren: bool,
 }
 
 /// The word lists as hash sets, built once: the hot loop looks words up many times per
@@ -1016,7 +1085,8 @@ fn classify(w: &str, dotted: bool, lex: &Lexicon) -> Class {
         let cap = match c1 {
             // "MPs", "BBC": a second capital letter is no name (but "McDonald", "O'Neill" are).
             Some(c1) => !c1.is_uppercase() && has_lower(w),
-            None => dotted,
+            // An initial, with or without its period ("George W Bush"); "A" and "I" are breakers.
+            None => dotted || c0.is_ascii_uppercase(),
         };
         if !cap || lex.breakers.contains(w) {
             return Class::Other;
@@ -1112,6 +1182,10 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
                 possessive = true;
             }
         }
+        // Plural possessive ("Lord Dubs' bill"): the name ends here too.
+        if w.len() > 2 && (w.ends_with("s'") || w.ends_with("s\u{2019}")) {
+            possessive = true;
+        }
         let w = w.trim_end_matches(['\'', '\u{2019}', '-']);
         if w.is_empty() {
             continue;
@@ -1119,6 +1193,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
         let wend = start + w.len();
         let dotted = bytes.get(end) == Some(&b'.');
         let after_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
+        let after_paren = start > 0 && bytes.get(start - 1) == Some(&b'(');
         let class = if after_dot {
             Class::Other
         } else {
@@ -1156,7 +1231,25 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
             }
             k += 1;
         }
-        if newlines > 1 || !saw_space {
+        let mut paren_next = false;
+        if ok && saw_space && newlines == 0 && bytes.get(k) == Some(&b'(') && class == Class::Cap {
+            // "Ato (Boldon)": one capitalised word in parentheses continues the name.
+            let inner = &bytes[k + 1..];
+            let close = inner.iter().take(30).position(|&b| b == b')');
+            if let Some(c) = close {
+                let word = &inner[..c];
+                if c >= 2
+                    && word[0].is_ascii_uppercase()
+                    && word[1..]
+                        .iter()
+                        .all(|b| b.is_ascii_lowercase() || *b == b'-')
+                {
+                    paren_next = true;
+                    saw_space = true;
+                }
+            }
+        }
+        if newlines > 1 || !saw_space || (bytes.get(k) == Some(&b'(') && !paren_next) {
             ok = false;
         }
         let glued = if class == Class::Cap {
@@ -1171,12 +1264,14 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
                     end: start + cut,
                     class: Class::Cap,
                     joins_next: true,
+                    paren: false,
                 });
                 toks.push(Tok {
                     start: start + cut,
                     end: wend,
                     class: classify(&w[cut..], dotted, lex),
                     joins_next: ok,
+                    paren: false,
                 });
             }
             _ => toks.push(Tok {
@@ -1189,6 +1284,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
                 },
                 class,
                 joins_next: ok,
+                paren: after_paren,
             }),
         }
     }
@@ -1318,6 +1414,10 @@ fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
                 Some(&"(") | None => return true,
                 _ => {}
             }
+            // "played in the film by X", "written and directed by X"
+            if ws.iter().skip(1).take(4).any(|p| CREDIT_VERBS.contains(p)) {
+                return true;
+            }
             if w == "By" {
                 let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
                 if text[line_start..pos].trim_start().starts_with("By") {
@@ -1359,19 +1459,68 @@ fn skip_possessive(text: &str, pos: usize) -> usize {
     pos
 }
 
+fn is_quote(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}"
+    )
+}
+
 fn speech_after(text: &str, pos: usize, lex: &Lexicon) -> bool {
     let mut buf = [""; CONTEXT];
-    let n = words_after(text, pos, 5, &mut buf);
+    let n = words_after(text, pos, 7, &mut buf);
     let ws = &buf[..n];
     match ws.first() {
         Some(w) if lex.speech.contains(w) => true,
-        Some(&",") => {
-            // "X, the president of Y," / "X, a spokesman," / "X, 45, said"
-            ws.iter()
-                .skip(1)
-                .take(4)
-                .any(|w| contains_lower(&lex.triggers, w) || contains_lower(&lex.speech, w))
+        Some(&",") | Some(&"-") | Some(&"\u{2013}") => {
+            // "X, who ..." (a relative clause for a person); "X, the president of Y," /
+            // "X, a spokesman," / "X, 45, said" / "X - the reigning champion". A quote mark
+            // or the end of a clause first means X ended a quotation or a list.
+            if ws.get(1) == Some(&"who") {
+                return true;
+            }
+            for w in ws.iter().skip(1).take(6) {
+                if is_quote(w) || matches!(*w, "." | ";" | ":" | "(" | ")") {
+                    return false;
+                }
+                if contains_lower(&lex.triggers, w) || contains_lower(&lex.speech, w) {
+                    return true;
+                }
+            }
+            false
         }
+        _ => false,
+    }
+}
+
+/// A name that is the title of a work or a character: `the film Vera Drake`, `the Mary
+/// Poppins musical`, `Becky Sharp, played by ...`, `the role of X`.
+fn work_or_character(text: &str, run_start: usize, end: usize) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, run_start, 3, &mut buf);
+    let before = &buf[..n];
+    let work = |w: &str| WORK_NOUNS.contains(&w);
+    match before {
+        [w, ..] if work(w) => return true,
+        [",", w, ..] if work(w) => return true,
+        ["of", "role", ..] => return true,
+        _ => {}
+    }
+    if skip_possessive(text, end) != end {
+        return false; // "Thackeray's novel": the work belongs to the person
+    }
+    let n = words_after(text, end, 6, &mut buf);
+    let after = &buf[..n];
+    // "Becky Sharp, played in the film by ...": a character.
+    if matches!(after, [",", "played", ..] | ["played", ..])
+        && after.iter().take(6).any(|w| *w == "by")
+    {
+        return true;
+    }
+    match after {
+        // "the Mary Poppins musical", "the James Bond franchise" (not "a Spielberg film" or
+        // "the Howard Hughes biopic", whose names are people).
+        [w, ..] if matches!(*w, "musical" | "musicals" | "franchise" | "pantomime") => true,
         _ => false,
     }
 }
@@ -1380,6 +1529,11 @@ fn speech_after(text: &str, pos: usize, lex: &Lexicon) -> bool {
 struct Cand {
     spans: Vec<(usize, usize)>,
     accepted: bool,
+    /// The title of a work or a character: the name is dropped from the whole document.
+    veto: bool,
+    /// Start of the run (titles included) and end of the name, for list detection.
+    run_start: usize,
+    end: usize,
 }
 
 fn is_place_word(w: &str, buf: &mut String) -> bool {
@@ -1430,6 +1584,15 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
     if name.iter().any(|t| lex.org_words.contains(word(t))) {
         return;
     }
+    // "a Janet Jackson-style stunt", "Blair-led": a modifier built on a name.
+    if let Some((_, suffix)) = word(&name[name.len() - 1]).rsplit_once('-') {
+        if matches!(
+            suffix,
+            "style" | "esque" | "like" | "led" | "era" | "type" | "inspired" | "backed" | "owned"
+        ) {
+            return;
+        }
+    }
     if name.iter().all(|t| lex.titles.contains(word(t))) {
         return;
     }
@@ -1437,13 +1600,14 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
         fold_into(word(&name[0]), buf);
         gazetteer::is_first_name(buf)
     };
+    let paren = name.iter().skip(1).any(|t| t.paren);
     for (k, t) in name.iter().enumerate() {
         if t.class == Class::Particle {
             continue;
         }
         if is_place_word(word(t), buf) {
             // "Jerry Jordan": a given name then a place-like surname is still a person.
-            let jordan_rule = first_name && k == name.len() - 1 && k > 0;
+            let jordan_rule = (first_name || paren) && k == name.len() - 1 && k > 0;
             if !jordan_rule {
                 return;
             }
@@ -1469,13 +1633,28 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
     } else {
         titled
             || first_name
+            || paren
             || trigger_before(text, run_start, lex)
             || speech_after(text, skip_possessive(text, full_end), lex)
     };
     out.push(Cand {
         spans: name.iter().map(|t| (t.start, t.end)).collect(),
         accepted,
+        veto: work_or_character(text, run_start, full_end),
+        run_start,
+        end: full_end,
     });
+}
+
+/// Whether the text between two names joins them as list members.
+fn list_gap(text: &str, end: usize, next: usize) -> bool {
+    let Some(gap) = text.get(skip_possessive(text, end)..next) else {
+        return false;
+    };
+    matches!(
+        gap.split_whitespace().collect::<Vec<_>>().as_slice(),
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"] | [",and"] | [",or"]
+    ) || matches!(gap.trim(), ", and" | ", or")
 }
 
 fn scan_text(
@@ -1505,6 +1684,29 @@ fn scan_text(
             process_run(text, run, lex, buf, &mut cands);
         }
         i = j + 1;
+    }
+    // Lists: names joined by ",", "and", "or" share their evidence ("Feroz Abbasi and
+    // Richard Belmar were held"): one accepted member accepts the other full names.
+    let mut k = 0;
+    while k < cands.len() {
+        let mut j = k;
+        while j + 1 < cands.len() && list_gap(text, cands[j].end, cands[j + 1].run_start) {
+            j += 1;
+        }
+        if j > k && cands[k..=j].iter().any(|c| c.accepted && !c.veto) {
+            for c in &mut cands[k..=j] {
+                // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
+                let article = {
+                    let mut b = [""; CONTEXT];
+                    let n = words_before(text, c.run_start, 1, &mut b);
+                    n == 1 && matches!(b[0], "the" | "The")
+                };
+                if c.spans.len() >= 2 && !article {
+                    c.accepted = true;
+                }
+            }
+        }
+        k = j + 1;
     }
     for c in cands {
         out.push((c, base));
@@ -1551,10 +1753,16 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         .filter(|((_, a), _)| *a)
         .map(|(_, f)| f.as_str())
         .collect();
+    let vetoed: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&folded)
+        .filter(|((c, _), _)| c.veto)
+        .map(|(_, f)| f.as_str())
+        .collect();
     let mut out: Vec<String> = Vec::new();
     let mut out_folded: Vec<String> = Vec::new();
     for ((n, acc), f) in names.iter().zip(&folded) {
-        if !(*acc || accepted_set.contains(f.as_str())) {
+        if !(*acc || accepted_set.contains(f.as_str())) || vetoed.contains(f.as_str()) {
             continue;
         }
         if out_folded.iter().any(|o| o == f) {
@@ -1659,6 +1867,27 @@ mod tests {
             ("Sen. Don Nickles said.", &["Don Nickles"]),
             ("President John F. Kennedy said.", &["John F. Kennedy"]),
             ("Fed President E. Gerald Corrigan said.", &["E. Gerald Corrigan"]),
+            ("President George W Bush said.", &["George W Bush"]),
+            ("Peers backed Lord Dubs' Succession Bill.", &["Dubs"]),
+            (
+                "Feroz Abbasi and Richard Belmar were held. Mr Abbasi said.",
+                &["Feroz Abbasi", "Richard Belmar"],
+            ),
+            ("There was me and Ato (Boldon) in the young crowd.", &["Ato Boldon"]),
+            ("Maciej Sundra, who designed the interface, agreed.", &["Maciej Sundra"]),
+            (
+                "Tony Tromans - the reigning cross-country champion - won.",
+                &["Tony Tromans"],
+            ),
+            ("She starred in the film Vera Drake. Vera Drake won.", &[]),
+            ("The Mary Poppins musical opened.", &[]),
+            ("a Janet Jackson-style stunt", &[]),
+            (
+                "Becky Sharp, played in the film by Reese Witherspoon, marries.",
+                &["Reese Witherspoon"],
+            ),
+            ("the Black Eyed Peas and Alicia Keys sang.", &["Alicia Keys"]),
+            ("He won for Million Dollar Baby, a director said.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
