@@ -1509,7 +1509,12 @@ fn work_or_character(text: &str, run_start: usize, end: usize) -> bool {
     if skip_possessive(text, end) != end {
         return false; // "Thackeray's novel": the work belongs to the person
     }
-    let n = words_after(text, end, 6, &mut buf);
+    let n = words_after(text, end, 2, &mut buf);
+    let n = if matches!(&buf[..n], [",", "played"] | ["played", ..]) {
+        words_after(text, end, 6, &mut buf)
+    } else {
+        n
+    };
     let after = &buf[..n];
     // "Becky Sharp, played in the film by ...": a character.
     if matches!(after, [",", "played", ..] | ["played", ..])
@@ -1529,8 +1534,6 @@ fn work_or_character(text: &str, run_start: usize, end: usize) -> bool {
 struct Cand {
     spans: Vec<(usize, usize)>,
     accepted: bool,
-    /// The title of a work or a character: the name is dropped from the whole document.
-    veto: bool,
     /// Start of the run (titles included) and end of the name, for list detection.
     run_start: usize,
     end: usize,
@@ -1640,7 +1643,6 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
     out.push(Cand {
         spans: name.iter().map(|t| (t.start, t.end)).collect(),
         accepted,
-        veto: work_or_character(text, run_start, full_end),
         run_start,
         end: full_end,
     });
@@ -1648,13 +1650,19 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
 
 /// Whether the text between two names joins them as list members.
 fn list_gap(text: &str, end: usize, next: usize) -> bool {
-    let Some(gap) = text.get(skip_possessive(text, end)..next) else {
+    let end = skip_possessive(text, end);
+    // Short gaps only: the text between two distant names is not scanned.
+    if next < end || next - end > 12 {
+        return false;
+    }
+    let Some(gap) = text.get(end..next) else {
         return false;
     };
+    let mut words = gap.split_whitespace();
     matches!(
-        gap.split_whitespace().collect::<Vec<_>>().as_slice(),
-        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"] | [",and"] | [",or"]
-    ) || matches!(gap.trim(), ", and" | ", or")
+        (words.next(), words.next(), words.next()),
+        (Some("," | "and" | "or" | "&"), None, None) | (Some(","), Some("and" | "or"), None)
+    )
 }
 
 fn scan_text(
@@ -1693,7 +1701,11 @@ fn scan_text(
         while j + 1 < cands.len() && list_gap(text, cands[j].end, cands[j + 1].run_start) {
             j += 1;
         }
-        if j > k && cands[k..=j].iter().any(|c| c.accepted && !c.veto) {
+        if j > k
+            && cands[k..=j]
+                .iter()
+                .any(|c| c.accepted && !work_or_character(text, c.run_start, c.end))
+        {
             for c in &mut cands[k..=j] {
                 // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
                 let article = {
@@ -1753,10 +1765,16 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         .filter(|((_, a), _)| *a)
         .map(|(_, f)| f.as_str())
         .collect();
+    // A name that is anywhere the title of a work or a character is dropped from the whole
+    // document (checked only for names that would be output).
     let vetoed: rustc_hash::FxHashSet<&str> = cands
         .iter()
+        .enumerate()
         .zip(&folded)
-        .filter(|((c, _), _)| c.veto)
+        .filter(|((k, (c, _)), f)| {
+            (c.accepted || accepted_set.contains(f.as_str()))
+                && work_or_character(texts[usize::from(*k >= n_title)], c.run_start, c.end)
+        })
         .map(|(_, f)| f.as_str())
         .collect();
     let mut out: Vec<String> = Vec::new();
