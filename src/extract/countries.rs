@@ -205,6 +205,14 @@ const HISTORIC_SUCCESSORS: &[(&str, &[&str])] = &[
     ("czechoslovakia", &["czech-republic", "slovakia"]),
 ];
 
+/// SipHash of a pattern (std's unseeded default hasher): dedup key while building.
+fn pattern_key(p: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(p.as_bytes());
+    h.finish()
+}
+
 fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
@@ -215,15 +223,16 @@ fn upper(s: &str) -> String {
 fn build() -> Matcher {
     let mut pats: Vec<String> = Vec::new();
     let mut targets = Vec::new();
-    let mut seen: rustc_hash::FxHashSet<String> =
+    // Patterns seen, by a 64-bit hash (no copy of each pattern).
+    let mut seen: rustc_hash::FxHashSet<u64> =
         rustc_hash::FxHashSet::with_capacity_and_hasher(32_768, Default::default());
     let mut add = |p: &str, t: Target, pats: &mut Vec<String>, targets: &mut Vec<Target>| {
-        for v in [p.to_string(), upper(p)] {
-            if v.chars().count() < 2 || seen.contains(&v) {
+        let up = upper(p);
+        for v in [p, up.as_str()] {
+            if v.chars().nth(1).is_none() || !seen.insert(pattern_key(v)) {
                 continue;
             }
-            seen.insert(v.clone());
-            pats.push(v);
+            pats.push(v.to_string());
             targets.push(t);
         }
     };
@@ -292,10 +301,13 @@ fn build() -> Matcher {
         if let Some(&b) = p.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
-        by_first
-            .entry(p[..first_word_len(p)].to_string())
-            .or_default()
-            .push(i as u32);
+        let first = &p[..first_word_len(p)];
+        match by_first.get_mut(first) {
+            Some(v) => v.push(i as u32),
+            None => {
+                by_first.insert(first.to_string(), vec![i as u32]);
+            }
+        }
     }
     let mut first_filter = WordFilter::new();
     for k in by_first.keys() {
@@ -622,10 +634,35 @@ fn georgia_ok(title: &str, body: &str, events: &[Event], m: &Matcher) -> bool {
         .any(|c| has(c))
 }
 
+/// A set of country indices: bits for the first 512 (the table has ~260 rows), a list for
+/// any beyond. No allocation per article.
+#[derive(Default)]
+struct CountrySet {
+    bits: [u64; 8],
+    more: Vec<u16>,
+}
+
+impl CountrySet {
+    fn insert(&mut self, i: u16) {
+        match self.bits.get_mut(usize::from(i) / 64) {
+            Some(w) => *w |= 1 << (i % 64),
+            None if !self.more.contains(&i) => self.more.push(i),
+            None => {}
+        }
+    }
+
+    fn contains(&self, i: u16) -> bool {
+        match self.bits.get(usize::from(i) / 64) {
+            Some(w) => w & (1 << (i % 64)) != 0,
+            None => self.more.contains(&i),
+        }
+    }
+}
+
 /// Canonical ids of the countries mentioned, in order of first mention (title, dateline, body), deduplicated.
 pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Vec<String> {
     let m = matcher();
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(64);
     let mut buf = String::new();
     scan(title, 0, m, &mut events, &mut buf);
     let base = title.len() + 1;
@@ -652,8 +689,8 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
     );
 
     // Countries with direct (non-city) evidence, to disambiguate shared city names.
-    let mut direct = rustc_hash::FxHashSet::default();
-    let mut strong = rustc_hash::FxHashSet::default();
+    let mut direct = CountrySet::default();
+    let mut strong = CountrySet::default();
     let mut eras_on = Vec::new();
     for ev in &events {
         match ev.kind {
@@ -697,7 +734,7 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
     let pick = |e: &CityEntry| -> Option<u16> {
         e.cands()
             .iter()
-            .find(|c| direct.contains(&c.0))
+            .find(|c| direct.contains(c.0))
             .or(e.cands().first())
             .map(|c| c.0)
     };
@@ -736,7 +773,7 @@ pub fn find_countries(title: &str, body: &str, dateline_cities: &[String]) -> Ve
             continue;
         }
         for r in resolved.iter_mut() {
-            if succ.contains(&r.1) && !succ.iter().any(|s| strong.contains(s)) {
+            if succ.contains(&r.1) && !succ.iter().any(|s| strong.contains(*s)) {
                 r.1 = *h;
             }
         }

@@ -90,7 +90,10 @@ struct Places {
     /// City entries by [`city_key`] of the folded name: a 64-bit SipHash stands in for
     /// the ~80k key strings (two distinct names share a key with probability ~2^-64), which
     /// keeps the table small and its build free of per-name allocations.
-    cities: FxHashMap<u64, CityEntry>,
+    cities: FxHashMap<u64, u32>,
+    /// The entries, in first-seen order (indexed by `cities`): the hash table itself stays
+    /// small (16-byte buckets), which keeps its build from missing cache on every row.
+    entries: Vec<CityEntry>,
     /// One bit per [`city_key`] prefix (2^20 bits = 128 KiB, about 8% set): most lookups
     /// (every word of every name candidate) are no city and are answered here, in cache.
     city_bits: Vec<u64>,
@@ -202,8 +205,9 @@ fn build_places() -> Places {
     } = tables();
     // Sized up front: growing an ~80k-entry map by rehashing was a tenth of the build (perf).
     let lines = memchr::memchr_iter(b'\n', CITIES_TSV.as_bytes()).count();
-    let mut cities: FxHashMap<u64, CityEntry> =
+    let mut cities: FxHashMap<u64, u32> =
         FxHashMap::with_capacity_and_hasher(lines, Default::default());
+    let mut entries: Vec<CityEntry> = Vec::with_capacity(lines);
     let mut body_city_names: Vec<&'static str> = Vec::new();
     let mut key = String::new();
     for line in CITIES_TSV.lines() {
@@ -218,7 +222,7 @@ fn build_places() -> Places {
         let main = main.trim() != "0";
         let body = pop >= BODY_CITY_MIN_POP && (main || pop >= BODY_ALT_MIN_POP);
         fold_into(name, &mut key);
-        add_city(&mut cities, &key, ci, pop, body);
+        add_city(&mut cities, &mut entries, &key, ci, pop, body);
         if body {
             body_city_names.push(name);
         }
@@ -250,7 +254,7 @@ fn build_places() -> Places {
         if is_historic(c) && modern_capitals.contains(&key) {
             continue;
         }
-        let e = cities.entry(city_key(&key)).or_default();
+        let e = entry_mut(&mut cities, &mut entries, city_key(&key));
         e.body = true;
         let own = e
             .cands()
@@ -273,6 +277,7 @@ fn build_places() -> Places {
     }
     Places {
         cities,
+        entries,
         city_bits,
         body_city_names,
         first_names,
@@ -300,11 +305,31 @@ fn city_key(folded: &str) -> u64 {
     h.finish()
 }
 
-fn add_city(m: &mut FxHashMap<u64, CityEntry>, key: &str, ci: u16, pop: u32, body: bool) {
+/// The entry for `key`, created empty if new.
+fn entry_mut<'a>(
+    m: &mut FxHashMap<u64, u32>,
+    entries: &'a mut Vec<CityEntry>,
+    key: u64,
+) -> &'a mut CityEntry {
+    let i = *m.entry(key).or_insert_with(|| {
+        entries.push(CityEntry::default());
+        (entries.len() - 1) as u32
+    });
+    &mut entries[i as usize]
+}
+
+fn add_city(
+    m: &mut FxHashMap<u64, u32>,
+    entries: &mut Vec<CityEntry>,
+    key: &str,
+    ci: u16,
+    pop: u32,
+    body: bool,
+) {
     if key.is_empty() {
         return;
     }
-    let e = m.entry(city_key(key)).or_default();
+    let e = entry_mut(m, entries, city_key(key));
     e.body |= body;
     if e.cands().iter().any(|&(c, _)| c == ci) {
         return;
@@ -407,7 +432,7 @@ pub(crate) fn city_entry(folded: &str) -> Option<&'static CityEntry> {
     if p.city_bits[b >> 6] & (1 << (b & 63)) == 0 {
         return None;
     }
-    p.cities.get(&key)
+    p.entries.get(*p.cities.get(&key)? as usize)
 }
 
 /// Spellings of the cities matched in body text (population ≥ [`BODY_CITY_MIN_POP`] or capitals).

@@ -1530,9 +1530,13 @@ fn work_or_character(text: &str, run_start: usize, end: usize) -> bool {
     }
 }
 
+/// Longest name kept, in tokens.
+const MAX_NAME_TOKENS: usize = 5;
+
 /// A candidate name: its tokens' spans and whether it was accepted.
 struct Cand {
-    spans: Vec<(usize, usize)>,
+    spans: [(usize, usize); MAX_NAME_TOKENS],
+    len: usize,
     accepted: bool,
     /// Start of the run (titles included) and end of the name, for list detection.
     run_start: usize,
@@ -1580,7 +1584,7 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
             break;
         }
     }
-    if name.is_empty() || name.len() > 5 {
+    if name.is_empty() || name.len() > MAX_NAME_TOKENS {
         return;
     }
     // Rejections.
@@ -1641,7 +1645,14 @@ fn process_run(text: &str, run: &[Tok], lex: &Lexicon, buf: &mut String, out: &m
             || speech_after(text, skip_possessive(text, full_end), lex)
     };
     out.push(Cand {
-        spans: name.iter().map(|t| (t.start, t.end)).collect(),
+        spans: {
+            let mut a = [(0, 0); MAX_NAME_TOKENS];
+            for (slot, t) in a.iter_mut().zip(name) {
+                *slot = (t.start, t.end);
+            }
+            a
+        },
+        len: name.len(),
         accepted,
         run_start,
         end: full_end,
@@ -1676,7 +1687,7 @@ fn scan_text(
     tokenize(text, toks, lex);
     let mut caps = CapsLine::default();
     let mut i = 0;
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(16);
     while i < toks.len() {
         if toks[i].class != Class::Cap {
             i += 1;
@@ -1713,7 +1724,7 @@ fn scan_text(
                     let n = words_before(text, c.run_start, 1, &mut b);
                     n == 1 && matches!(b[0], "the" | "The")
                 };
-                if c.spans.len() >= 2 && !article {
+                if c.len >= 2 && !article {
                     c.accepted = true;
                 }
             }
@@ -1734,17 +1745,27 @@ pub fn warm_up() {
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
 /// first mention; surname-only mentions of a full name are folded into it.
 pub fn find_people(title: &str, body: &str) -> Vec<String> {
-    let mut toks = Vec::new();
-    let mut buf = String::new();
+    thread_local! {
+        /// Token and fold buffers reused across articles (they grew anew for each one).
+        static SCRATCH: std::cell::RefCell<(Vec<Tok>, String)> = Default::default();
+    }
     let mut cands: Vec<(Cand, usize)> = Vec::new();
-    scan_text(title, &mut toks, &mut buf, &mut cands, 0);
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (toks, buf) = &mut *scratch;
+        scan_text(title, toks, buf, &mut cands, 0);
+    });
     let n_title = cands.len();
-    scan_text(body, &mut toks, &mut buf, &mut cands, 1);
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (toks, buf) = &mut *scratch;
+        scan_text(body, toks, buf, &mut cands, 1);
+    });
     let texts = [title, body];
     let render = |c: &Cand, which: usize| -> String {
         let t = texts[which];
         let mut s = String::new();
-        for &(a, b) in &c.spans {
+        for &(a, b) in &c.spans[..c.len] {
             if !s.is_empty() {
                 s.push(' ');
             }
