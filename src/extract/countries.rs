@@ -1,9 +1,8 @@
-//! Country mentions in article text. One case-sensitive pattern table (built once, keyed by
-//! each pattern's first word) holds every country name, alias, demonym, capital and body-text
-//! city (population ≥ 200k) in its written and UPPER-case forms, plus seat-of-government
-//! metonyms and "stop" phrases that map to nothing (`New Mexico`, `Georgia Power`, `Gulf of
-//! Mexico`). At each word start the longest pattern ending at a word boundary is taken; matches
-//! are then judged by local and document evidence: `Jordan` after a
+//! Country mentions in article text. One case-sensitive, leftmost-longest Aho-Corasick
+//! automaton (built once) holds every country name, alias, demonym, capital and body-text city
+//! (population ≥ 200k) in its written and UPPER-case forms, plus seat-of-government metonyms and
+//! "stop" phrases that map to nothing (`New Mexico`, `Georgia Power`, `Gulf of Mexico`). It is
+//! run anchored at each word start; matches must end at a word boundary and are then judged by local and document evidence: `Jordan` after a
 //! given name is a person, `Georgia` needs Georgian cues and no US-state cues, a city inside an
 //! organisation name (`Tokyo Stock Exchange`) is dropped, a language (`said in Spanish`) is not a
 //! country, a city shared by several countries prefers one the text already names, and a text
@@ -11,6 +10,7 @@
 //! weaker cues (`Moscow`, `Russian`) to the historic state.
 
 use super::gazetteer::{self, city_entry, countries, country_index, fold, CityEntry};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -31,11 +31,9 @@ enum Target {
 
 struct Matcher {
     /// Every pattern, case-sensitive: written and UPPER-case forms.
-    pats: Vec<String>,
-    /// Pattern indices by the pattern's first word, longest pattern first.
-    by_first: FxHashMap<String, Vec<u32>>,
-    /// Bit filter over the keys of `by_first` (see [`WordFilter`]).
-    first_filter: WordFilter,
+    /// Every pattern (written and UPPER-case forms) in one case-sensitive, leftmost-longest
+    /// automaton, searched anchored at word starts.
+    ac: Option<AhoCorasick>,
     /// Bytes that some pattern starts with.
     first_bytes: [bool; 256],
     targets: Vec<Target>,
@@ -291,32 +289,29 @@ fn build() -> Matcher {
         .iter()
         .map(|p| !p.contains(' ') && !p.contains('.') && !p.contains('-'))
         .collect();
-    // Patterns by their first word. A match must start and end at word boundaries, so a
-    // pattern can only match where the text's first word equals the pattern's first word:
-    // one hash lookup per candidate word. (This replaced an Aho-Corasick automaton over all
-    // patterns, which cost more to build at startup than to search with.)
+    // Anchored only: a match must start at a word start, so [`scan`] finds candidate starts
+    // (a byte that begins some pattern, after a non-word character) and runs the automaton
+    // from there, instead of an unanchored search over every byte. A contiguous NFA: a DFA
+    // over these patterns scans a little faster but costs much more to build.
     let mut first_bytes = [false; 256];
-    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (i, p) in pats.iter().enumerate() {
+    for p in &pats {
         if let Some(&b) = p.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
-        let first = &p[..first_word_len(p)];
-        match by_first.get_mut(first) {
-            Some(v) => v.push(i as u32),
-            None => {
-                by_first.insert(first.to_string(), vec![i as u32]);
-            }
-        }
     }
-    let mut first_filter = WordFilter::new();
-    for k in by_first.keys() {
-        first_filter.insert(k);
-    }
-    for v in by_first.values_mut() {
-        // Longest first: the longest pattern that matches with a word boundary after it wins.
-        v.sort_by_key(|&i| std::cmp::Reverse(pats[i as usize].len()));
-    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&pats)
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&pats)
+        })
+        // None only if the embedded tables could not be compiled; matching then finds nothing.
+        .ok();
     let eras = HISTORIC_SUCCESSORS
         .iter()
         .filter_map(|(h, succ)| {
@@ -329,43 +324,13 @@ fn build() -> Matcher {
         })
         .collect();
     Matcher {
-        pats,
-        by_first,
-        first_filter,
+        ac,
         first_bytes,
         targets,
         single,
         cities,
         georgia: country_index("georgia").map(|i| i as u16),
         eras,
-    }
-}
-
-/// A set of words as bits (one hash, 2^18 bits = 32 KiB): "no" is certain, "maybe" is
-/// checked in the map. Most capitalised words are no pattern's first word, and the filter
-/// answers for them from cache instead of probing the large pattern map.
-struct WordFilter(Vec<u64>);
-
-impl WordFilter {
-    const BITS: u32 = 18;
-
-    fn new() -> Self {
-        WordFilter(vec![0; 1 << (Self::BITS - 6)])
-    }
-
-    fn bit(w: &str) -> usize {
-        use std::hash::BuildHasher;
-        (rustc_hash::FxBuildHasher.hash_one(w) >> (64 - Self::BITS)) as usize
-    }
-
-    fn insert(&mut self, w: &str) {
-        let b = Self::bit(w);
-        self.0[b >> 6] |= 1 << (b & 63);
-    }
-
-    fn may_contain(&self, w: &str) -> bool {
-        let b = Self::bit(w);
-        self.0[b >> 6] & (1 << (b & 63)) != 0
     }
 }
 
@@ -376,28 +341,7 @@ fn matcher() -> &'static Matcher {
 
 /// Build the pattern tables now (for timing / warm-up); returns the pattern count.
 pub fn warm_up() -> usize {
-    matcher().pats.len()
-}
-
-/// Byte length of the leading run of word characters (possibly 0).
-fn first_word_len(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        let b = bytes[k];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            k += 1;
-        } else {
-            match s[k..].chars().next() {
-                Some(c) if is_word_char(c) => k += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    k
+    matcher().ac.as_ref().map_or(0, |ac| ac.patterns_len())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -474,6 +418,7 @@ enum EventKind {
 
 fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut String) {
     let mut language_end: Option<usize> = None;
+    let Some(ac) = m.ac.as_ref() else { return };
     let bytes = text.as_bytes();
     let mut i = 0;
     // Candidate starts: a byte that begins some pattern (ASCII or a UTF-8 lead byte, so a
@@ -492,24 +437,19 @@ fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut St
         if !before_ok {
             continue;
         }
-        let rest = &text[p..];
-        let first = &rest[..first_word_len(rest)];
-        if !m.first_filter.may_contain(first) {
+        let input = Input::new(text)
+            .span(p..bytes.len())
+            .anchored(Anchored::Yes);
+        let Some(mat) = ac.find(input) else {
             continue;
+        };
+        let (s, e) = (mat.start(), mat.end());
+        if text[e..].chars().next().is_some_and(is_word_char) {
+            continue; // the longest pattern here ends inside a word
         }
-        let Some(cands) = m.by_first.get(first) else {
-            continue;
-        };
-        // The longest pattern found here that ends at a word boundary.
-        let Some(pid) = cands.iter().map(|&c| c as usize).find(|&c| {
-            let pat = m.pats[c].as_str();
-            rest.starts_with(pat) && !rest[pat.len()..].chars().next().is_some_and(is_word_char)
-        }) else {
-            continue;
-        };
-        let (s, e) = (p, p + m.pats[pid].len());
         // Resume after the match.
         i = e;
+        let pid = mat.pattern().as_usize();
         let Some(&target) = m.targets.get(pid) else {
             continue;
         };
