@@ -39,11 +39,40 @@ const CAPITAL_STOP: &[&str] = &["Male", "The Valley", "Road Town", "Plymouth", "
 pub(crate) const MAX_CITY_CANDIDATES: usize = 3;
 
 /// Countries sharing one city name: `(country index, population)`, most populous first.
+/// Stored inline (no allocation per city: the table has ~80k names).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CityEntry {
-    pub(crate) cands: Vec<(u16, u32)>,
+    slots: [(u16, u32); MAX_CITY_CANDIDATES],
+    len: u8,
     /// Usable in body text (population ≥ [`BODY_CITY_MIN_POP`] or a capital).
     pub(crate) body: bool,
+}
+
+impl CityEntry {
+    /// The candidate countries, most populous first.
+    pub(crate) fn cands(&self) -> &[(u16, u32)] {
+        &self.slots[..usize::from(self.len)]
+    }
+
+    fn push(&mut self, c: (u16, u32)) {
+        if let Some(slot) = self.slots.get_mut(usize::from(self.len)) {
+            *slot = c;
+            self.len += 1;
+        }
+    }
+
+    /// Put `c` first (dropping an earlier entry for the same country), keeping at most
+    /// [`MAX_CITY_CANDIDATES`].
+    fn put_first(&mut self, c: (u16, u32)) {
+        let mut v: Vec<(u16, u32)> = std::iter::once(c)
+            .chain(self.cands().iter().copied().filter(|x| x.0 != c.0))
+            .collect();
+        v.truncate(MAX_CITY_CANDIDATES);
+        self.len = 0;
+        for x in v {
+            self.push(x);
+        }
+    }
 }
 
 /// The country rows and their lookup keys: small, built on first use by
@@ -58,9 +87,18 @@ struct Tables {
 /// Cities and given names: large, built only when text is extracted, so
 /// that `search` starts without paying for them.
 struct Places {
-    cities: FxHashMap<String, CityEntry>,
-    /// Original spellings of body-text cities (from the tables), for the case-sensitive automaton.
-    body_city_names: Vec<String>,
+    /// City entries by [`city_key`] of the folded name: a 64-bit SipHash stands in for
+    /// the ~80k key strings (two distinct names share a key with probability ~2^-64), which
+    /// keeps the table small and its build free of per-name allocations.
+    cities: FxHashMap<u64, u32>,
+    /// The entries, in first-seen order (indexed by `cities`): the hash table itself stays
+    /// small (16-byte buckets), which keeps its build from missing cache on every row.
+    entries: Vec<CityEntry>,
+    /// One bit per [`city_key`] prefix (2^20 bits = 128 KiB, about 8% set): most lookups
+    /// (every word of every name candidate) are no city and are answered here, in cache.
+    city_bits: Vec<u64>,
+    /// Original spellings of body-text cities (from the tables), for the case-sensitive patterns.
+    body_city_names: Vec<&'static str>,
     first_names: rustc_hash::FxHashSet<String>,
 }
 
@@ -141,29 +179,52 @@ fn build_tables() -> Tables {
     }
 }
 
+/// The tab-separated fields of a line (at most `N`; missing ones are empty).
+fn tsv_fields<const N: usize>(line: &str) -> [&str; N] {
+    let mut out = [""; N];
+    let mut start = 0;
+    for (k, slot) in out.iter_mut().enumerate() {
+        if start > line.len() {
+            break;
+        }
+        let rest = &line[start..];
+        let end = if k + 1 == N {
+            rest.len()
+        } else {
+            memchr::memchr(b'\t', rest.as_bytes()).unwrap_or(rest.len())
+        };
+        *slot = &rest[..end];
+        start += end + 1;
+    }
+    out
+}
+
 fn build_places() -> Places {
     let Tables {
         countries, by_key, ..
     } = tables();
-    let mut cities: FxHashMap<String, CityEntry> = FxHashMap::default();
-    let mut body_city_names: Vec<String> = Vec::new();
+    // Sized up front: growing an ~80k-entry map by rehashing was a tenth of the build (perf).
+    let lines = memchr::memchr_iter(b'\n', CITIES_TSV.as_bytes()).count();
+    let mut cities: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(lines, Default::default());
+    let mut entries: Vec<CityEntry> = Vec::with_capacity(lines);
+    let mut body_city_names: Vec<&'static str> = Vec::new();
+    let mut key = String::new();
     for line in CITIES_TSV.lines() {
         if line.starts_with('#') || line.starts_with("name\t") {
             continue;
         }
-        let mut f = line.split('\t');
-        let (Some(name), Some(cid), Some(pop)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
+        let [name, cid, pop, main] = tsv_fields::<4>(line);
         let Some(&ci) = by_key.get(cid) else {
             continue;
         };
         let pop: u32 = pop.trim().parse().unwrap_or(0);
-        let main = f.next().is_none_or(|m| m.trim() != "0");
+        let main = main.trim() != "0";
         let body = pop >= BODY_CITY_MIN_POP && (main || pop >= BODY_ALT_MIN_POP);
-        add_city(&mut cities, name, ci, pop, body);
+        fold_into(name, &mut key);
+        add_city(&mut cities, &mut entries, &key, ci, pop, body);
         if body {
-            body_city_names.push(name.to_string());
+            body_city_names.push(name);
         }
     }
     // Capitals always count as (body) cities of their country, even when filtered out of
@@ -189,29 +250,35 @@ fn build_places() -> Places {
         {
             continue;
         }
-        body_city_names.push(c.capital.clone());
+        body_city_names.push(&c.capital);
         if is_historic(c) && modern_capitals.contains(&key) {
             continue;
         }
-        let e = cities.entry(key).or_default();
+        let e = entry_mut(&mut cities, &mut entries, city_key(&key));
         e.body = true;
         let own = e
-            .cands
+            .cands()
             .iter()
             .find(|&&(ci, _)| usize::from(ci) == i)
             .map_or(0, |c| c.1);
-        e.cands.retain(|&(ci, _)| usize::from(ci) != i);
         let pop = e
-            .cands
-            .first()
+            .cands()
+            .iter()
+            .find(|&&(ci, _)| usize::from(ci) != i)
             .map_or(1, |c| c.1.saturating_add(1))
             .max(own);
-        e.cands.insert(0, (i as u16, pop));
-        e.cands.truncate(MAX_CITY_CANDIDATES);
+        e.put_first((i as u16, pop));
     }
 
+    let mut city_bits = vec![0u64; 1 << (CITY_BITS - 6)];
+    for &k in cities.keys() {
+        let b = city_bit(k);
+        city_bits[b >> 6] |= 1 << (b & 63);
+    }
     Places {
         cities,
+        entries,
+        city_bits,
         body_city_names,
         first_names,
     }
@@ -222,17 +289,52 @@ pub(crate) fn is_historic(c: &Country) -> bool {
     c.iso2.len() != 2
 }
 
-fn add_city(m: &mut FxHashMap<String, CityEntry>, name: &str, ci: u16, pop: u32, body: bool) {
-    let key = fold(name);
+const CITY_BITS: u32 = 20;
+
+fn city_bit(key: u64) -> usize {
+    (key >> (64 - CITY_BITS)) as usize
+}
+
+/// The key of a folded city name in `Places::cities`.
+fn city_key(folded: &str) -> u64 {
+    use std::hash::Hasher;
+    // SipHash with fixed keys (std's default hasher, unseeded): the same key for the
+    // same name within a process, and well distributed over all 64 bits.
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(folded.as_bytes());
+    h.finish()
+}
+
+/// The entry for `key`, created empty if new.
+fn entry_mut<'a>(
+    m: &mut FxHashMap<u64, u32>,
+    entries: &'a mut Vec<CityEntry>,
+    key: u64,
+) -> &'a mut CityEntry {
+    let i = *m.entry(key).or_insert_with(|| {
+        entries.push(CityEntry::default());
+        (entries.len() - 1) as u32
+    });
+    &mut entries[i as usize]
+}
+
+fn add_city(
+    m: &mut FxHashMap<u64, u32>,
+    entries: &mut Vec<CityEntry>,
+    key: &str,
+    ci: u16,
+    pop: u32,
+    body: bool,
+) {
     if key.is_empty() {
         return;
     }
-    let e = m.entry(key).or_default();
+    let e = entry_mut(m, entries, city_key(key));
     e.body |= body;
-    if e.cands.iter().any(|&(c, _)| c == ci) || e.cands.len() >= MAX_CITY_CANDIDATES {
+    if e.cands().iter().any(|&(c, _)| c == ci) {
         return;
     }
-    e.cands.push((ci, pop));
+    e.push((ci, pop));
 }
 
 fn tables() -> &'static Tables {
@@ -271,8 +373,8 @@ pub fn resolve_country(text: &str) -> Option<&'static Country> {
 
 /// The country of a city name (title case or folded), the most populous match; None if unknown.
 pub fn city_country(city: &str) -> Option<&'static Country> {
-    let e = places().cities.get(&fold(city))?;
-    let &(ci, _) = e.cands.first()?;
+    let e = city_entry(&fold(city))?;
+    let &(ci, _) = e.cands().first()?;
     tables().countries.get(usize::from(ci))
 }
 
@@ -295,7 +397,11 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
                 out.push(' ');
                 pending_space = false;
             }
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     };
     for c in s.chars() {
@@ -320,11 +426,17 @@ pub(crate) fn country_index(id: &str) -> Option<usize> {
 
 /// Candidates for a folded city name (most populous first).
 pub(crate) fn city_entry(folded: &str) -> Option<&'static CityEntry> {
-    places().cities.get(folded)
+    let p = places();
+    let key = city_key(folded);
+    let b = city_bit(key);
+    if p.city_bits[b >> 6] & (1 << (b & 63)) == 0 {
+        return None;
+    }
+    p.entries.get(*p.cities.get(&key)? as usize)
 }
 
 /// Spellings of the cities matched in body text (population ≥ [`BODY_CITY_MIN_POP`] or capitals).
-pub(crate) fn body_city_names() -> &'static [String] {
+pub(crate) fn body_city_names() -> &'static [&'static str] {
     &places().body_city_names
 }
 

@@ -96,23 +96,44 @@ pub fn extract(article: &Article) -> Entities {
     }
 }
 
-fn push_unique(v: &mut Vec<String>, x: String, key: impl Fn(&str) -> String) {
+/// Build every table extraction uses (gazetteer, country patterns, people word lists) now,
+/// e.g. on a background thread while inputs are walked, instead of on first use.
+pub fn warm_up() {
+    countries::warm_up();
+    people::warm_up();
+}
+
+/// Push `x` unless its key (non-empty) is already in `keys`, the keys of `v`.
+fn push_unique(
+    v: &mut Vec<String>,
+    keys: &mut Vec<String>,
+    x: String,
+    key: impl Fn(&str) -> String,
+) {
     let k = key(&x);
-    if !k.is_empty() && !v.iter().any(|y| key(y) == k) {
+    if !k.is_empty() && !keys.contains(&k) {
         v.push(x);
+        keys.push(k);
     }
 }
 
 /// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
 pub fn enrich(article: &mut Article, mode: ExtractMode) {
     let mut countries: Vec<String> = Vec::with_capacity(article.countries.len());
+    let mut country_keys: Vec<String> = Vec::with_capacity(article.countries.len());
     for tag in &article.countries {
-        push_unique(&mut countries, canonical_country(tag), |s| s.to_string());
+        push_unique(
+            &mut countries,
+            &mut country_keys,
+            canonical_country(tag),
+            |s| s.to_string(),
+        );
     }
     let mut people: Vec<String> = Vec::with_capacity(article.people.len());
+    let mut people_keys: Vec<String> = Vec::with_capacity(article.people.len());
     for p in &article.people {
         let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-        push_unique(&mut people, p, gazetteer::fold);
+        push_unique(&mut people, &mut people_keys, p, gazetteer::fold);
     }
     let run = match mode {
         ExtractMode::Auto => !article.tagged,
@@ -122,10 +143,10 @@ pub fn enrich(article: &mut Article, mode: ExtractMode) {
     if run {
         let found = extract(article);
         for c in found.countries {
-            push_unique(&mut countries, c, |s| s.to_string());
+            push_unique(&mut countries, &mut country_keys, c, |s| s.to_string());
         }
         for p in found.people {
-            push_unique(&mut people, p, gazetteer::fold);
+            push_unique(&mut people, &mut people_keys, p, gazetteer::fold);
         }
     }
     article.countries = countries;

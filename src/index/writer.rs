@@ -103,6 +103,11 @@ pub fn run_index(
     mut on_warning: impl FnMut(&Warning),
 ) -> Result<IndexSummary> {
     let start = Instant::now();
+    if opts.extract != ExtractMode::Never {
+        // Build the extraction tables (a fixed few tens of ms) while the index opens and
+        // the inputs are walked; workers that need them first wait for this build.
+        std::thread::spawn(extract::warm_up);
+    }
     let news = NewsIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let writer_threads = opts.threads.clamp(1, 8);
     let mut writer: IndexWriter = news
