@@ -99,8 +99,14 @@ pub fn extract(article: &Article) -> Entities {
 /// Build every table extraction uses (gazetteer, country patterns, people word lists) now,
 /// e.g. on a background thread while inputs are walked, instead of on first use.
 pub fn warm_up() {
-    countries::warm_up();
-    people::warm_up();
+    // The country automaton and the people tables take similar time to
+    // build; on two threads the first articles wait for the slower one only.
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            countries::warm_up();
+        });
+        people::warm_up();
+    });
 }
 
 /// Push `x` unless its key (non-empty) is already in `keys`, the keys of `v`.
