@@ -3,8 +3,10 @@
 # on Reuters-21578, in one run (compare ratios, not absolute figures: the
 # machine is shared and noisy). Run by hand, not by CI.
 #
-# usage: bench/compare.sh [CORPUS_DIR] [--with-tantivy-cli]
+# usage: bench/compare.sh [CORPUS_DIR] [--with-tantivy-cli] [--with-scale]
 #   CORPUS_DIR defaults to ../shared/corpus/reuters21578.
+#   --with-scale also runs bench/scale.sh (1x, 5x, 10x, 40x) at the end, so
+#   both tables of BENCHMARKS.md come from one command.
 # Installs what it needs: Debian's python3-xapian and hyperfine; with
 # --with-tantivy-cli also `cargo install tantivy-cli` (about 20 minutes on 2
 # cores; an installed `tantivy` binary is used whenever present).
@@ -115,3 +117,9 @@ echo "| build index | $(s "$nd_build") | $(s "$sq_build") | $(s "$xa_build") | $
 echo "| query in process | ${nd_query} ms | ${sq_query} ms | ${xa_query} ms | ${tc_query:-n/a} ms | $(ratio "$nd_query" "$sq_query") | $(ratio "$nd_query" "$xa_query") | $(ratio "$nd_query" "$tc_query") |"
 echo "| query per process | $(ms "$nd_proc") | | | $(ms "$tc_proc") | | | $(ratio "$nd_proc" "$tc_proc") |"
 echo "| \`newsdex --version\` per process | $(ms "$nd_version") | | | | | | |"
+
+if [[ " $* " == *" --with-scale "* ]]; then
+    echo
+    echo "## Scaling (bench/scale.sh $CORPUS 1 5 10 40)"
+    bash bench/scale.sh "$CORPUS" 1 5 10 40 2>/dev/null
+fi
