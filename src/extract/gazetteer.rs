@@ -110,31 +110,29 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The data rows of `countries.tsv`, trimmed: id, iso2, name, aliases, demonyms, capital.
+fn country_rows() -> impl Iterator<Item = [&'static str; 6]> {
+    COUNTRIES_TSV
+        .lines()
+        .filter(|l| !(l.starts_with('#') || l.starts_with("id\t") || l.trim().is_empty()))
+        .map(|line| {
+            let mut f = line.split('\t');
+            std::array::from_fn(|_| f.next().unwrap_or("").trim())
+        })
+        .filter(|f| !f[0].is_empty())
+}
+
 fn build_tables() -> Tables {
-    let mut countries = Vec::new();
-    for line in COUNTRIES_TSV.lines() {
-        if line.starts_with('#') || line.starts_with("id\t") || line.trim().is_empty() {
-            continue;
-        }
-        let mut f = line.split('\t');
-        let id = f.next().unwrap_or("").trim().to_string();
-        let iso2 = f.next().unwrap_or("").trim().to_string();
-        let name = f.next().unwrap_or("").trim().to_string();
-        let aliases = split_list(f.next().unwrap_or(""));
-        let demonyms = split_list(f.next().unwrap_or(""));
-        let capital = f.next().unwrap_or("").trim().to_string();
-        if id.is_empty() {
-            continue;
-        }
-        countries.push(Country {
-            id,
-            name,
-            iso2,
-            aliases,
-            demonyms,
-            capital,
-        });
-    }
+    let countries: Vec<Country> = country_rows()
+        .map(|[id, iso2, name, aliases, demonyms, capital]| Country {
+            id: id.to_string(),
+            name: name.to_string(),
+            iso2: iso2.to_string(),
+            aliases: split_list(aliases),
+            demonyms: split_list(demonyms),
+            capital: capital.to_string(),
+        })
+        .collect();
 
     // Key priority: ids, iso codes and names first; aliases; demonyms last (never overwrite).
     let mut by_key: FxHashMap<String, u16> = FxHashMap::default();
@@ -358,6 +356,25 @@ pub fn country_by_id(id: &str) -> Option<&'static Country> {
     let i = *g.by_key.get(id)?;
     let c = g.countries.get(usize::from(i))?;
     (c.id == id).then_some(c)
+}
+
+/// The display name of a canonical country id (exact, lowercase).
+///
+/// Search and `show` only need id → name, so this reads the two columns into
+/// a sorted list (a few hundred rows) instead of building [`Tables`] with its
+/// folded names, aliases and demonyms, which cost a per-process search more
+/// than the query itself.
+pub fn country_name(id: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut v: Vec<_> = country_rows().map(|[id, _, name, ..]| (id, name)).collect();
+        // Stable sort, first row of an id kept: as in `Tables::by_key`.
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        v
+    });
+    let i = names.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+    Some(names[i].1)
 }
 
 /// Resolve any way of naming a country to its row: canonical id, Reuters code, ISO code, name, alias, demonym; ignoring case and diacritics ("U.S.", "usa", "united states" → usa).

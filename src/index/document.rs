@@ -68,9 +68,7 @@ impl CountryRef {
     /// Display a canonical country id through the gazetteer (the id itself
     /// when the gazetteer does not know it).
     pub fn from_id(id: &str) -> CountryRef {
-        let name = gazetteer::country_by_id(id)
-            .map(|c| c.name.to_string())
-            .unwrap_or_else(|| id.to_string());
+        let name = gazetteer::country_name(id).unwrap_or(id).to_string();
         CountryRef {
             id: id.to_string(),
             name,

@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
@@ -20,7 +19,7 @@ use tantivy::columnar::Column;
 use tantivy::{Score, SegmentReader};
 
 use crate::error::{Error, Result};
-use crate::index::document::CountryRef;
+use crate::extract::gazetteer;
 use crate::index::Fields;
 
 /// A field users can filter and count by.
@@ -387,63 +386,10 @@ pub fn read_counts_json(json: &serde_json::Value, facet: FacetField) -> FacetCou
 /// Display label of a stored facet value.
 pub fn label_for(facet: FacetField, value: &str) -> String {
     match facet {
-        FacetField::Country => country_name(value).unwrap_or(value).to_string(),
+        FacetField::Country => gazetteer::country_name(value).unwrap_or(value).to_string(),
         _ => value.to_string(),
     }
 }
-
-/// A stored country id with its display name (as `CountryRef::from_id`,
-/// without building the gazetteer's lookup tables).
-pub fn country_ref(id: &str) -> CountryRef {
-    CountryRef {
-        id: id.to_string(),
-        name: country_name(id).unwrap_or(id).to_string(),
-    }
-}
-
-/// The gazetteer's display name of a canonical country id.
-///
-/// Search only needs id → name, so it reads the two first columns of the
-/// embedded `data/countries.tsv` into a sorted list (a few hundred rows)
-/// rather than building the gazetteer's tables of folded names, aliases and
-/// demonyms; the tests check both agree on every id.
-pub fn country_name(id: &str) -> Option<&'static str> {
-    static NAMES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        let mut v: Vec<(&str, &str)> = Vec::with_capacity(300);
-        for line in COUNTRIES_TSV.split('\n') {
-            if line.starts_with('#') || line.starts_with("id\t") {
-                continue;
-            }
-            let b = line.as_bytes();
-            let Some(t1) = memchr::memchr(b'\t', b) else {
-                continue;
-            };
-            let Some(t2) = memchr::memchr(b'\t', &b[t1 + 1..]).map(|i| t1 + 1 + i) else {
-                continue;
-            };
-            let end = memchr::memchr(b'\t', &b[t2 + 1..]).map_or(b.len(), |i| t2 + 1 + i);
-            let id = line[..t1].trim();
-            if !id.is_empty() {
-                v.push((id, line[t2 + 1..end].trim()));
-            }
-        }
-        v.sort_by(|a, b| a.0.cmp(b.0));
-        v.dedup_by(|a, b| a.0 == b.0);
-        v
-    });
-    names
-        .binary_search_by(|(k, _)| (*k).cmp(id))
-        .ok()
-        .map(|i| names[i].1)
-}
-
-/// Whether `id` is a canonical country id of the gazetteer.
-pub fn is_country_id(id: &str) -> bool {
-    country_name(id).is_some()
-}
-
-const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 
 /// Calendar period of a histogram bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -689,10 +635,15 @@ mod tests {
 
     #[test]
     fn country_names_agree_with_the_gazetteer() {
-        use crate::extract::gazetteer;
+        use crate::index::document::CountryRef;
         assert!(gazetteer::countries().len() > 200);
         for c in gazetteer::countries() {
-            assert_eq!(country_name(&c.id), Some(c.name.as_str()), "{}", c.id);
+            assert_eq!(
+                gazetteer::country_name(&c.id),
+                Some(c.name.as_str()),
+                "{}",
+                c.id
+            );
             // An exact id resolves to itself (so filters may skip the tables).
             assert_eq!(
                 gazetteer::country_by_id(&c.id).map(|g| g.id.as_str()),
@@ -703,9 +654,9 @@ mod tests {
                 Some(c.id.as_str())
             );
         }
-        assert_eq!(country_name("no-such-country"), None);
+        assert_eq!(gazetteer::country_name("no-such-country"), None);
         assert_eq!(label_for(FacetField::Country, "zz-unknown"), "zz-unknown");
-        assert_eq!(country_ref("usa").name, "United States");
+        assert_eq!(CountryRef::from_id("usa").name, "United States");
     }
 
     #[test]

@@ -359,7 +359,7 @@ fn build_hits(
             snippet,
             countries: document::all_text(&doc, f.country)
                 .iter()
-                .map(|c| facets::country_ref(c))
+                .map(|c| CountryRef::from_id(c))
                 .collect(),
             people: document::all_text(&doc, f.person),
             topics: document::all_text(&doc, f.topic),

@@ -8,7 +8,7 @@ use tantivy::Searcher;
 
 use crate::error::{Error, Result};
 use crate::extract::gazetteer;
-use crate::search::facets::{is_country_id, label_for, FacetField};
+use crate::search::facets::{label_for, FacetField};
 
 /// Every distinct value of a keyword field across the index's segments.
 pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
@@ -41,7 +41,9 @@ pub fn exact_value(
     let candidate = match facet {
         // A canonical id names itself (tested in `facets`): no gazetteer
         // tables needed for the common `--country usa`.
-        FacetField::Country if is_country_id(value.trim()) => value.trim().to_string(),
+        FacetField::Country if gazetteer::country_name(value.trim()).is_some() => {
+            value.trim().to_string()
+        }
         FacetField::Country => match gazetteer::resolve_country(value) {
             Some(c) => c.id.clone(),
             None => return Ok(None),
