@@ -6,10 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsdex::extract::ExtractMode;
 use newsdex::index::stem_cache::CachedEnglishStemmer;
 use newsdex::index::writer::{run_index, IndexOptions};
-use newsdex::parse::{self, Format};
+use newsdex::parse;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, TokenStream,
@@ -98,19 +97,7 @@ fn bench_build(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("reuters_slice_rebuild", |b| {
         b.iter(|| {
-            let opts = IndexOptions {
-                index_dir: dir.path().join("idx"),
-                paths: paths.clone(),
-                format: None::<Format>,
-                rebuild: true,
-                memory_bytes: 256_000_000,
-                threads: 2,
-                extract: ExtractMode::Auto,
-                progress: false,
-                commit_every: 0,
-                commit_interval: None,
-                interrupt: Default::default(),
-            };
+            let opts = IndexOptions::new(dir.path().join("idx"), paths.clone());
             run_index(&opts, |_| {}).expect("index builds").indexed
         })
     });

@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use newsdex::extract::ExtractMode;
 use newsdex::index::writer::{run_index, IndexOptions};
 use newsdex::index::NewsIndex;
 use newsdex::search::{self, FacetField, SearchRequest};
@@ -39,19 +38,7 @@ const QUERIES: &[&str] = &[
 
 fn bench_queries(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let opts = IndexOptions {
-        index_dir: dir.path().join("idx"),
-        paths: vec![source()],
-        format: None,
-        rebuild: true,
-        memory_bytes: 256_000_000,
-        threads: 2,
-        extract: ExtractMode::Auto,
-        progress: false,
-        commit_every: 0,
-        commit_interval: None,
-        interrupt: Default::default(),
-    };
+    let opts = IndexOptions::new(dir.path().join("idx"), vec![source()]);
     run_index(&opts, |_| {}).expect("index builds");
     let news = NewsIndex::open(&opts.index_dir).expect("opens");
     let searcher = news.reader().expect("reader").searcher();

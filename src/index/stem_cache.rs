@@ -85,17 +85,13 @@ impl StemCache {
             }
             return;
         }
-        let stem = match self.long.get(text.as_str()) {
-            Some(stem) => stem.clone(),
-            None => {
-                let stem = stem_of(text).map(String::into_boxed_str);
-                self.long.insert(text.as_str().into(), stem.clone());
-                stem
-            }
-        };
-        if let Some(stem) = stem {
+        if !self.long.contains_key(text.as_str()) {
+            let stem = stem_of(text).map(String::into_boxed_str);
+            self.long.insert(text.as_str().into(), stem);
+        }
+        if let Some(Some(stem)) = self.long.get(text.as_str()) {
             text.clear();
-            text.push_str(&stem);
+            text.push_str(stem);
         }
     }
 }

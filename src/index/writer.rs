@@ -56,6 +56,28 @@ pub struct IndexOptions {
     pub interrupt: Arc<AtomicBool>,
 }
 
+impl IndexOptions {
+    /// Options for building `index_dir` afresh from `paths` in a program
+    /// (benches, tools): formats detected, 2 parsing threads, a 256 MB
+    /// writer budget, extraction where the source has no tags, no progress
+    /// bar, one commit at the end. The CLI builds its own from the flags.
+    pub fn new(index_dir: PathBuf, paths: Vec<PathBuf>) -> IndexOptions {
+        IndexOptions {
+            index_dir,
+            paths,
+            format: None,
+            rebuild: true,
+            memory_bytes: 256_000_000,
+            threads: 2,
+            extract: ExtractMode::Auto,
+            progress: false,
+            commit_every: 0,
+            commit_interval: None,
+            interrupt: Arc::default(),
+        }
+    }
+}
+
 /// The summary printed at the end of `newsdex index`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexSummary {
