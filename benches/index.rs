@@ -6,13 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsdex::index::schema::news_words;
 use newsdex::index::stem_cache::CachedEnglishStemmer;
 use newsdex::index::writer::{run_index, IndexOptions};
 use newsdex::parse;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, TokenStream};
 
 /// The first three Reuters-21578 files (about 3,000 stories, 3.5 MB), or
 /// the samples.
@@ -48,14 +46,10 @@ fn texts(paths: &[PathBuf]) -> Vec<String> {
 }
 
 fn analyzer(cached: bool) -> TextAnalyzer {
-    let b = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter);
     if cached {
-        b.filter(CachedEnglishStemmer).build()
+        news_words().filter(CachedEnglishStemmer).build()
     } else {
-        b.filter(Stemmer::new(Language::English)).build()
+        news_words().filter(Stemmer::new(Language::English)).build()
     }
 }
 

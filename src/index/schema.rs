@@ -11,6 +11,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
@@ -118,13 +119,20 @@ impl Declaration {
 
 /// Register newsdex's tokenizers on an index (needed after every open).
 pub fn register_tokenizers(index: &Index) {
-    let news = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    let news = news_words()
         .filter(super::stem_cache::CachedEnglishStemmer)
         .build();
     index.tokenizers().register(NEWS_TOKENIZER, news);
+}
+
+/// The `news` analyzer up to its last step, English stemming: words,
+/// over-long ones dropped, lower-cased, diacritics folded. Whatever analyses
+/// text as the index does (snippets, benches) starts from this.
+pub fn news_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
 }
 
 /// Handles of the fields the code refers to by name.

@@ -18,12 +18,12 @@ use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    Language, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{Score, Searcher, Term};
 
 use crate::error::Result;
+use crate::index::schema::news_words;
 
 /// Which words may stem to a query term: for each first byte, the length of
 /// the shortest term starting with it (0: none does).
@@ -115,10 +115,7 @@ impl<T: TokenStream> TokenStream for GatedStream<T> {
 /// The `news` analyzer (see `index::schema::register_tokenizers`) with the
 /// gate before the stemmer.
 pub fn gated_analyzer(gate: StemGate) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    news_words()
         .filter(gate)
         .filter(Stemmer::new(Language::English))
         .build()
@@ -190,20 +187,11 @@ mod tests {
     use tantivy::tokenizer::TextAnalyzer;
 
     fn full_analyzer() -> TextAnalyzer {
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
-            .build()
+        news_words().filter(Stemmer::new(Language::English)).build()
     }
 
     fn unstemmed_analyzer() -> TextAnalyzer {
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build()
+        news_words().build()
     }
 
     fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<(usize, usize, String)> {
