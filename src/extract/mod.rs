@@ -109,16 +109,19 @@ pub fn warm_up() {
     });
 }
 
-/// Push `x` unless its key (non-empty) is already in `keys`, the keys of `v`.
-fn push_unique(
-    v: &mut Vec<String>,
-    keys: &mut Vec<String>,
-    x: String,
-    key: impl Fn(&str) -> String,
-) {
-    let k = key(&x);
+/// Push the country id `c` unless it is empty or already in `v`.
+fn push_country(v: &mut Vec<String>, c: String) {
+    if !c.is_empty() && !v.contains(&c) {
+        v.push(c);
+    }
+}
+
+/// Push the person `p` unless its folded form (empty, or already in `keys`,
+/// the folded forms of `v`) says it is there; folding once per name.
+fn push_person(v: &mut Vec<String>, keys: &mut Vec<String>, p: String) {
+    let k = gazetteer::fold(&p);
     if !k.is_empty() && !keys.contains(&k) {
-        v.push(x);
+        v.push(p);
         keys.push(k);
     }
 }
@@ -126,20 +129,14 @@ fn push_unique(
 /// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
 pub fn enrich(article: &mut Article, mode: ExtractMode) {
     let mut countries: Vec<String> = Vec::with_capacity(article.countries.len());
-    let mut country_keys: Vec<String> = Vec::with_capacity(article.countries.len());
     for tag in &article.countries {
-        push_unique(
-            &mut countries,
-            &mut country_keys,
-            canonical_country(tag),
-            |s| s.to_string(),
-        );
+        push_country(&mut countries, canonical_country(tag));
     }
     let mut people: Vec<String> = Vec::with_capacity(article.people.len());
     let mut people_keys: Vec<String> = Vec::with_capacity(article.people.len());
     for p in &article.people {
         let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-        push_unique(&mut people, &mut people_keys, p, gazetteer::fold);
+        push_person(&mut people, &mut people_keys, p);
     }
     let run = match mode {
         ExtractMode::Auto => !article.tagged,
@@ -149,10 +146,10 @@ pub fn enrich(article: &mut Article, mode: ExtractMode) {
     if run {
         let found = extract(article);
         for c in found.countries {
-            push_unique(&mut countries, &mut country_keys, c, |s| s.to_string());
+            push_country(&mut countries, c);
         }
         for p in found.people {
-            push_unique(&mut people, &mut people_keys, p, gazetteer::fold);
+            push_person(&mut people, &mut people_keys, p);
         }
     }
     article.countries = countries;
