@@ -115,10 +115,7 @@ fn country_rows() -> impl Iterator<Item = [&'static str; 6]> {
     COUNTRIES_TSV
         .lines()
         .filter(|l| !(l.starts_with('#') || l.starts_with("id\t") || l.trim().is_empty()))
-        .map(|line| {
-            let mut f = line.split('\t');
-            std::array::from_fn(|_| f.next().unwrap_or("").trim())
-        })
+        .map(|line| tsv_fields::<6>(line).map(str::trim))
         .filter(|f| !f[0].is_empty())
 }
 
