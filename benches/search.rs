@@ -42,15 +42,15 @@ fn bench_queries(c: &mut Criterion) {
     run_index(&opts, |_| {}).expect("index builds");
     let news = NewsIndex::open(&opts.index_dir).expect("opens");
     let searcher = news.reader().expect("reader").searcher();
+    let country = FacetField::named("country").expect("declared facet");
+    let person = FacetField::named("person").expect("declared facet");
     let mut g = c.benchmark_group("search");
     g.bench_function("query_top10_snippets_two_facets", |b| {
         let mut i = 0;
         b.iter(|| {
-            let req = SearchRequest {
-                query: QUERIES[i % QUERIES.len()].to_string(),
-                facets: vec![FacetField::Country, FacetField::Person],
-                ..SearchRequest::default()
-            };
+            let req = SearchRequest::new(QUERIES[i % QUERIES.len()])
+                .facet(country)
+                .facet(person);
             i += 1;
             search::search(&news, &searcher, &req)
                 .expect("search")
@@ -61,11 +61,11 @@ fn bench_queries(c: &mut Criterion) {
     // Filters the index does not hold (the samples) are left out.
     let filtered: Vec<SearchRequest> = FILTERED
         .iter()
-        .map(|(query, country)| SearchRequest {
-            query: query.to_string(),
-            filters: [(FacetField::Country, vec![country.to_string()])].into(),
-            facets: vec![FacetField::Country, FacetField::Person],
-            ..SearchRequest::default()
+        .map(|(query, value)| {
+            SearchRequest::new(*query)
+                .filter(country, *value)
+                .facet(country)
+                .facet(person)
         })
         .filter(|req| search::search(&news, &searcher, req).is_ok())
         .collect();

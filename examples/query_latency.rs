@@ -4,7 +4,6 @@
 //!
 //! usage: cargo run --release --example query_latency -- INDEX_DIR [ROUNDS]
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -12,6 +11,8 @@ use newsdex::index::NewsIndex;
 use newsdex::search::{self, FacetField, SearchRequest};
 
 fn main() -> anyhow::Result<()> {
+    let country = FacetField::named("country").expect("declared facet");
+    let person = FacetField::named("person").expect("declared facet");
     let mut args = std::env::args().skip(1);
     let index = PathBuf::from(args.next().unwrap_or_else(|| "newsdex-index".into()));
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
@@ -28,19 +29,13 @@ fn main() -> anyhow::Result<()> {
     {
         let mut cols = line.split('\t');
         let query = cols.next().unwrap_or("").to_string();
-        let mut filters = BTreeMap::new();
+        let mut req = SearchRequest::new(query).facet(country).facet(person);
         if let Some(c) = cols.next().filter(|c| !c.is_empty()) {
-            filters.insert(FacetField::Country, vec![c.to_string()]);
+            req = req.filter(country, c);
         }
         if let Some(p) = cols.next().filter(|p| !p.is_empty()) {
-            filters.insert(FacetField::Person, vec![p.to_string()]);
+            req = req.filter(person, p);
         }
-        let req = SearchRequest {
-            query,
-            filters,
-            facets: vec![FacetField::Country, FacetField::Person],
-            ..SearchRequest::default()
-        };
         n_queries += 1;
         let mut mine = Vec::with_capacity(rounds);
         for _ in 0..rounds {

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use newsdex::schema::FacetField;
 
 /// newsdex: full-text search for news archives, with facets by country,
 /// person, topic, dateline and date.
@@ -146,42 +148,109 @@ pub struct IndexArgs {
     pub format: OutputFormat,
 }
 
-/// Filters shared by `search` and `facets`.
-#[derive(Debug, Args, Default)]
+/// Filters shared by `search` and `facets`: one `--FACET VALUE` flag per
+/// facet the declaration lists (`--country`, `--person`, ...), the general
+/// `--filter FACET=VALUE`, and the date range.
+#[derive(Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Only articles about this country (name, alias or code: 'U.S.', usa, 'United States'); repeat for OR
-    #[arg(long, value_name = "COUNTRY")]
-    pub country: Vec<String>,
-    /// Only articles mentioning this person ('putin' finds 'Vladimir Putin'); repeat for OR
-    #[arg(long, value_name = "PERSON")]
-    pub person: Vec<String>,
-    /// Only articles with this topic; repeat for OR
-    #[arg(long, value_name = "TOPIC")]
-    pub topic: Vec<String>,
-    /// Only articles with this organisation; repeat for OR
-    #[arg(long, value_name = "ORG")]
-    pub org: Vec<String>,
-    /// Only articles with this exchange; repeat for OR
-    #[arg(long, value_name = "EXCHANGE")]
-    pub exchange: Vec<String>,
-    /// Only articles with this company; repeat for OR
-    #[arg(long, value_name = "COMPANY")]
-    pub company: Vec<String>,
-    /// Only articles with this dateline city; repeat for OR
-    #[arg(long, value_name = "CITY")]
-    pub dateline: Vec<String>,
-    /// Only articles from this source (reuters, bbc, agnews, ...); repeat for OR
-    #[arg(long, value_name = "SOURCE")]
-    pub source: Vec<String>,
-    /// Only articles in this section; repeat for OR
-    #[arg(long, value_name = "SECTION")]
-    pub section: Vec<String>,
-    /// Only articles dated on or after: 1987-03-01, 1987-03 or 1987
-    #[arg(long, value_name = "DATE")]
+    /// (facet name as typed, value) in the order given.
+    pub values: Vec<(String, String)>,
+    /// Only articles dated on or after this period.
     pub since: Option<String>,
-    /// Only articles dated up to the end of: 1987-03-31, 1987-03 or 1987
-    #[arg(long, value_name = "DATE")]
+    /// Only articles dated up to the end of this period.
     pub until: Option<String>,
+}
+
+const FILTER: &str = "filter";
+const SINCE: &str = "since";
+const UNTIL: &str = "until";
+
+impl Args for FilterArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        for facet in FacetField::all() {
+            let decl = facet.decl();
+            cmd = cmd.arg(
+                Arg::new(facet.name())
+                    .long(facet.name())
+                    .value_name(decl.value_name.as_str())
+                    .help(decl.help.as_str())
+                    .action(ArgAction::Append),
+            );
+        }
+        cmd.arg(
+            Arg::new(FILTER)
+                .long(FILTER)
+                .value_name("FACET=VALUE")
+                .help("Only articles with this value of any facet (language=en); repeat: OR within a facet, AND across facets")
+                .action(ArgAction::Append),
+        )
+        .arg(
+            Arg::new(SINCE)
+                .long(SINCE)
+                .value_name("DATE")
+                .help("Only articles dated on or after: 1987-03-01, 1987-03 or 1987"),
+        )
+        .arg(
+            Arg::new(UNTIL)
+                .long(UNTIL)
+                .value_name("DATE")
+                .help("Only articles dated up to the end of: 1987-03-31, 1987-03 or 1987"),
+        )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl FromArgMatches for FilterArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        Self::from_arg_matches_mut(&mut m.clone())
+    }
+
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        let mut out = FilterArgs::default();
+        out.update_from_arg_matches_mut(m)?;
+        Ok(out)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.update_from_arg_matches_mut(&mut m.clone())
+    }
+
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        for facet in FacetField::all() {
+            for v in m.remove_many::<String>(facet.name()).into_iter().flatten() {
+                self.values.push((facet.name().to_string(), v));
+            }
+        }
+        for pair in m.remove_many::<String>(FILTER).into_iter().flatten() {
+            // `config` rejects a pair without '=' or with an unknown facet.
+            let (facet, value) = pair.split_once('=').unwrap_or((pair.as_str(), ""));
+            self.values
+                .push((facet.trim().to_string(), value.to_string()));
+        }
+        if let Some(s) = m.remove_one::<String>(SINCE) {
+            self.since = Some(s);
+        }
+        if let Some(u) = m.remove_one::<String>(UNTIL) {
+            self.until = Some(u);
+        }
+        Ok(())
+    }
+}
+
+/// Help of `--facet`, listing the declared facets.
+fn facet_help() -> String {
+    format!(
+        "Count hits by this facet ({}); repeatable",
+        FacetField::names()
+    )
+}
+
+/// Help of the `facets` command's argument.
+fn facet_arg_help() -> String {
+    format!("The facet: {}", FacetField::names())
 }
 
 /// Flags of `newsdex search`.
@@ -192,8 +261,7 @@ pub struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count hits by this facet (country, person, topic, org, exchange, company, dateline, source, section, agency); repeatable
-    #[arg(long = "facet", value_name = "FACET")]
+    #[arg(long = "facet", value_name = "FACET", help = facet_help())]
     pub facets: Vec<String>,
     /// Values shown per facet
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -223,7 +291,7 @@ pub struct SearchArgs {
 /// Flags of `newsdex facets`.
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
-    /// The facet: country, person, topic, org, exchange, company, dateline, source, section, agency
+    #[arg(help = facet_arg_help())]
     pub facet: String,
     /// Only count articles matching this query
     #[arg(default_value = "")]

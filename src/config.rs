@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::cli::{self, FilterArgs};
-use crate::error::{Error, Result};
-use crate::extract::ExtractMode;
-use crate::index::writer::IndexOptions;
-use crate::index::DEFAULT_INDEX_DIR;
-use crate::parse::Format;
-use crate::search::{FacetField, Interval, SearchRequest, SortOrder};
+use newsdex::error::{Error, Result};
+use newsdex::extract::ExtractMode;
+use newsdex::index::writer::IndexOptions;
+use newsdex::index::DEFAULT_INDEX_DIR;
+use newsdex::parse::Format;
+use newsdex::search::{FacetField, Interval, Period, SearchRequest, SortOrder};
 
 /// The index folder: `--index`, else `NEWSDEX_INDEX` (clap reads it), else the default.
 pub fn index_dir(flag: Option<PathBuf>) -> PathBuf {
@@ -102,21 +102,18 @@ pub fn search_request(a: &cli::SearchArgs) -> Result<SearchRequest> {
 
 /// A request holding a query and its filters (used by `search` and `facets`).
 pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest> {
-    let mut map = BTreeMap::new();
-    let pairs = [
-        (FacetField::Country, &filters.country),
-        (FacetField::Person, &filters.person),
-        (FacetField::Topic, &filters.topic),
-        (FacetField::Org, &filters.org),
-        (FacetField::Exchange, &filters.exchange),
-        (FacetField::Company, &filters.company),
-        (FacetField::Dateline, &filters.dateline),
-        (FacetField::Source, &filters.source),
-        (FacetField::Section, &filters.section),
-    ];
-    for (facet, values) in pairs {
-        if !values.is_empty() {
-            map.insert(facet, values.clone());
+    let mut map: BTreeMap<FacetField, Vec<String>> = BTreeMap::new();
+    for (name, value) in &filters.values {
+        let facet = FacetField::named(name).ok_or_else(|| Error::BadArgument {
+            flag: "--filter".into(),
+            message: format!(
+                "'{name}={value}': unknown facet '{name}'; choose one of: {}",
+                FacetField::names()
+            ),
+        })?;
+        let values = map.entry(facet).or_default();
+        if !values.contains(value) {
+            values.push(value.clone());
         }
     }
     let since = filters
@@ -148,49 +145,20 @@ pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest
 
 /// `relevance`, `date` or `-date`.
 pub fn sort_order(s: &str) -> Result<SortOrder> {
-    match s.trim() {
-        "relevance" | "score" => Ok(SortOrder::Relevance),
-        "date" | "+date" => Ok(SortOrder::DateAsc),
-        "-date" => Ok(SortOrder::DateDesc),
-        other => Err(Error::BadArgument {
-            flag: "--sort".into(),
-            message: format!("'{other}' is not one of relevance, date, -date"),
-        }),
-    }
+    s.parse().map_err(|_| Error::BadArgument {
+        flag: "--sort".into(),
+        message: format!("'{}' is not one of relevance, date, -date", s.trim()),
+    })
 }
 
-/// The start of the period `s` names (`1987`, `1987-03`, `1987-03-01`), or,
-/// with `end`, the start of the next period: `--until 1987-03` includes all
-/// of March.
+/// The start of the period `s` names, or with `end` the start of the next
+/// one (`--until 1987-03` includes all of March).
 pub fn period_bound(s: &str, flag: &str, end: bool) -> Result<DateTime<Utc>> {
-    let bad = || Error::BadArgument {
+    let period = Period::parse(s).ok_or_else(|| Error::BadArgument {
         flag: flag.into(),
         message: format!("'{s}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"),
-    };
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
-    let (start, next) = match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            let y = num(y)? as i32;
-            let d = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
-            (d, NaiveDate::from_ymd_opt(y + 1, 1, 1).ok_or_else(bad)?)
-        }
-        [y, m] if y.len() == 4 => {
-            let d = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1).ok_or_else(bad)?;
-            (
-                d,
-                d.checked_add_months(chrono::Months::new(1))
-                    .ok_or_else(bad)?,
-            )
-        }
-        [y, m, day] if y.len() == 4 => {
-            let d = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(day)?).ok_or_else(bad)?;
-            (d, d.succ_opt().ok_or_else(bad)?)
-        }
-        _ => return Err(bad()),
-    };
-    let chosen = if end { next } else { start };
-    Ok(chosen.and_hms_opt(0, 0, 0).ok_or_else(bad)?.and_utc())
+    })?;
+    Ok(if end { period.end } else { period.start })
 }
 
 #[cfg(test)]
@@ -224,6 +192,42 @@ mod tests {
     fn bad_dates_are_errors() {
         for s in ["87", "1987-13", "1987-02-30", "March", "1987/03", ""] {
             assert!(period_bound(s, "--since", false).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn filters_from_flags_and_the_general_form() {
+        let filters = FilterArgs {
+            values: vec![
+                ("country".into(), "japan".into()),
+                ("place".into(), "usa".into()),
+                ("language".into(), "en".into()),
+            ],
+            ..FilterArgs::default()
+        };
+        let req = filter_request("", &filters).unwrap();
+        let country = FacetField::named("country").unwrap();
+        assert_eq!(req.filters[&country], ["japan", "usa"]);
+        assert_eq!(req.filters[&FacetField::named("language").unwrap()], ["en"]);
+        let bad = FilterArgs {
+            values: vec![("colour".into(), "red".into())],
+            ..FilterArgs::default()
+        };
+        assert!(filter_request("", &bad).is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn filter_requests_never_panic(
+            since in proptest::option::of("\\PC{0,12}"),
+            until in proptest::option::of("[0-9]{4}(-[0-9]{2}){0,2}"),
+            country in proptest::collection::vec("\\PC{0,12}", 0..3),
+            q in "\\PC{0,20}",
+        ) {
+            let values = country.into_iter().map(|c| ("country".to_string(), c)).collect();
+            let filters = FilterArgs { since, until, values };
+            let _ = filter_request(&q, &filters);
         }
     }
 

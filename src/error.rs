@@ -34,6 +34,15 @@ pub enum Error {
     #[error("bad value for {flag}: {message}")]
     BadArgument { flag: String, message: String },
 
+    #[error("unknown sort order '{0}'; choose relevance, date or -date")]
+    UnknownSort(String),
+
+    #[error("unknown facet '{name}'; choose one of: {choices}")]
+    UnknownFacet { name: String, choices: String },
+
+    #[error("an empty {facet} filter matches nothing; give a value")]
+    EmptyFilterValue { facet: String },
+
     #[error("no article with id '{0}' in the index")]
     NotFound(String),
 

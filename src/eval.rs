@@ -387,13 +387,13 @@ pub fn reuters_tag_agreement(corpus_dir: &Path) -> Result<TagAgreement> {
         let parsed = parse::parse_file(&file, None)
             .map_err(|e| anyhow!("parsing {}: {e}", file.display()))?;
         for a in &parsed.articles {
-            if a.countries.is_empty() && a.people.is_empty() {
+            if a.countries().is_empty() && a.people().is_empty() {
                 continue;
             }
             let found = extract::extract(a);
-            if !a.countries.is_empty() {
+            if !a.countries().is_empty() {
                 out.docs_with_places += 1;
-                let gold = dedup_by_key(&a.countries, extract::canonical_country);
+                let gold = dedup_by_key(a.countries(), extract::canonical_country);
                 let pred = dedup_by_key(&found.countries, |s| s.to_string());
                 let tp = pred
                     .iter()
@@ -401,10 +401,10 @@ pub fn reuters_tag_agreement(corpus_dir: &Path) -> Result<TagAgreement> {
                     .count();
                 out.countries.add(tp, pred.len() - tp, gold.len() - tp);
             }
-            if !a.people.is_empty() {
+            if !a.people().is_empty() {
                 out.docs_with_people += 1;
                 let key = |s: &str| last_token(&gazetteer::fold(s)).to_string();
-                let gold = dedup_by_key(&a.people, key);
+                let gold = dedup_by_key(a.people(), key);
                 let pred = dedup_by_key(&found.people, key);
                 let tp = pred
                     .iter()

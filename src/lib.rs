@@ -7,15 +7,13 @@
 //! flags, `config` turns them into plain settings, `run` ties them together.
 
 pub mod article;
-pub mod cli;
-pub mod config;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod parse;
 pub mod render;
-pub mod run;
+pub mod schema;
 pub mod search;
 
 #[cfg(test)]

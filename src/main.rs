@@ -1,5 +1,10 @@
-//! The `newsdex` binary: everything lives in the library.
+//! The `newsdex` binary: flags (`cli`) become plain settings (`config`),
+//! `run` calls the library and renders; the engine is the library.
+
+mod cli;
+mod config;
+mod run;
 
 fn main() {
-    std::process::exit(newsdex::run::run());
+    std::process::exit(run::run());
 }

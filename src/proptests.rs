@@ -10,11 +10,10 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use crate::cli::FilterArgs;
-use crate::config::{filter_request, period_bound};
 use crate::extract::dateline;
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
 use crate::search::query::split_special_terms;
+use crate::search::Period;
 
 fn config() -> ProptestConfig {
     ProptestConfig::with_cases(64)
@@ -144,28 +143,16 @@ proptest! {
     }
 
     #[test]
-    fn period_bounds_never_panic(s in "[0-9-]{0,12}|\\PC{0,12}", end in any::<bool>()) {
-        let _ = period_bound(&s, "--since", end);
+    fn period_bounds_never_panic(s in "[0-9-]{0,12}|\\PC{0,12}") {
+        let _ = Period::parse(&s);
     }
 
     #[test]
     fn period_bound_start_is_before_end(y in 1i32..9999, m in 1u32..=12) {
         let s = format!("{y:04}-{m:02}");
-        let (a, b) = (period_bound(&s, "--since", false), period_bound(&s, "--until", true));
-        if let (Ok(a), Ok(b)) = (a, b) {
-            prop_assert!(a < b);
+        if let Some(p) = Period::parse(&s) {
+            prop_assert!(p.start < p.end);
         }
-    }
-
-    #[test]
-    fn filter_requests_never_panic(
-        since in proptest::option::of("\\PC{0,12}"),
-        until in proptest::option::of("[0-9]{4}(-[0-9]{2}){0,2}"),
-        country in proptest::collection::vec("\\PC{0,12}", 0..3),
-        q in "\\PC{0,20}",
-    ) {
-        let filters = FilterArgs { since, until, country, ..FilterArgs::default() };
-        let _ = filter_request(&q, &filters);
     }
 
     #[test]

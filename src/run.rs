@@ -9,11 +9,11 @@ use clap::{CommandFactory, Parser};
 
 use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
-use crate::error::Error;
-use crate::index::writer::run_index;
-use crate::index::{check, stats, NewsIndex};
-use crate::render::{self, human::Style};
-use crate::search;
+use newsdex::error::Error;
+use newsdex::index::writer::run_index;
+use newsdex::index::{check, stats, NewsIndex};
+use newsdex::render::{self, human::Style};
+use newsdex::search;
 
 /// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,15 +206,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 fn extract_command<W: Write>(
     out: &mut W,
     paths: &[std::path::PathBuf],
-    format: Option<crate::parse::Format>,
+    format: Option<newsdex::parse::Format>,
 ) -> anyhow::Result<ExitCode> {
-    let (files, mut warnings) = crate::parse::walk::collect_inputs(paths, format);
+    let (files, mut warnings) = newsdex::parse::walk::collect_inputs(paths, format);
     for (path, fmt) in files {
-        match crate::parse::parse_file(&path, Some(fmt)) {
+        match newsdex::parse::parse_file(&path, Some(fmt)) {
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {
-                    let record = crate::extract::ExtractRecord::from_article(&a);
+                    let record = newsdex::extract::ExtractRecord::from_article(&a);
                     render::json::write_line(out, &record)?;
                 }
             }

@@ -10,7 +10,7 @@ pub mod record;
 
 pub use record::ExtractRecord;
 
-use crate::article::Article;
+use crate::article::{field, Article};
 
 /// When to run text extraction in [`enrich`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,7 +86,7 @@ fn period_correct(countries: Vec<String>, date: chrono::NaiveDate) -> Vec<String
 /// Countries are period-correct when the article has a date.
 pub fn extract(article: &Article) -> Entities {
     let mut countries =
-        countries::find_countries(&article.title, &article.body, &article.dateline_cities);
+        countries::find_countries(&article.title, &article.body, article.dateline_cities());
     if let Some(d) = article.date {
         countries = period_correct(countries, d.date_naive());
     }
@@ -128,13 +128,13 @@ fn push_person(v: &mut Vec<String>, keys: &mut Vec<String>, p: String) {
 
 /// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
 pub fn enrich(article: &mut Article, mode: ExtractMode) {
-    let mut countries: Vec<String> = Vec::with_capacity(article.countries.len());
-    for tag in &article.countries {
+    let mut countries: Vec<String> = Vec::with_capacity(article.countries().len());
+    for tag in article.countries() {
         push_country(&mut countries, canonical_country(tag));
     }
-    let mut people: Vec<String> = Vec::with_capacity(article.people.len());
-    let mut people_keys: Vec<String> = Vec::with_capacity(article.people.len());
-    for p in &article.people {
+    let mut people: Vec<String> = Vec::with_capacity(article.people().len());
+    let mut people_keys: Vec<String> = Vec::with_capacity(article.people().len());
+    for p in article.people() {
         let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
         push_person(&mut people, &mut people_keys, p);
     }
@@ -152,8 +152,8 @@ pub fn enrich(article: &mut Article, mode: ExtractMode) {
             push_person(&mut people, &mut people_keys, p);
         }
     }
-    article.countries = countries;
-    article.people = people;
+    article.set_values(field::COUNTRY, countries);
+    article.set_values(field::PERSON, people);
 }
 
 #[cfg(test)]
@@ -172,9 +172,9 @@ Borisov later met Rodríguez at the Miraflores palace.";
         let a = Article {
             title: "Russia pledges support for Venezuela's Maduro".into(),
             body: CARACAS.into(),
-            dateline_cities: vec!["Caracas".into()],
             ..Default::default()
-        };
+        }
+        .with_values(field::DATELINE_CITY, ["Caracas"]);
         let e = extract(&a);
         for id in ["russia", "venezuela", "nicaragua", "cuba", "colombia"] {
             assert!(
@@ -228,30 +228,25 @@ Borisov later met Rodríguez at the Miraflores palace.";
         let tagged = Article {
             title: "Japan trade".into(),
             body: "Talks in Tokyo and Bonn.".into(),
-            countries: vec![
-                "usa".into(),
-                "West Germany".into(),
-                "Atlantis".into(),
-                "U.S.".into(),
-            ],
             tagged: true,
             ..Default::default()
-        };
+        }
+        .with_values(field::COUNTRY, ["usa", "West Germany", "Atlantis", "U.S."]);
         let mut a = tagged.clone();
         enrich(&mut a, ExtractMode::Auto);
-        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        assert_eq!(a.countries(), ["usa", "west-germany", "atlantis"]);
         let mut a = tagged.clone();
         enrich(&mut a, ExtractMode::Always);
-        assert_eq!(a.countries, ["usa", "west-germany", "atlantis", "japan"]);
+        assert_eq!(a.countries(), ["usa", "west-germany", "atlantis", "japan"]);
         let mut a = tagged.clone();
         a.tagged = false;
         enrich(&mut a, ExtractMode::Never);
-        assert_eq!(a.countries, ["usa", "west-germany", "atlantis"]);
+        assert_eq!(a.countries(), ["usa", "west-germany", "atlantis"]);
         let mut a = tagged;
         a.tagged = false;
-        a.countries.clear();
+        a.set_values(field::COUNTRY, Vec::new());
         enrich(&mut a, ExtractMode::Auto);
-        assert_eq!(a.countries, ["japan", "west-germany"]);
+        assert_eq!(a.countries(), ["japan", "west-germany"]);
         assert_eq!(canonical_country("Lower Slobbovia!"), "lower-slobbovia");
     }
 }

@@ -40,7 +40,7 @@ impl ExtractRecord {
         };
         ExtractRecord {
             id,
-            dateline: a.dateline_cities.clone(),
+            dateline: a.dateline_cities().to_vec(),
             countries: found
                 .countries
                 .iter()

@@ -1,14 +1,17 @@
 //! Conversion between `Article` and tantivy documents: what is written into
 //! each field, and the stored record read back for `show` and search hits.
+//! Both walk the declaration, so a declared field needs no code here.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
-use tantivy::schema::Value;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use tantivy::schema::{Field, Value};
 use tantivy::TantivyDocument;
 
 use crate::article::Article;
 use crate::extract::gazetteer;
 use crate::index::Fields;
+use crate::schema::{FacetField, FieldDecl, Resolve};
 
 /// Build the tantivy document for an article (already enriched).
 pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
@@ -25,32 +28,14 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
             tantivy::DateTime::from_timestamp_secs(date.timestamp()),
         );
     }
-    let lists = [
-        (f.country, &a.countries),
-        (f.person, &a.people),
-        (f.topic, &a.topics),
-        (f.org, &a.orgs),
-        (f.exchange, &a.exchanges),
-        (f.company, &a.companies),
-        (f.dateline_city, &a.dateline_cities),
-    ];
-    for (field, values) in lists {
-        for v in values.iter().filter(|v| !v.trim().is_empty()) {
-            d.add_text(field, v.trim());
-        }
-    }
-    let singles = [
-        (f.source, &a.source),
-        (f.section, &a.section),
-        (f.agency, &a.agency),
-        (f.author, &a.author),
-        (f.url, &a.url),
-        (f.lewis_split, &a.lewis_split),
-        (f.cgi_split, &a.cgi_split),
-    ];
-    for (field, value) in singles {
-        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-            d.add_text(field, v.trim());
+    for (decl, field) in f.attributes() {
+        let values = a.values(&decl.name).iter().map(|v| v.trim());
+        let mut values = values.filter(|v| !v.is_empty());
+        if decl.many {
+            values.for_each(|v| d.add_text(field, v));
+        } else if let Some(v) = values.next() {
+            // A single-valued field keeps the first value it was given.
+            d.add_text(field, v);
         }
     }
     d.add_text(f.path, &a.path);
@@ -76,6 +61,97 @@ impl CountryRef {
     }
 }
 
+/// The stored values of one keyword field, shaped as its declaration says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Shown {
+    /// A single-valued field: the value or null.
+    One(Option<String>),
+    /// A many-valued field.
+    Many(Vec<String>),
+    /// Countries: canonical ids with display names.
+    Countries(Vec<CountryRef>),
+}
+
+impl Shown {
+    /// Read one field of a stored document.
+    fn read(doc: &TantivyDocument, decl: &FieldDecl, field: Field) -> Shown {
+        let resolve = decl.facet.as_ref().map(|f| f.resolve);
+        if resolve == Some(Resolve::Country) {
+            return Shown::Countries(
+                all_text(doc, field)
+                    .iter()
+                    .map(|c| CountryRef::from_id(c))
+                    .collect(),
+            );
+        }
+        if decl.many {
+            Shown::Many(all_text(doc, field))
+        } else {
+            Shown::One(first_text(doc, field))
+        }
+    }
+
+    /// The values as people read them, joined with `, `.
+    pub fn display(&self) -> String {
+        match self {
+            Shown::One(v) => v.clone().unwrap_or_default(),
+            Shown::Many(v) => v.join(", "),
+            Shown::Countries(v) => v
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// The stored values.
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            Shown::One(v) => v.iter().map(String::as_str).collect(),
+            Shown::Many(v) => v.iter().map(String::as_str).collect(),
+            Shown::Countries(v) => v.iter().map(|c| c.id.as_str()).collect(),
+        }
+    }
+}
+
+/// The declared keyword fields of a stored article, in declaration order;
+/// serialized as one JSON key per field (the declaration's `json` name).
+#[derive(Debug, Clone, Default)]
+pub struct Values(pub Vec<(&'static FieldDecl, Shown)>);
+
+impl Values {
+    /// Read the fields `keep` selects from a stored document.
+    pub fn read(f: &Fields, doc: &TantivyDocument, keep: impl Fn(&FieldDecl) -> bool) -> Values {
+        Values(
+            f.attributes()
+                .filter(|(d, _)| keep(d))
+                .map(|(d, field)| (d, Shown::read(doc, d, field)))
+                .collect(),
+        )
+    }
+
+    /// The values of the field with this index name.
+    pub fn get(&self, name: &str) -> Option<&Shown> {
+        self.0.iter().find(|(d, _)| d.name == name).map(|(_, s)| s)
+    }
+
+    /// The values of the field behind a facet.
+    pub fn facet(&self, facet: FacetField) -> Option<&Shown> {
+        self.get(facet.index_field_name())
+    }
+}
+
+impl Serialize for Values {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (d, v) in &self.0 {
+            map.serialize_entry(&d.json, v)?;
+        }
+        map.end()
+    }
+}
+
 /// The stored fields of one indexed article, as `show` prints them.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredArticle {
@@ -83,33 +159,22 @@ pub struct StoredArticle {
     pub title: String,
     pub date: Option<DateTime<Utc>>,
     pub dateline: Option<String>,
-    pub dateline_cities: Vec<String>,
-    pub agency: Option<String>,
-    pub countries: Vec<CountryRef>,
-    pub people: Vec<String>,
-    pub topics: Vec<String>,
-    pub orgs: Vec<String>,
-    pub exchanges: Vec<String>,
-    pub companies: Vec<String>,
-    pub source: Option<String>,
-    pub section: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
+    /// Every declared keyword field, by its JSON name.
+    #[serde(flatten)]
+    pub values: Values,
     pub path: Option<String>,
-    pub lewis_split: Option<String>,
-    pub cgi_split: Option<String>,
     pub body: String,
 }
 
 /// First text value of a field.
-pub fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
 }
 
 /// All text values of a field.
-pub fn all_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+pub fn all_text(doc: &TantivyDocument, field: Field) -> Vec<String> {
     doc.get_all(field)
         .filter_map(|v| v.as_str())
         .map(str::to_string)
@@ -131,24 +196,8 @@ impl StoredArticle {
             title: first_text(doc, f.title).unwrap_or_default(),
             date: stored_date(doc, f),
             dateline: first_text(doc, f.dateline),
-            dateline_cities: all_text(doc, f.dateline_city),
-            agency: first_text(doc, f.agency),
-            countries: all_text(doc, f.country)
-                .iter()
-                .map(|c| CountryRef::from_id(c))
-                .collect(),
-            people: all_text(doc, f.person),
-            topics: all_text(doc, f.topic),
-            orgs: all_text(doc, f.org),
-            exchanges: all_text(doc, f.exchange),
-            companies: all_text(doc, f.company),
-            source: first_text(doc, f.source),
-            section: first_text(doc, f.section),
-            author: first_text(doc, f.author),
-            url: first_text(doc, f.url),
+            values: Values::read(f, doc, |d| d.stored),
             path: first_text(doc, f.path),
-            lewis_split: first_text(doc, f.lewis_split),
-            cgi_split: first_text(doc, f.cgi_split),
             body: first_text(doc, f.body).unwrap_or_default(),
         }
     }

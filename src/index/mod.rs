@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
-pub use schema::{Declaration, Fields};
+pub use schema::Fields;
+
+use crate::schema::declaration;
 
 /// Default index folder, relative to the working directory, when neither
 /// `--index` nor `NEWSDEX_INDEX` is given.
@@ -23,7 +25,6 @@ pub const DEFAULT_INDEX_DIR: &str = "newsdex-index";
 pub struct NewsIndex {
     pub index: Index,
     pub fields: Fields,
-    pub decl: Declaration,
     pub path: PathBuf,
 }
 
@@ -36,9 +37,8 @@ impl NewsIndex {
                 path: path.to_path_buf(),
             });
         }
-        let decl = Declaration::load()?;
         let index = Index::open_in_dir(path).map_err(|e| open_error(path, e))?;
-        let expected = decl.to_schema();
+        let expected = schema::to_schema(declaration());
         let (have, want) = (schema_json(&index.schema()), schema_json(&expected));
         if have != want {
             return Err(Error::SchemaMismatch {
@@ -51,7 +51,6 @@ impl NewsIndex {
         Ok(NewsIndex {
             index,
             fields,
-            decl,
             path: path.to_path_buf(),
         })
     }
@@ -79,15 +78,13 @@ impl NewsIndex {
         }
         std::fs::create_dir_all(path)
             .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
-        let decl = Declaration::load()?;
-        let index =
-            Index::create_in_dir(path, decl.to_schema()).map_err(|e| open_error(path, e))?;
+        let index = Index::create_in_dir(path, schema::to_schema(declaration()))
+            .map_err(|e| open_error(path, e))?;
         schema::register_tokenizers(&index);
         let fields = Fields::new(&index.schema())?;
         Ok(NewsIndex {
             index,
             fields,
-            decl,
             path: path.to_path_buf(),
         })
     }

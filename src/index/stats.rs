@@ -5,14 +5,18 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::agg_req::{Aggregation, AggregationVariants, Aggregations};
+use tantivy::aggregation::agg_result::{AggregationResult, MetricResult};
+use tantivy::aggregation::metric::StatsAggregation;
 use tantivy::aggregation::AggregationCollector;
 use tantivy::query::AllQuery;
 use tantivy::Searcher;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::NewsIndex;
-use crate::search::{facets, vocab, FacetField};
+use crate::schema::names;
+use crate::search::facet_counts::{FacetCollector, FacetValue};
+use crate::search::{vocab, FacetField};
 
 /// Summary figures of an index.
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +30,7 @@ pub struct IndexStats {
     /// Distinct values per facet field.
     pub distinct: BTreeMap<String, usize>,
     /// Documents per source.
-    pub sources: Vec<facets::FacetValue>,
+    pub sources: Vec<FacetValue>,
     pub size_bytes: u64,
 }
 
@@ -34,41 +38,49 @@ pub struct IndexStats {
 pub fn stats(news: &NewsIndex, searcher: &Searcher) -> Result<IndexStats> {
     let f = &news.fields;
     let mut distinct = BTreeMap::new();
-    for facet in FacetField::ALL {
+    for facet in FacetField::all() {
         distinct.insert(
             facet.name().to_string(),
-            vocab::vocabulary(searcher, facet.field(f))?.len(),
+            vocab::vocabulary(searcher, f.facet(facet))?.len(),
         );
     }
-    let req: Aggregations = serde_json::from_value(serde_json::json!({
-        "min_date": {"min": {"field": "date"}},
-        "max_date": {"max": {"field": "date"}},
-        "dated": {"value_count": {"field": "date"}},
-        "source": {"terms": {"field": "source", "size": 1000}}
-    }))
-    .map_err(|e| Error::Query(e.to_string()))?;
-    let res = searcher.search(
-        &AllQuery,
-        &AggregationCollector::from_aggs(req, Default::default()),
-    )?;
-    let json = serde_json::to_value(&res).unwrap_or_default();
-    // Date metrics come back as nanoseconds since the epoch.
-    let as_date = |key: &str| {
-        json[key]["value"]
-            .as_f64()
-            .map(|ns| DateTime::from_timestamp_nanos(ns as i64))
+    // One stats aggregation gives the date range and how many are dated,
+    // read through tantivy's typed results.
+    let dates = Aggregation {
+        agg: AggregationVariants::Stats(StatsAggregation::from_field_name(names::DATE.to_string())),
+        sub_aggregation: Aggregations::default(),
     };
+    let req: Aggregations = [("dates".to_string(), dates)].into_iter().collect();
+    let sources = FacetField::of_field(names::SOURCE);
+    let by_source = sources.map(|s| FacetCollector::new(&[s], usize::MAX));
+    let (res, source_counts) = searcher.search(
+        &AllQuery,
+        &(
+            AggregationCollector::from_aggs(req, Default::default()),
+            by_source,
+        ),
+    )?;
+    let (mut earliest, mut latest, mut dated) = (None, None, 0);
+    if let Some(AggregationResult::MetricResult(MetricResult::Stats(st))) = res.0.get("dates") {
+        // Date metrics come back as nanoseconds since the epoch.
+        let as_date = |ns: Option<f64>| ns.map(|ns| DateTime::from_timestamp_nanos(ns as i64));
+        earliest = as_date(st.min);
+        latest = as_date(st.max);
+        dated = st.count;
+    }
     let documents = searcher.num_docs();
-    let dated = json["dated"]["value"].as_f64().unwrap_or(0.0) as u64;
     Ok(IndexStats {
         index: news.path.display().to_string(),
         documents,
         segments: searcher.segment_readers().len(),
-        earliest: as_date("min_date"),
-        latest: as_date("max_date"),
+        earliest,
+        latest,
         undated: documents.saturating_sub(dated),
         distinct,
-        sources: facets::read_counts_json(&json, FacetField::Source).values,
+        sources: source_counts
+            .and_then(|c| c.into_iter().next())
+            .map(|c| c.values)
+            .unwrap_or_default(),
         size_bytes: dir_size(&news.path),
     })
 }

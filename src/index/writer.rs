@@ -163,7 +163,7 @@ pub fn run_index(
     let total_bytes: u64 = files.iter().map(|f| f.2).sum();
     let bar = progress_bar(opts.progress, total_bytes);
 
-    let fields = news.fields;
+    let fields = &news.fields;
     let mode = opts.extract;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.max(1))
@@ -188,7 +188,7 @@ pub fn run_index(
                         if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let prepared = prepare_file(path, *format, *len, mode, &fields);
+                        let prepared = prepare_file(path, *format, *len, mode, fields);
                         // A closed channel means the writer stopped on an error.
                         let _ = tx.send(prepared);
                     });

@@ -17,7 +17,8 @@ use super::{
     decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
     Warning, WarningKind,
 };
-use crate::article::Article;
+use crate::article::{field, Article};
+use crate::schema::{declaration, FieldDecl};
 
 /// AG News topic for a label.
 fn agnews_topic(label: &str) -> Option<&'static str> {
@@ -38,15 +39,10 @@ struct Columns {
     body: Option<usize>,
     date: Option<usize>,
     dateline: Option<usize>,
-    people: Option<usize>,
-    countries: Option<usize>,
-    topics: Option<usize>,
     label: Option<usize>,
-    source: Option<usize>,
-    url: Option<usize>,
-    author: Option<usize>,
-    section: Option<usize>,
-    agency: Option<usize>,
+    /// Declared keyword fields with the column of their first `input` name
+    /// the header has.
+    attributes: Vec<(&'static FieldDecl, usize)>,
 }
 
 impl Columns {
@@ -59,19 +55,20 @@ impl Columns {
                 "body" | "text" | "description" | "content" => &mut c.body,
                 "date" => &mut c.date,
                 "dateline" => &mut c.dateline,
-                "people" => &mut c.people,
-                "countries" => &mut c.countries,
-                "topics" => &mut c.topics,
                 "label" | "category" | "class" => &mut c.label,
-                "source" => &mut c.source,
-                "url" => &mut c.url,
-                "author" => &mut c.author,
-                "section" => &mut c.section,
-                "agency" => &mut c.agency,
                 _ => continue,
             };
             if slot.is_none() {
                 *slot = Some(i);
+            }
+        }
+        for decl in declaration().attributes() {
+            let column = decl
+                .input
+                .iter()
+                .find_map(|key| names.iter().position(|n| n == key));
+            if let Some(col) = column {
+                c.attributes.push((decl, col));
             }
         }
         c
@@ -139,7 +136,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
                 continue;
             }
         };
-        let field = |col: Option<usize>| -> String {
+        let cell = |col: Option<usize>| -> String {
             let raw = col.and_then(|c| row.get(c)).unwrap_or("").trim();
             let fixed = if agnews {
                 fix_agnews(raw)
@@ -154,46 +151,43 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
             path: path_str.clone(),
             ..Article::default()
         };
-        a.id = opt(field(cols.id)).unwrap_or_else(|| format!("{stem}:{row_no}"));
-        a.title = field(cols.title);
-        a.body = field(cols.body);
-        a.source = opt(field(cols.source));
-        a.url = opt(field(cols.url));
-        a.author = opt(field(cols.author));
-        a.section = opt(field(cols.section));
-        a.agency = opt(field(cols.agency));
-        a.people = split_list(&field(cols.people));
-        a.countries = split_list(&field(cols.countries));
-        a.topics = split_list(&field(cols.topics));
-        a.tagged = !a.people.is_empty() || !a.countries.is_empty();
-        if agnews {
-            a.source = Some("agnews".to_string());
+        a.id = opt(cell(cols.id)).unwrap_or_else(|| format!("{stem}:{row_no}"));
+        a.title = cell(cols.title);
+        a.body = cell(cols.body);
+        for (decl, col) in &cols.attributes {
+            let text = cell(Some(*col));
+            let values = if decl.many {
+                split_list(&text)
+            } else {
+                opt(text).into_iter().collect()
+            };
+            a.set_values(&decl.name, values);
         }
-        let label = field(cols.label);
+        a.tagged = !a.people().is_empty() || !a.countries().is_empty();
+        if agnews {
+            a.set_value(field::SOURCE, Some("agnews".to_string()));
+        }
+        let label = cell(cols.label);
         if !label.is_empty() {
             match agnews_topic(&label) {
-                Some(topic) if agnews => a.topics.push(topic.to_string()),
+                Some(topic) if agnews => a.add_value(field::TOPIC, topic),
                 None if agnews => out.warnings.push(Warning::new(
                     path,
                     Some(record.clone()),
                     WarningKind::BadField,
                     format!("unknown AG News label '{label}'"),
                 )),
-                _ => {
-                    if !a.topics.contains(&label) {
-                        a.topics.push(label);
-                    }
-                }
+                _ => a.add_value(field::TOPIC, label),
             }
         }
-        match opt(field(cols.dateline)) {
+        match opt(cell(cols.dateline)) {
             Some(d) => set_given_dateline(&mut a, &d),
             None => take_dateline(&mut a),
         }
-        if a.agency.is_none() {
-            a.agency = title_agency(&a.title);
+        if a.value(field::AGENCY).is_none() {
+            a.set_value(field::AGENCY, title_agency(&a.title));
         }
-        let date = field(cols.date);
+        let date = cell(cols.date);
         if !date.is_empty() {
             a.date = parse_date_lenient(&date);
             if a.date.is_none() {
@@ -322,15 +316,15 @@ mod tests {
         assert_eq!(parsed.articles.len(), 3);
         let a = &parsed.articles[0];
         assert_eq!(a.id, "ag:1");
-        assert_eq!(a.source.as_deref(), Some("agnews"));
-        assert_eq!(a.topics, ["Business"]);
+        assert_eq!(a.value(field::SOURCE), Some("agnews"));
+        assert_eq!(a.values(field::TOPIC), ["Business"]);
         assert_eq!(a.dateline.as_deref(), Some("NEW YORK (Reuters)"));
-        assert_eq!(a.dateline_cities, ["New York"]);
+        assert_eq!(a.dateline_cities(), ["New York"]);
         assert_eq!(a.body, "Stocks rose $1\non Monday.");
         let b = &parsed.articles[1];
-        assert_eq!(b.agency.as_deref(), Some("AP"));
+        assert_eq!(b.value(field::AGENCY), Some("AP"));
         assert_eq!(b.body, "NASA said it's ready.");
-        assert_eq!(b.topics, ["Sci/Tech"]);
+        assert_eq!(b.values(field::TOPIC), ["Sci/Tech"]);
         let kinds: Vec<(Option<&str>, WarningKind)> = parsed
             .warnings
             .iter()
@@ -353,12 +347,12 @@ mod tests {
         let parsed = parse(Path::new("g.csv"), text.as_bytes());
         let a = &parsed.articles[0];
         assert_eq!(a.id, "x1");
-        assert_eq!(a.people, ["Jean Dupont", "Ann Lee"]);
-        assert_eq!(a.countries, ["France"]);
-        assert_eq!(a.topics, ["politics", "elections"]);
+        assert_eq!(a.people(), ["Jean Dupont", "Ann Lee"]);
+        assert_eq!(a.countries(), ["France"]);
+        assert_eq!(a.values(field::TOPIC), ["politics", "elections"]);
         assert!(a.tagged);
-        assert_eq!(a.agency.as_deref(), Some("AFP"));
-        assert_eq!(a.source, None);
+        assert_eq!(a.value(field::AGENCY), Some("AFP"));
+        assert_eq!(a.value(field::SOURCE), None);
         assert_eq!(parsed.articles[1].id, "g:2");
         assert_eq!(parsed.warnings.len(), 1);
         assert_eq!(parsed.warnings[0].kind, WarningKind::BadDate);

@@ -1,9 +1,10 @@
 //! JSONL parser: one JSON object per line, described by
 //! `schema/article.schema.json`.
 //!
-//! Known keys: `id`, `title`, `body` (or `text`), `date`, `dateline`,
-//! `agency`, `people`, `countries`, `topics`, `source`, `url`, `author`,
-//! `section`; unknown keys are ignored. Blank lines are skipped; a line that
+//! Known keys: `id`, `title`, `body` (or `text`), `date`, `dateline`, and
+//! the `input` keys of every keyword field in `schema/newsdex.json`
+//! (`people`, `countries`, `topics`, `source`, `language`, ...); unknown keys
+//! are ignored. Blank lines are skipped; a line that
 //! is not a JSON object is a `BadRecord` warning naming its line number. When
 //! `id` is missing (or null/empty) the id is `<file stem>:<line number>`
 //! (1-based), without a warning. Given non-empty `people` or `countries`
@@ -19,6 +20,7 @@ use super::{
     Warning, WarningKind,
 };
 use crate::article::Article;
+use crate::schema::declaration;
 
 /// Parses one JSONL file.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
@@ -92,37 +94,29 @@ fn article_from(
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("{stem}:{line_no}"),
     };
-    let mut string = |key: &str| -> Option<String> {
-        match o.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => {
-                let s = strip_controls(s.trim()).into_owned();
-                (!s.is_empty()).then_some(s)
-            }
-            Some(other) => {
-                warn(
-                    WarningKind::BadField,
-                    format!("'{key}' is {}, not a string; ignored", json_kind(other)),
-                );
-                None
-            }
-        }
-    };
+    let mut string = |key: &str| string_value(o, key, &mut *warn);
     a.title = string("title").unwrap_or_default();
     a.body = string("body")
         .or_else(|| string("text"))
         .unwrap_or_default();
-    a.source = string("source");
-    a.url = string("url");
-    a.author = string("author");
-    a.section = string("section");
-    a.agency = string("agency");
-    let given_dateline = string("dateline");
+    // Every declared keyword field is read from the keys it declares as
+    // input (`people`, `countries`, `language`, ...).
+    for decl in declaration().attributes() {
+        for key in &decl.input {
+            if a.keywords.contains_key(&decl.name) {
+                break;
+            }
+            let values = if decl.many {
+                string_list(o, key, warn)
+            } else {
+                string_value(o, key, warn).into_iter().collect()
+            };
+            a.set_values(&decl.name, values);
+        }
+    }
+    let given_dateline = string_value(o, "dateline", warn);
     let date = o.get("date");
-    a.people = string_list(o, "people", warn);
-    a.countries = string_list(o, "countries", warn);
-    a.topics = string_list(o, "topics", warn);
-    a.tagged = !a.people.is_empty() || !a.countries.is_empty();
+    a.tagged = !a.people().is_empty() || !a.countries().is_empty();
 
     match given_dateline {
         Some(d) => set_given_dateline(&mut a, &d),
@@ -155,6 +149,28 @@ fn article_from(
         return None;
     }
     Some(a)
+}
+
+/// A string value; a non-string is a warning.
+fn string_value(
+    o: &Map<String, Value>,
+    key: &str,
+    warn: &mut impl FnMut(WarningKind, String),
+) -> Option<String> {
+    match o.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => {
+            let s = strip_controls(s.trim()).into_owned();
+            (!s.is_empty()).then_some(s)
+        }
+        Some(other) => {
+            warn(
+                WarningKind::BadField,
+                format!("'{key}' is {}, not a string; ignored", json_kind(other)),
+            );
+            None
+        }
+    }
 }
 
 /// A list of strings, or a single string taken as a one-element list.
@@ -190,6 +206,7 @@ fn string_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::field;
     use crate::parse::samples_dir;
 
     #[test]
@@ -208,19 +225,19 @@ not json
         assert_eq!(ids, ["a1", "feed:3", "7", "n"]);
         let a = &parsed.articles[0];
         assert!(a.tagged);
-        assert_eq!(a.topics, ["oil"]);
-        assert_eq!(a.people, ["Jane Roe"]);
+        assert_eq!(a.values(field::TOPIC), ["oil"]);
+        assert_eq!(a.people(), ["Jane Roe"]);
         assert!(a.date.is_some());
         let b = &parsed.articles[1];
         assert!(!b.tagged);
         assert_eq!(b.body, "Rebels said.");
         assert_eq!(b.dateline.as_deref(), Some("BOGOTA, Colombia"));
-        assert_eq!(b.dateline_cities, ["Bogota"]);
+        assert_eq!(b.dateline_cities(), ["Bogota"]);
         let c = &parsed.articles[2];
         assert_eq!(c.body, "Hello");
-        assert_eq!(c.agency.as_deref(), Some("AFP"));
+        assert_eq!(c.value(field::AGENCY), Some("AFP"));
         assert_eq!(c.date, None);
-        assert_eq!(parsed.articles[3].people, ["Ann Lee"]);
+        assert_eq!(parsed.articles[3].people(), ["Ann Lee"]);
 
         let got: Vec<(Option<&str>, WarningKind)> = parsed
             .warnings

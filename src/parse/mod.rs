@@ -21,7 +21,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use crate::article::Article;
+use crate::article::{field, Article};
 use crate::extract::dateline;
 
 /// An input format newsdex can parse.
@@ -485,9 +485,9 @@ pub(crate) fn take_dateline(a: &mut Article) {
             .trim_start()
             .to_string();
         a.dateline = Some(lead.raw);
-        a.dateline_cities = lead.cities;
-        if a.agency.is_none() {
-            a.agency = lead.agency;
+        a.set_values(field::DATELINE_CITY, lead.cities);
+        if a.value(field::AGENCY).is_none() {
+            a.set_value(field::AGENCY, lead.agency);
         }
     }
 }
@@ -502,9 +502,9 @@ pub(crate) fn set_given_dateline(a: &mut Article, given: &str) {
         return;
     }
     if let Some(lead) = dateline::recognize(&format!("{given} - ")) {
-        a.dateline_cities = lead.cities;
-        if a.agency.is_none() {
-            a.agency = lead.agency;
+        a.set_values(field::DATELINE_CITY, lead.cities);
+        if a.value(field::AGENCY).is_none() {
+            a.set_value(field::AGENCY, lead.agency);
         }
     }
     if let Some(lead) = dateline::recognize(&a.body) {

@@ -20,7 +20,8 @@ use super::{
     decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
     Warning, WarningKind,
 };
-use crate::article::Article;
+use crate::article::{field, Article};
+use crate::schema::declaration;
 
 /// Longest first line still taken as a title.
 const MAX_TITLE: usize = 200;
@@ -71,12 +72,21 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
         match key.as_str() {
             "title" => a.title = value,
             "date" => date_text = Some(value),
-            "source" => a.source = Some(value),
-            "author" | "by" => a.author = Some(value),
-            "url" => a.url = Some(value),
             "dateline" => given_dateline = Some(value),
-            "section" => a.section = Some(value),
-            _ => {}
+            // Any declared keyword field, by its input names (`source`,
+            // `author`/`by`, `url`, `section`, `language`, ...).
+            other => {
+                if let Some(decl) = declaration()
+                    .attributes()
+                    .find(|d| d.input.iter().any(|k| k == other))
+                {
+                    if decl.many {
+                        a.add_value(&decl.name, value);
+                    } else if a.value(&decl.name).is_none() {
+                        a.set_value(&decl.name, Some(value));
+                    }
+                }
+            }
         }
     }
 
@@ -108,17 +118,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
     let parent = folder_name(path.parent());
     let grand_parent = folder_name(path.parent().and_then(Path::parent));
     if grand_parent.as_deref() == Some("bbc") {
-        if a.source.is_none() {
-            a.source = Some("bbc".to_string());
+        if a.value(field::SOURCE).is_none() {
+            a.set_value(field::SOURCE, Some("bbc".to_string()));
         }
-        if a.section.is_none() {
-            a.section = parent.clone();
+        if a.value(field::SECTION).is_none() {
+            a.set_value(field::SECTION, parent.clone());
         }
     }
-    if let Some(section) = &a.section {
-        if !a.topics.contains(section) {
-            a.topics.push(section.clone());
-        }
+    if let Some(section) = a.value(field::SECTION).map(str::to_string) {
+        a.add_value(field::TOPIC, section);
     }
     if a.title.is_empty() && a.body.is_empty() {
         out.warnings.push(Warning::new(
@@ -228,12 +236,12 @@ mod tests {
         let a = &parsed.articles[0];
         assert_eq!(a.id, "wire/oil");
         assert_eq!(a.title, "Oil rises");
-        assert_eq!(a.source.as_deref(), Some("Reuters"));
-        assert_eq!(a.author.as_deref(), Some("A. Writer"));
-        assert_eq!(a.url.as_deref(), Some("https://example.com/x"));
+        assert_eq!(a.value(field::SOURCE), Some("Reuters"));
+        assert_eq!(a.value(field::AUTHOR), Some("A. Writer"));
+        assert_eq!(a.value(field::URL), Some("https://example.com/x"));
         assert_eq!(a.dateline.as_deref(), Some("LONDON, March 3 (Reuters)"));
-        assert_eq!(a.dateline_cities, ["London"]);
-        assert_eq!(a.agency.as_deref(), Some("Reuters"));
+        assert_eq!(a.dateline_cities(), ["London"]);
+        assert_eq!(a.value(field::AGENCY), Some("Reuters"));
         assert_eq!(
             a.body,
             "Oil prices rose.\n\nMore text.\n\n(Reporting by A. Writer; Editing by B. Editor)"
@@ -271,8 +279,8 @@ mod tests {
         let parsed = one("x.txt", text);
         let a = &parsed.articles[0];
         assert_eq!(a.dateline.as_deref(), Some("PARIS (AFP)"));
-        assert_eq!(a.dateline_cities, ["Paris"]);
-        assert_eq!(a.agency.as_deref(), Some("AFP"));
+        assert_eq!(a.dateline_cities(), ["Paris"]);
+        assert_eq!(a.value(field::AGENCY), Some("AFP"));
         assert_eq!(a.body, "Text.");
         assert_eq!(a.date, None);
         assert_eq!(parsed.warnings.len(), 1);
@@ -295,9 +303,9 @@ mod tests {
         let parsed = one("corpus/bbc/sport/007.txt", "Team wins\n\nThe team won.");
         let a = &parsed.articles[0];
         assert_eq!(a.id, "sport/007");
-        assert_eq!(a.section.as_deref(), Some("sport"));
-        assert_eq!(a.topics, ["sport"]);
-        assert_eq!(a.source.as_deref(), Some("bbc"));
+        assert_eq!(a.value(field::SECTION), Some("sport"));
+        assert_eq!(a.values(field::TOPIC), ["sport"]);
+        assert_eq!(a.value(field::SOURCE), Some("bbc"));
     }
 
     #[test]
@@ -309,7 +317,7 @@ mod tests {
         let a = &parsed.articles[0];
         assert_eq!(a.id, "wire/caracas-russia");
         assert_eq!(a.dateline.as_deref(), Some("CARACAS (Reuters)"));
-        assert_eq!(a.dateline_cities, ["Caracas"]);
+        assert_eq!(a.dateline_cities(), ["Caracas"]);
         assert!(a
             .body
             .starts_with("Russian Deputy Prime Minister Yuri Borisov"));

@@ -22,7 +22,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use memchr::memmem;
 
 use super::{decode_file, strip_controls, ParsedFile, Warning, WarningKind};
-use crate::article::Article;
+use crate::article::{field, Article};
 use crate::extract::dateline;
 
 /// Parses one Reuters-21578 SGML file.
@@ -112,12 +112,18 @@ fn parse_document(
     let mut a = Article {
         id: newid.to_string(),
         path: path.to_string(),
-        source: Some("reuters".to_string()),
-        agency: Some("Reuters".to_string()),
-        lewis_split: attr(attrs, "LEWISSPLIT").map(str::to_string),
-        cgi_split: attr(attrs, "CGISPLIT").map(str::to_string),
         ..Article::default()
     };
+    a.set_value(field::SOURCE, Some("reuters".to_string()));
+    a.set_value(field::AGENCY, Some("Reuters".to_string()));
+    a.set_value(
+        field::LEWIS_SPLIT,
+        attr(attrs, "LEWISSPLIT").map(str::to_string),
+    );
+    a.set_value(
+        field::CGI_SPLIT,
+        attr(attrs, "CGISPLIT").map(str::to_string),
+    );
     if let Some(raw) = element(inner, "DATE") {
         match parse_reuters_date(raw) {
             DateParse::Ok(d) => a.date = Some(d),
@@ -134,15 +140,18 @@ fn parse_document(
             ),
         }
     }
-    a.topics = d_list(inner, "TOPICS");
-    a.countries = d_list(inner, "PLACES");
-    a.people = d_list(inner, "PEOPLE")
-        .iter()
-        .map(|code| person_display_name(code))
-        .collect();
-    a.orgs = d_list(inner, "ORGS");
-    a.exchanges = d_list(inner, "EXCHANGES");
-    a.companies = d_list(inner, "COMPANIES");
+    a.set_values(field::TOPIC, d_list(inner, "TOPICS"));
+    a.set_values(field::COUNTRY, d_list(inner, "PLACES"));
+    a.set_values(
+        field::PERSON,
+        d_list(inner, "PEOPLE")
+            .iter()
+            .map(|code| person_display_name(code))
+            .collect(),
+    );
+    a.set_values(field::ORG, d_list(inner, "ORGS"));
+    a.set_values(field::EXCHANGE, d_list(inner, "EXCHANGES"));
+    a.set_values(field::COMPANY, d_list(inner, "COMPANIES"));
     // The editors' PLACES/PEOPLE lists are the facet values, even when
     // empty: an empty list is the editors' answer, and filling it from the
     // text would make the country facet disagree with the collection's tags.
@@ -162,7 +171,7 @@ fn parse_document(
             .trim_end_matches([',', ' '])
             .to_string();
         if !author.is_empty() {
-            a.author = Some(author);
+            a.set_value(field::AUTHOR, Some(author));
         }
     }
     if let Some(raw) = element(text, "DATELINE") {
@@ -170,7 +179,7 @@ fn parse_document(
         match dateline::recognize(&cleaned) {
             Some(lead) => {
                 a.dateline = Some(lead.raw);
-                a.dateline_cities = lead.cities;
+                a.set_values(field::DATELINE_CITY, lead.cities);
             }
             None => {
                 let trimmed = cleaned.trim().trim_end_matches(['-', ' ']).trim();
@@ -508,17 +517,17 @@ WEEKLY REPORT - FEB 26
             "Rain fell in the zone,\nsaid <Example Co>.\n\nA second paragraph."
         );
         assert_eq!(a.dateline.as_deref(), Some("SALVADOR, Feb 26"));
-        assert_eq!(a.dateline_cities, ["Salvador"]);
-        assert_eq!(a.author.as_deref(), Some("Jane Doe, Reuters"));
-        assert_eq!(a.countries, ["el-salvador", "west-germany"]);
-        assert_eq!(a.people, ["James Baker"]);
-        assert_eq!(a.topics, ["cocoa"]);
-        assert_eq!(a.exchanges, ["nyse"]);
+        assert_eq!(a.dateline_cities(), ["Salvador"]);
+        assert_eq!(a.value(field::AUTHOR), Some("Jane Doe, Reuters"));
+        assert_eq!(a.countries(), ["el-salvador", "west-germany"]);
+        assert_eq!(a.people(), ["James Baker"]);
+        assert_eq!(a.values(field::TOPIC), ["cocoa"]);
+        assert_eq!(a.values(field::EXCHANGE), ["nyse"]);
         assert!(a.tagged);
-        assert_eq!(a.lewis_split.as_deref(), Some("TRAIN"));
-        assert_eq!(a.cgi_split.as_deref(), Some("TRAINING-SET"));
-        assert_eq!(a.source.as_deref(), Some("reuters"));
-        assert_eq!(a.agency.as_deref(), Some("Reuters"));
+        assert_eq!(a.value(field::LEWIS_SPLIT), Some("TRAIN"));
+        assert_eq!(a.value(field::CGI_SPLIT), Some("TRAINING-SET"));
+        assert_eq!(a.value(field::SOURCE), Some("reuters"));
+        assert_eq!(a.value(field::AGENCY), Some("Reuters"));
         assert_eq!(
             a.date.map(|d| d.to_rfc3339()).as_deref(),
             Some("1987-02-26T15:01:01.790+00:00")
@@ -645,7 +654,7 @@ WEEKLY REPORT - FEB 26
         assert!(parsed
             .articles
             .iter()
-            .any(|a| a.people.contains(&"Reagan".to_string())));
+            .any(|a| a.people().contains(&"Reagan".to_string())));
     }
 
     fn parse_file_at(path: &Path) -> ParsedFile {

@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use crate::article::field;
+use crate::index::document::Shown;
 use crate::search::SearchResults;
 
 /// Header and one row per hit: rank, id, date, score, dateline, title,
@@ -21,8 +23,17 @@ pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
         "snippet",
     ];
     out.write_record(header).map_err(io::Error::other)?;
+    let list = |h: &crate::search::Hit, name: &str| {
+        h.values
+            .get(name)
+            .map(|v| match v {
+                Shown::Countries(c) => c.iter().map(|c| c.name.as_str()).collect(),
+                other => other.values(),
+            })
+            .unwrap_or_default()
+            .join("; ")
+    };
     for h in &r.hits {
-        let countries: Vec<&str> = h.countries.iter().map(|c| c.name.as_str()).collect();
         let row = [
             h.rank.to_string(),
             h.id.clone(),
@@ -32,9 +43,9 @@ pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
             h.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
             h.dateline.clone().unwrap_or_default(),
             h.title.text.clone(),
-            countries.join("; "),
-            h.people.join("; "),
-            h.topics.join("; "),
+            list(h, field::COUNTRY),
+            list(h, field::PERSON),
+            list(h, field::TOPIC),
             h.snippet.text.clone(),
         ];
         out.write_record(&row).map_err(io::Error::other)?;

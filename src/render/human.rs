@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use crate::index::document::StoredArticle;
+use crate::index::document::{Shown, StoredArticle};
 use crate::index::stats::IndexStats;
 use crate::index::writer::IndexSummary;
-use crate::search::facets::{FacetCounts, FacetValue, Histogram};
+use crate::search::{FacetCounts, FacetValue, Histogram};
 use crate::search::{FacetListing, Highlighted, SearchResults};
 
 const HL_ON: &str = "\x1b[1;33m";
@@ -110,17 +110,15 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
         if !h.snippet.text.is_empty() {
             writeln!(w, "      {}", one_line(&st.highlighted(&h.snippet)))?;
         }
-        let mut tags = Vec::new();
-        if !h.countries.is_empty() {
-            let c: Vec<&str> = h.countries.iter().map(|c| c.name.as_str()).collect();
-            tags.push(format!("countries: {}", c.join(", ")));
-        }
-        if !h.people.is_empty() {
-            tags.push(format!("people: {}", h.people.join(", ")));
-        }
-        if !h.topics.is_empty() {
-            tags.push(format!("topics: {}", h.topics.join(", ")));
-        }
+        // The hit's list fields (countries, people, topics, ...); single
+        // values such as the source would repeat on every line.
+        let tags: Vec<String> = h
+            .values
+            .0
+            .iter()
+            .filter(|(d, v)| d.many && !v.values().is_empty())
+            .map(|(d, v)| format!("{}: {}", d.label, v.display()))
+            .collect();
         if !tags.is_empty() {
             writeln!(w, "      {}", st.paint(DIM_ON, &tags.join(" · ")))?;
         }
@@ -340,26 +338,18 @@ pub fn article<W: Write>(w: &mut W, a: &StoredArticle, st: Style) -> io::Result<
     row("id", a.id.clone())?;
     row("date", a.date.map(|d| d.to_rfc3339()).unwrap_or_default())?;
     row("dateline", a.dateline.clone().unwrap_or_default())?;
-    row("cities", a.dateline_cities.join(", "))?;
-    row("agency", a.agency.clone().unwrap_or_default())?;
-    let countries: Vec<String> = a
-        .countries
-        .iter()
-        .map(|c| format!("{} ({})", c.name, c.id))
-        .collect();
-    row("countries", countries.join(", "))?;
-    row("people", a.people.join(", "))?;
-    row("topics", a.topics.join(", "))?;
-    row("orgs", a.orgs.join(", "))?;
-    row("exchanges", a.exchanges.join(", "))?;
-    row("companies", a.companies.join(", "))?;
-    row("source", a.source.clone().unwrap_or_default())?;
-    row("section", a.section.clone().unwrap_or_default())?;
-    row("author", a.author.clone().unwrap_or_default())?;
-    row("url", a.url.clone().unwrap_or_default())?;
+    for (decl, shown) in &a.values.0 {
+        let text = match shown {
+            Shown::Countries(c) => c
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.display(),
+        };
+        row(&decl.label, text)?;
+    }
     row("file", a.path.clone().unwrap_or_default())?;
-    row("lewis split", a.lewis_split.clone().unwrap_or_default())?;
-    row("cgi split", a.cgi_split.clone().unwrap_or_default())?;
     writeln!(w)?;
     writeln!(w, "{}", a.body.trim_end())
 }

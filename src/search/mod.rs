@@ -2,7 +2,10 @@
 //! snippets, multi-select facet counts, a calendar histogram). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
-pub mod facets;
+pub mod day_counter;
+pub mod facet_counts;
+pub mod histogram;
+mod period;
 pub mod query;
 pub mod snippets;
 pub mod vocab;
@@ -18,9 +21,12 @@ use tantivy::snippet::Snippet;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::document::{self, CountryRef};
+use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
-pub use facets::{FacetCounts, FacetField, Histogram, Interval};
+pub use crate::schema::FacetField;
+pub use facet_counts::{FacetCounts, FacetValue};
+pub use histogram::{Histogram, Interval};
+pub use period::Period;
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
 pub const MAX_LIMIT: usize = 10_000;
@@ -34,6 +40,19 @@ pub enum SortOrder {
     Relevance,
     DateAsc,
     DateDesc,
+}
+
+impl std::str::FromStr for SortOrder {
+    type Err = Error;
+    /// `relevance` (or `score`), `date` (oldest first) or `-date`.
+    fn from_str(s: &str) -> Result<SortOrder> {
+        match s.trim() {
+            "relevance" | "score" => Ok(SortOrder::Relevance),
+            "date" | "+date" => Ok(SortOrder::DateAsc),
+            "-date" => Ok(SortOrder::DateDesc),
+            other => Err(Error::UnknownSort(other.to_string())),
+        }
+    }
 }
 
 /// What to search for: the plain values of `newsdex search`'s flags.
@@ -66,6 +85,67 @@ impl Default for SearchRequest {
             offset: 0,
             sort: SortOrder::Relevance,
         }
+    }
+}
+
+impl SearchRequest {
+    /// A request for `query` ('' matches every article) with the defaults:
+    /// 10 hits by relevance, no filters, no facets.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+
+    /// Keep articles with this value of `facet` (OR with other values of
+    /// the same facet, AND across facets). Values resolve as the facet's
+    /// declaration says: `venezuela`, `Venezuela` and `VE` name one country.
+    pub fn filter(mut self, facet: FacetField, value: impl Into<String>) -> SearchRequest {
+        let values = self.filters.entry(facet).or_default();
+        let value = value.into();
+        if !values.contains(&value) {
+            values.push(value);
+        }
+        self
+    }
+
+    /// Count the hits' values of `facet`.
+    pub fn facet(mut self, facet: FacetField) -> SearchRequest {
+        if !self.facets.contains(&facet) {
+            self.facets.push(facet);
+        }
+        self
+    }
+
+    /// Hits per calendar period.
+    pub fn histogram(mut self, interval: Interval) -> SearchRequest {
+        self.histogram = Some(interval);
+        self
+    }
+
+    /// How many hits to return, and how many to skip first.
+    pub fn page(mut self, limit: usize, offset: usize) -> SearchRequest {
+        self.limit = limit;
+        self.offset = offset;
+        self
+    }
+
+    /// Order of hits.
+    pub fn sort(mut self, sort: SortOrder) -> SearchRequest {
+        self.sort = sort;
+        self
+    }
+
+    /// Articles dated in `[since, until)`.
+    pub fn dates(
+        mut self,
+        since: Option<DateTime<Utc>>,
+        until: Option<DateTime<Utc>>,
+    ) -> SearchRequest {
+        self.since = since;
+        self.until = until;
+        self
     }
 }
 
@@ -105,11 +185,10 @@ pub struct Hit {
     pub dateline: Option<String>,
     pub title: Highlighted,
     pub snippet: Highlighted,
-    pub countries: Vec<CountryRef>,
-    pub people: Vec<String>,
-    pub topics: Vec<String>,
-    pub source: Option<String>,
-    pub section: Option<String>,
+    /// The declared fields shown with every hit (`"hit": true`), by their
+    /// JSON names: countries, people, topics, source, ...
+    #[serde(flatten)]
+    pub values: Values,
 }
 
 /// Everything a search returns.
@@ -162,13 +241,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     let f = &news.fields;
     let limit = req.limit.min(MAX_LIMIT);
     let top = req.facet_top.clamp(1, MAX_FACET_TOP);
-    let title_boost = news
-        .decl
-        .fields
-        .iter()
-        .find(|d| d.name == "title")
-        .and_then(|d| d.boost)
-        .unwrap_or(2.0);
+    let title_boost = crate::schema::declaration().title_boost();
     let text = query::text_query(&news.index, f, title_boost, &req.query)?;
 
     let mut applied = Vec::new();
@@ -177,7 +250,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         if requested.is_empty() {
             continue;
         }
-        let field = facet.field(f);
+        let field = f.facet(*facet);
         let mut vocab: Option<Vec<String>> = None;
         let mut values = Vec::new();
         for r in requested {
@@ -199,13 +272,13 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
                 }
             }
         }
-        filters.push((*facet, query::any_of(facet.field(f), &values)));
+        filters.push((*facet, query::any_of(field, &values)));
         applied.push(AppliedFilter {
             facet: *facet,
             requested: requested.clone(),
             labels: values
                 .iter()
-                .map(|v| facets::label_for(*facet, v))
+                .map(|v| facet_counts::label_for(*facet, v))
                 .collect(),
             values,
         });
@@ -225,7 +298,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         .facets
         .iter()
         .partition(|fa| !plan.filters.iter().any(|(g, _)| g == *fa));
-    let agg = (!plain.is_empty()).then(|| facets::FacetCollector::new(&plain, top));
+    let agg = (!plain.is_empty()).then(|| facet_counts::FacetCollector::new(&plain, top));
     let want_hist = req.histogram.is_some();
     let (total, docs, plain_counts, days) =
         collect_main(searcher, &*full, req, limit, agg, want_hist)?;
@@ -236,7 +309,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     }
     for fa in &own {
         let q = plan.combined(Some(*fa));
-        let res = searcher.search(&*q, &facets::FacetCollector::new(&[*fa], top))?;
+        let res = searcher.search(&*q, &facet_counts::FacetCollector::new(&[*fa], top))?;
         for c in res {
             counts.insert(c.facet, c);
         }
@@ -251,7 +324,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     let histogram = req
         .histogram
         .zip(days)
-        .map(|(interval, (days, undated))| facets::calendar_histogram(interval, &days, undated));
+        .map(|(interval, (days, undated))| histogram::calendar_histogram(interval, &days, undated));
 
     Ok(SearchResults {
         query: req.query.clone(),
@@ -283,11 +356,11 @@ fn collect_main(
     q: &dyn Query,
     req: &SearchRequest,
     limit: usize,
-    agg: Option<facets::FacetCollector>,
+    agg: Option<facet_counts::FacetCollector>,
     want_hist: bool,
 ) -> Result<MainFruit> {
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
-    let hist = want_hist.then_some(facets::DayCounter);
+    let hist = want_hist.then_some(day_counter::DayCounter);
     let (n, docs, a, h) = match req.sort {
         SortOrder::Relevance => {
             let (n, docs, a, h) = searcher.search(q, &(Count, top.order_by_score(), agg, hist))?;
@@ -357,14 +430,7 @@ fn build_hits(
             dateline: document::first_text(&doc, f.dateline),
             title,
             snippet,
-            countries: document::all_text(&doc, f.country)
-                .iter()
-                .map(|c| CountryRef::from_id(c))
-                .collect(),
-            people: document::all_text(&doc, f.person),
-            topics: document::all_text(&doc, f.topic),
-            source: document::first_text(&doc, f.source),
-            section: document::first_text(&doc, f.section),
+            values: Values::read(f, &doc, |d| d.hit),
         });
     }
     Ok(hits)
@@ -391,7 +457,7 @@ pub struct FacetListing {
     pub query: String,
     pub total_documents: usize,
     pub matched: Option<String>,
-    pub values: Vec<facets::FacetValue>,
+    pub values: Vec<FacetValue>,
     pub distinct_values: usize,
 }
 

@@ -8,7 +8,8 @@ use tantivy::Searcher;
 
 use crate::error::{Error, Result};
 use crate::extract::gazetteer;
-use crate::search::facets::{label_for, FacetField};
+use crate::schema::{FacetField, Resolve};
+use crate::search::facet_counts::label_for;
 
 /// Every distinct value of a keyword field across the index's segments.
 pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
@@ -38,17 +39,17 @@ pub fn exact_value(
     field: Field,
     value: &str,
 ) -> Result<Option<String>> {
-    let candidate = match facet {
-        // A canonical id names itself (tested in `facets`): no gazetteer
-        // tables needed for the common `--country usa`.
-        FacetField::Country if gazetteer::country_name(value.trim()).is_some() => {
+    let candidate = match facet.resolve() {
+        // A canonical id names itself (tested in `facet_counts`): no
+        // gazetteer tables needed for the common `--country usa`.
+        Resolve::Country if gazetteer::country_name(value.trim()).is_some() => {
             value.trim().to_string()
         }
-        FacetField::Country => match gazetteer::resolve_country(value) {
+        Resolve::Country => match gazetteer::resolve_country(value) {
             Some(c) => c.id.clone(),
             None => return Ok(None),
         },
-        _ => value.trim().to_string(),
+        Resolve::Person | Resolve::Exact => value.trim().to_string(),
     };
     let term = tantivy::Term::from_field_text(field, &candidate);
     Ok((searcher.doc_freq(&term)? > 0).then_some(candidate))
@@ -58,12 +59,11 @@ pub fn exact_value(
 pub fn resolve(facet: FacetField, value: &str, vocab: &[String]) -> Result<Vec<String>> {
     let wanted = gazetteer::fold(value);
     if wanted.is_empty() {
-        return Err(Error::BadArgument {
-            flag: format!("--{}", facet.name()),
-            message: "empty value".into(),
+        return Err(Error::EmptyFilterValue {
+            facet: facet.name().to_string(),
         });
     }
-    if facet == FacetField::Country {
+    if facet.resolve() == Resolve::Country {
         if let Some(c) = gazetteer::resolve_country(value) {
             if vocab.iter().any(|v| v == &c.id) {
                 return Ok(vec![c.id.clone()]);

@@ -3,6 +3,7 @@
 
 mod corpora;
 mod errors;
+mod facet_table;
 mod reliability;
 mod reuters;
 mod samples;

@@ -1,0 +1,294 @@
+//! The JSON Schemas of the output shapes that depend on the declaration
+//! (`show`, `search`, `facets`, `stats`), generated from it. The committed
+//! files in `schema/` are these documents; a test keeps them equal, and
+//! `cargo run --example write_schemas` rewrites them after a change to the
+//! declaration.
+
+use serde_json::{json, Map, Value};
+
+use super::{declaration, FacetField, FieldDecl, Resolve};
+
+/// File name and document of every generated schema.
+pub fn all() -> Vec<(&'static str, Value)> {
+    vec![
+        ("show.schema.json", show()),
+        ("search-results.schema.json", search_results()),
+        ("facets.schema.json", facets()),
+        ("stats.schema.json", stats()),
+    ]
+}
+
+/// The whole document with the common header.
+fn document(id: &str, title: &str, body: Value) -> Value {
+    let mut doc = Map::new();
+    doc.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    doc.insert("$id".into(), json!(format!("newsdex/{id}")));
+    doc.insert("title".into(), json!(title));
+    if let Value::Object(rest) = body {
+        doc.extend(rest);
+    }
+    Value::Object(doc)
+}
+
+/// An object with exactly these properties, all required.
+fn object(props: Vec<(&str, Value)>) -> Value {
+    let required: Vec<&str> = props.iter().map(|(k, _)| *k).collect();
+    let properties: Map<String, Value> =
+        props.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    json!({
+        "type": "object",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": false
+    })
+}
+
+fn string_or_null() -> Value {
+    json!({"type": ["string", "null"]})
+}
+
+fn date_or_null() -> Value {
+    json!({"type": ["string", "null"], "format": "date-time"})
+}
+
+fn strings() -> Value {
+    json!({"type": "array", "items": {"type": "string"}})
+}
+
+fn country_ref() -> Value {
+    object(vec![
+        (
+            "id",
+            json!({"type": "string", "description": "canonical id (Reuters PLACES code where one exists)"}),
+        ),
+        (
+            "name",
+            json!({"type": "string", "description": "display name"}),
+        ),
+    ])
+}
+
+/// The JSON shape of one declared keyword field's values.
+fn field_shape(d: &FieldDecl) -> Value {
+    let resolve = d.facet.as_ref().map(|f| f.resolve);
+    if resolve == Some(Resolve::Country) {
+        json!({"type": "array", "items": country_ref()})
+    } else if d.many {
+        strings()
+    } else {
+        string_or_null()
+    }
+}
+
+/// The declared keyword fields `keep` selects, by JSON name.
+fn attribute_props(keep: impl Fn(&FieldDecl) -> bool) -> Vec<(&'static str, Value)> {
+    declaration()
+        .attributes()
+        .filter(|d| keep(d))
+        .map(|d| (d.json.as_str(), field_shape(d)))
+        .collect()
+}
+
+fn facet_enum() -> Value {
+    json!({"enum": FacetField::all().map(FacetField::name).collect::<Vec<_>>()})
+}
+
+fn facet_value() -> Value {
+    object(vec![
+        ("value", json!({"type": "string"})),
+        ("label", json!({"type": "string"})),
+        ("count", json!({"type": "integer", "minimum": 0})),
+    ])
+}
+
+fn highlighted() -> Value {
+    object(vec![
+        ("text", json!({"type": "string"})),
+        (
+            "highlights",
+            json!({
+                "type": "array",
+                "description": "[start, end) byte offsets into text of the matched terms",
+                "items": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
+            }),
+        ),
+    ])
+}
+
+/// `newsdex show --format json`.
+pub fn show() -> Value {
+    let mut props = vec![
+        ("id", json!({"type": "string"})),
+        ("title", json!({"type": "string"})),
+        ("date", date_or_null()),
+        ("dateline", string_or_null()),
+    ];
+    props.extend(attribute_props(|d| d.stored));
+    props.push(("path", string_or_null()));
+    props.push(("body", json!({"type": "string"})));
+    document(
+        "show.schema.json",
+        "newsdex show --format json",
+        object(props),
+    )
+}
+
+/// One search hit.
+fn hit() -> Value {
+    let mut props = vec![
+        ("rank", json!({"type": "integer", "minimum": 1})),
+        ("id", json!({"type": "string"})),
+        ("score", json!({"type": ["number", "null"]})),
+        ("date", date_or_null()),
+        ("dateline", string_or_null()),
+        ("title", highlighted()),
+        ("snippet", highlighted()),
+    ];
+    props.extend(attribute_props(|d| d.hit));
+    object(props)
+}
+
+/// One facet's counts.
+fn facet_counts() -> Value {
+    object(vec![
+        ("facet", facet_enum()),
+        ("values", json!({"type": "array", "items": facet_value()})),
+        (
+            "other",
+            json!({"type": "integer", "description": "documents with values outside the top N"}),
+        ),
+    ])
+}
+
+fn histogram() -> Value {
+    let bucket = object(vec![
+        ("key", json!({"type": "string"})),
+        ("start", json!({"type": "string", "format": "date-time"})),
+        ("count", json!({"type": "integer"})),
+    ]);
+    json!({"oneOf": [
+        {"type": "null"},
+        object(vec![
+            ("interval", json!({"enum": ["day", "week", "month", "year"]})),
+            ("undated", json!({"type": "integer"})),
+            ("buckets", json!({"type": "array", "items": bucket})),
+        ])
+    ]})
+}
+
+/// `newsdex search --format json`.
+pub fn search_results() -> Value {
+    let filter = object(vec![
+        ("facet", facet_enum()),
+        ("requested", strings()),
+        ("values", strings()),
+        ("labels", strings()),
+    ]);
+    let mut body = object(vec![
+        ("query", json!({"type": "string"})),
+        ("filters", json!({"type": "array", "items": filter})),
+        ("since", date_or_null()),
+        ("until", date_or_null()),
+        (
+            "total",
+            json!({"type": "integer", "minimum": 0, "description": "documents matching the query and filters"}),
+        ),
+        ("offset", json!({"type": "integer"})),
+        ("limit", json!({"type": "integer"})),
+        (
+            "sort",
+            json!({"enum": ["relevance", "date_asc", "date_desc"]}),
+        ),
+        ("took_ms", json!({"type": "number"})),
+        (
+            "hits",
+            json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
+        ),
+        ("facets", json!({"type": "array", "items": facet_counts()})),
+        ("histogram", histogram()),
+    ]);
+    body["$defs"] = json!({ "hit": hit() });
+    document(
+        "search-results.schema.json",
+        "newsdex search --format json",
+        body,
+    )
+}
+
+/// `newsdex facets --format json`.
+pub fn facets() -> Value {
+    document(
+        "facets.schema.json",
+        "newsdex facets --format json",
+        object(vec![
+            ("facet", facet_enum()),
+            ("query", json!({"type": "string"})),
+            ("total_documents", json!({"type": "integer"})),
+            ("matched", string_or_null()),
+            ("values", json!({"type": "array", "items": facet_value()})),
+            ("distinct_values", json!({"type": "integer"})),
+        ]),
+    )
+}
+
+/// `newsdex stats --format json`.
+pub fn stats() -> Value {
+    let distinct = json!({
+        "type": "object",
+        "propertyNames": facet_enum(),
+        "additionalProperties": {"type": "integer"},
+        "description": "distinct values per facet"
+    });
+    document(
+        "stats.schema.json",
+        "newsdex stats --format json",
+        object(vec![
+            ("index", json!({"type": "string"})),
+            ("documents", json!({"type": "integer"})),
+            ("segments", json!({"type": "integer"})),
+            ("earliest", date_or_null()),
+            ("latest", date_or_null()),
+            ("undated", json!({"type": "integer"})),
+            ("distinct", distinct),
+            ("sources", json!({"type": "array", "items": facet_value()})),
+            ("size_bytes", json!({"type": "integer"})),
+        ]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed schema files are exactly what the declaration gives;
+    /// after changing it, run `cargo run --example write_schemas`.
+    #[test]
+    fn committed_schemas_equal_the_generated_ones() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+        for (name, generated) in all() {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let committed: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                committed, generated,
+                "schema/{name} differs from the declaration: run `cargo run --example write_schemas`"
+            );
+        }
+    }
+
+    #[test]
+    fn every_facet_and_hit_field_is_in_the_schemas() {
+        let results = search_results();
+        let hit = &results["$defs"]["hit"]["properties"];
+        for d in declaration().attributes().filter(|d| d.hit) {
+            assert!(hit.get(&d.json).is_some(), "{}", d.json);
+        }
+        let names = &facets()["properties"]["facet"]["enum"];
+        assert_eq!(
+            names.as_array().map(Vec::len),
+            Some(FacetField::all().count())
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! The field declaration (`schema/newsdex.json`), read once: every field and
+//! facet newsdex knows, with how it is indexed, shown, read from input and
+//! filtered. The tantivy schema (`index::schema`), the article's keyword
+//! values, the stored record, the facet list, the filter flags, the table
+//! labels and the JSON Schemas (`json_schema`) all follow from it, so adding
+//! a keyword facet means adding it here and filling it in a parser.
+
+mod facet;
+pub mod json_schema;
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+pub use facet::{FacetField, Resolve};
+
+/// The declaration file, embedded at build time.
+pub const DECLARATION: &str = include_str!("../../schema/newsdex.json");
+
+/// Names of the fields the code itself reads or writes; every other keyword
+/// field is carried by name from input to index to output.
+pub mod names {
+    pub const ID: &str = "id";
+    pub const TITLE: &str = "title";
+    pub const BODY: &str = "body";
+    pub const DATELINE: &str = "dateline";
+    pub const DATE: &str = "date";
+    pub const PATH: &str = "path";
+    pub const COUNTRY: &str = "country";
+    pub const PERSON: &str = "person";
+    pub const TOPIC: &str = "topic";
+    pub const ORG: &str = "org";
+    pub const EXCHANGE: &str = "exchange";
+    pub const COMPANY: &str = "company";
+    pub const DATELINE_CITY: &str = "dateline_city";
+    pub const SOURCE: &str = "source";
+    pub const SECTION: &str = "section";
+    pub const AGENCY: &str = "agency";
+    pub const AUTHOR: &str = "author";
+    pub const URL: &str = "url";
+    pub const LEWIS_SPLIT: &str = "lewis_split";
+    pub const CGI_SPLIT: &str = "cgi_split";
+
+    /// Fields the article holds as fields of its own (not keyword values).
+    pub const CORE: [&str; 6] = [ID, TITLE, BODY, DATELINE, DATE, PATH];
+}
+
+/// The kinds of field newsdex declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// Tokenised, stemmed full text with positions (phrases, snippets).
+    Text,
+    /// Exact values (ids, countries, people): filters and facets.
+    Keyword,
+    /// A UTC date-time, indexed for ranges and fast for sorting/histograms.
+    Date,
+}
+
+/// How a facet turns what a user typed into stored values.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FacetDecl {
+    /// The name users type (`--facet country`, `--country`).
+    pub name: String,
+    /// Other names accepted for it (`place` for `country`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub resolve: Resolve,
+    /// Placeholder of the filter flag's value in `--help`.
+    pub value_name: String,
+    /// The filter flag's help line.
+    pub help: String,
+}
+
+/// One field of the declaration.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldDecl {
+    /// The index field name.
+    pub name: String,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub stored: bool,
+    #[serde(default)]
+    pub fast: bool,
+    /// Query-time boost of a text field.
+    #[serde(default)]
+    pub boost: Option<f32>,
+    /// A keyword with several values per article (a list in JSON).
+    #[serde(default)]
+    pub many: bool,
+    /// Key in JSON output.
+    pub json: String,
+    /// Label in tables.
+    pub label: String,
+    /// Keys read from JSON Lines objects and CSV headers into this field.
+    #[serde(default)]
+    pub input: Vec<String>,
+    /// Shown with every search hit.
+    #[serde(default)]
+    pub hit: bool,
+    /// Present when the field can be counted and filtered by.
+    #[serde(default)]
+    pub facet: Option<FacetDecl>,
+    #[serde(default)]
+    pub doc: String,
+}
+
+impl FieldDecl {
+    /// A keyword field carried as a named value of the article (every
+    /// keyword field but the id and the file path).
+    pub fn is_attribute(&self) -> bool {
+        self.kind == FieldKind::Keyword && !names::CORE.contains(&self.name.as_str())
+    }
+}
+
+/// The whole declaration file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Declaration {
+    pub version: u32,
+    pub fields: Vec<FieldDecl>,
+}
+
+static PARSED: LazyLock<Declaration> = LazyLock::new(|| {
+    // The file is compiled in and checked by the tests below, so a failure
+    // here is a build defect, never something a user's input can cause.
+    Declaration::parse(DECLARATION).expect("schema/newsdex.json is valid (checked by tests)")
+});
+
+/// The declaration newsdex was built with.
+pub fn declaration() -> &'static Declaration {
+    &PARSED
+}
+
+impl Declaration {
+    /// Parse a declaration and check what serde cannot: unique names, facets
+    /// only on fast keywords, text-only boosts.
+    pub fn parse(text: &str) -> Result<Declaration, String> {
+        let decl: Declaration = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut seen = std::collections::BTreeSet::new();
+        let mut facet_names = std::collections::BTreeSet::new();
+        for f in &decl.fields {
+            if !seen.insert(f.name.as_str()) {
+                return Err(format!("field '{}' is declared twice", f.name));
+            }
+            if let Some(facet) = &f.facet {
+                if f.kind != FieldKind::Keyword || !f.fast {
+                    return Err(format!(
+                        "facet '{}' must be a fast keyword field",
+                        facet.name
+                    ));
+                }
+                for name in std::iter::once(&facet.name).chain(&facet.aliases) {
+                    if !facet_names.insert(name.as_str()) {
+                        return Err(format!("facet name '{name}' is used twice"));
+                    }
+                }
+            }
+            if f.boost.is_some() && f.kind != FieldKind::Text {
+                return Err(format!("only text fields take a boost ('{}')", f.name));
+            }
+        }
+        for core in names::CORE {
+            if !decl.fields.iter().any(|f| f.name == core) {
+                return Err(format!("field '{core}' is missing"));
+            }
+        }
+        Ok(decl)
+    }
+
+    /// The field with this index name.
+    pub fn field(&self, name: &str) -> Option<&FieldDecl> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Keyword fields carried as named article values, in declaration order.
+    pub fn attributes(&self) -> impl Iterator<Item = &FieldDecl> {
+        self.fields.iter().filter(|f| f.is_attribute())
+    }
+
+    /// The fields that can be used as facets and filters.
+    pub fn facet_fields(&self) -> impl Iterator<Item = &FieldDecl> {
+        self.fields.iter().filter(|f| f.facet.is_some())
+    }
+
+    /// Boost of the title field at query time.
+    pub fn title_boost(&self) -> f32 {
+        self.field(names::TITLE)
+            .and_then(|f| f.boost)
+            .unwrap_or(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_declaration_is_valid() {
+        let d = Declaration::parse(DECLARATION).unwrap();
+        assert!(d.facet_fields().count() >= 10);
+        assert!(d.field(names::COUNTRY).unwrap().many);
+    }
+
+    #[test]
+    fn every_name_the_code_uses_is_declared() {
+        let d = declaration();
+        for name in [
+            names::COUNTRY,
+            names::PERSON,
+            names::TOPIC,
+            names::ORG,
+            names::EXCHANGE,
+            names::COMPANY,
+            names::DATELINE_CITY,
+            names::SOURCE,
+            names::SECTION,
+            names::AGENCY,
+            names::AUTHOR,
+            names::URL,
+            names::LEWIS_SPLIT,
+            names::CGI_SPLIT,
+        ] {
+            assert!(d.field(name).is_some_and(|f| f.is_attribute()), "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_declarations_are_refused() {
+        let twice = r#"{"version":1,"fields":[
+            {"name":"id","kind":"keyword","json":"id","label":"id"},
+            {"name":"id","kind":"keyword","json":"id","label":"id"}]}"#;
+        assert!(Declaration::parse(twice).unwrap_err().contains("twice"));
+        let slow_facet = r#"{"version":1,"fields":[
+            {"name":"x","kind":"keyword","json":"x","label":"x",
+             "facet":{"name":"x","resolve":"exact","value_name":"X","help":"h"}}]}"#;
+        assert!(Declaration::parse(slow_facet).unwrap_err().contains("fast"));
+    }
+}
