@@ -14,7 +14,7 @@ use crate::cli::FilterArgs;
 use crate::config::{filter_request, period_bound};
 use crate::extract::dateline;
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
-use crate::search::query::split_special_terms;
+use crate::search::query::parse as parse_query;
 
 fn config() -> ProptestConfig {
     ProptestConfig::with_cases(64)
@@ -123,7 +123,7 @@ proptest! {
 
     #[test]
     fn query_front_end_never_panics(q in "\\PC{0,60}") {
-        let _ = split_special_terms(&q);
+        let _ = parse_query(&q);
     }
 
     #[test]
@@ -140,7 +140,7 @@ proptest! {
         )
     ) {
         let q = parts.concat();
-        let _ = split_special_terms(&q);
+        let _ = parse_query(&q);
     }
 
     #[test]
