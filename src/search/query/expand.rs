@@ -23,7 +23,11 @@ use crate::error::{Error, Result};
 /// Most index words one truncated or fuzzy term may match in one field.
 ///
 /// Each word is one scored term query, so the cap bounds the work of a
-/// query. MEASURE
+/// query. In the body of Reuters-21578, truncations people type match far
+/// fewer (`econom*` 7 words, `pres*` 33, even `co*` 863, `oil~2` 647), while
+/// `s*` and `a~2` match more than 1,000: past the cap the query fails and
+/// says why, rather than OR-ing a large part of the vocabulary. Bigger
+/// archives have more words, so a short prefix fails sooner there.
 pub const MAX_EXPANSION: usize = 1_000;
 
 /// How a word is widened.
