@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use crate::extract::dateline;
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
-use crate::search::query::split_special_terms;
+use crate::search::query::parse as parse_query;
 use crate::search::Period;
 
 fn config() -> ProptestConfig {
@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn query_front_end_never_panics(q in "\\PC{0,60}") {
-        let _ = split_special_terms(&q);
+        let _ = parse_query(&q);
     }
 
     #[test]
@@ -139,7 +139,7 @@ proptest! {
         )
     ) {
         let q = parts.concat();
-        let _ = split_special_terms(&q);
+        let _ = parse_query(&q);
     }
 
     #[test]

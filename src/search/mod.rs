@@ -16,7 +16,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::snippet::Snippet;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
@@ -218,14 +218,19 @@ struct Plan {
 
 impl Plan {
     /// The whole query, leaving out the filter of `except` (multi-select).
+    /// Filters restrict without scoring (a score of 0 added), so only the
+    /// text query ranks.
     fn combined(&self, except: Option<FacetField>) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.text.box_clone())];
+        let filter = |q: &dyn Query| -> Box<dyn Query> {
+            Box::new(ConstScoreQuery::new(q.box_clone(), 0.0))
+        };
         if let Some(d) = &self.date {
-            clauses.push((Occur::Must, d.box_clone()));
+            clauses.push((Occur::Must, filter(&**d)));
         }
         for (facet, q) in &self.filters {
             if Some(*facet) != except {
-                clauses.push((Occur::Must, q.box_clone()));
+                clauses.push((Occur::Must, filter(&**q)));
             }
         }
         if clauses.len() == 1 {
@@ -242,7 +247,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     let limit = req.limit.min(MAX_LIMIT);
     let top = req.facet_top.clamp(1, MAX_FACET_TOP);
     let title_boost = crate::schema::declaration().title_boost();
-    let text = query::text_query(&news.index, f, title_boost, &req.query)?;
+    let text = query::text_query(searcher, f, title_boost, &req.query)?;
 
     let mut applied = Vec::new();
     let mut filters = Vec::new();

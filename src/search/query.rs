@@ -1,180 +1,433 @@
-//! The query front end: tantivy's query parser over title and body (title
-//! boosted, AND by default), plus what news researchers type that the parser
-//! does not do itself: `econom*` truncation and `Borisof~1` fuzzy terms.
+//! The query front end: tantivy's query grammar over title and body (title
+//! boosted, AND by default), plus what news researchers type that tantivy's
+//! query parser does not do itself: `econom*` truncation, `Borisof~1` fuzzy
+//! words, and apostrophes inside words (`China's`, `O'Neill`).
 //!
-//! Such terms are taken out of the query text before parsing and added back
-//! as required (or, with a leading `-`, excluded) clauses. That keeps the
-//! parser's own syntax intact for everything else; the cost is that a
-//! truncated or fuzzy term always joins the rest with AND.
+//! The query is parsed once, by tantivy's own grammar
+//! (`tantivy::query_grammar`), into a tree. Truncated and fuzzy words are
+//! leaves of that tree like any other word, so they combine with OR, NOT,
+//! `-`, parentheses, boosts and fields (`title:econom*`) as words do; they
+//! are analysed as the index analyses text and expanded to the index's own
+//! words, scored (see `expand`). Every other leaf is handed to tantivy's
+//! `QueryParser`, so phrases, ranges and sets mean what tantivy documents;
+//! a `field:value` leaf on a keyword field goes to a resolver
+//! ([`KeywordResolver`]), today the exact stored value.
+
+mod apostrophes;
+mod expand;
 
 use std::ops::Bound;
 
 use chrono::{DateTime, Utc};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
     TermQuery,
 };
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, Term};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, FieldType, IndexRecordOption};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
+use crate::index::schema::{news_words, NEWS_TOKENIZER};
 use crate::index::Fields;
+pub use expand::{Widen, MAX_EXPANSION};
 
-/// A term the parser cannot express on its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SpecialTerm {
-    /// `econom*`: every term starting with the text.
-    Prefix { text: String, negated: bool },
-    /// `Borisof~1`: terms within the edit distance.
-    Fuzzy {
-        text: String,
-        distance: u8,
-        negated: bool,
+/// A query as typed, parsed once: tantivy's grammar tree with the default
+/// operator (AND) applied and truncated and fuzzy words recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Every document (the empty query).
+    All,
+    /// Sub-queries with how each must occur.
+    Clause(Vec<(Occur, Node)>),
+    /// `(...)^2`: a sub-query with its score multiplied.
+    Boost(Box<Node>, f32),
+    /// `econom*` or `Borisof~1`, in one field or the default ones, the
+    /// word as typed.
+    Widened {
+        field: Option<String>,
+        word: String,
+        widen: Widen,
     },
+    /// Anything else: a word, phrase, range or set for tantivy's parser.
+    Leaf(Box<UserInputLeaf>),
 }
 
-/// Split a query into what tantivy's parser reads and the special terms.
-pub fn split_special_terms(query: &str) -> Result<(String, Vec<SpecialTerm>)> {
-    let mut rest = String::with_capacity(query.len());
-    let mut specials = Vec::new();
-    let mut in_quotes = false;
-    for (i, token) in tokens_keeping_quotes(query) {
-        let quotes_before = token.matches('"').count();
-        if !in_quotes && quotes_before == 0 {
-            if let Some(special) = parse_special(token, i)? {
-                specials.push(special);
-                continue;
-            }
-        }
-        if quotes_before % 2 == 1 {
-            in_quotes = !in_quotes;
-        }
-        if !rest.is_empty() {
-            rest.push(' ');
-        }
-        rest.push_str(token);
+/// Parse a query as typed. Fails, saying where and what would work, on what
+/// tantivy's grammar rejects and on malformed truncation or fuzzy terms.
+pub fn parse(query: &str) -> Result<Node> {
+    let escaped = apostrophes::escape(query);
+    if let Some((at, quote)) = escaped.unclosed_quote {
+        let what = if quote == '"' { "double" } else { "single" };
+        return Err(Error::Query(format!(
+            "the {what} quote at column {} is never closed in '{query}': close it, \
+             or put the words in double quotes",
+            column(query, at)
+        )));
     }
-    Ok((rest, specials))
+    let ast = tantivy::query_grammar::parse_query(&escaped.text)
+        .map_err(|_| syntax_error(query, &escaped))?;
+    match ast {
+        UserInputAst::Clause(c) if c.is_empty() => Ok(Node::All),
+        ast => from_ast(ast, query),
+    }
 }
 
-/// Whitespace tokens with their byte offsets.
-fn tokens_keeping_quotes(query: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The message for a query tantivy's grammar rejects: its own diagnosis and
+/// position when its lenient parser has one, and what usually works.
+fn syntax_error(query: &str, escaped: &apostrophes::Escaped) -> Error {
+    let (_, errors) = tantivy::query_grammar::parse_query_lenient(&escaped.text);
+    let hint = "check the parentheses and the field before ':', or put the words in \
+                double quotes";
+    match errors.first() {
+        Some(e) => {
+            let at = escaped.original_offset(e.pos.min(escaped.text.len()));
+            Error::Query(format!(
+                "syntax error at column {} of '{query}' ({}): {hint}",
+                column(query, at),
+                e.message
+            ))
+        }
+        None => Error::Query(format!("syntax error in '{query}': {hint}")),
+    }
+}
+
+/// 1-based character column of byte offset `at`.
+fn column(query: &str, at: usize) -> usize {
+    query.get(..at).map_or(at, |before| before.chars().count()) + 1
+}
+
+/// Where `token` appears in the query as typed, for messages.
+fn at_column(query: &str, token: &str) -> String {
     query
-        .split_whitespace()
-        .map(move |t| (t.as_ptr() as usize - query.as_ptr() as usize, t))
+        .find(token)
+        .map(|at| format!(" at column {}", column(query, at)))
+        .unwrap_or_default()
 }
 
-fn parse_special(token: &str, offset: usize) -> Result<Option<SpecialTerm>> {
-    let (negated, body) = match token.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, token),
-    };
-    // `field:term*` is left to the parser: it targets one field explicitly.
-    if body.contains(':') || body.contains('(') || body.contains(')') {
-        return Ok(None);
+fn from_ast(ast: UserInputAst, query: &str) -> Result<Node> {
+    Ok(match ast {
+        UserInputAst::Clause(children) => Node::Clause(
+            children
+                .into_iter()
+                // AND by default.
+                .map(|(occur, child)| Ok((occur.unwrap_or(Occur::Must), from_ast(child, query)?)))
+                .collect::<Result<_>>()?,
+        ),
+        UserInputAst::Boost(child, boost) => Node::Boost(
+            Box::new(from_ast(*child, query)?),
+            boost.into_inner() as f32,
+        ),
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit) => literal(lit, query)?,
+            UserInputLeaf::All => {
+                return Err(Error::Query(format!(
+                    "'*'{}: truncation needs letters before the '*', as in econom*; \
+                     '' (the empty query) finds every article",
+                    at_column(query, "*")
+                )))
+            }
+            other => Node::Leaf(Box::new(other)),
+        },
+    })
+}
+
+/// A literal: a truncated or fuzzy word, or a leaf for tantivy's parser.
+/// The grammar keeps `*` and `~N` inside an unquoted word, so that is where
+/// they are found (a quoted `"oil price"~2` or `"big bad wo"*` is tantivy's
+/// phrase slop and phrase prefix, and stays tantivy's).
+fn literal(lit: UserInputLiteral, query: &str) -> Result<Node> {
+    if lit.delimiter != Delimiter::None || lit.prefix || lit.slop != 0 {
+        return Ok(Node::Leaf(Box::new(UserInputLeaf::Literal(lit))));
     }
-    let word_ok = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'');
-    if let Some(stem) = body.strip_suffix('*') {
-        if !word_ok(stem) {
+    let token = &lit.phrase;
+    if let Some(stem) = token.strip_suffix('*') {
+        if stem.is_empty() || stem.contains('*') {
             return Err(Error::Query(format!(
-                "'{token}' at column {}: truncation needs letters before the '*', as in econom*",
-                offset + 1
+                "'{token}'{}: truncation needs letters before the '*', as in econom*",
+                at_column(query, token)
             )));
         }
-        return Ok(Some(SpecialTerm::Prefix {
-            text: stem.to_string(),
-            negated,
-        }));
+        return Ok(Node::Widened {
+            field: lit.field_name,
+            word: stem.to_string(),
+            widen: Widen::Prefix,
+        });
     }
-    if let Some((word, dist)) = body.rsplit_once('~') {
-        if word_ok(word) && !word.is_empty() {
+    if let Some((word, dist)) = token.rsplit_once('~') {
+        if !word.is_empty() && dist.chars().all(|c| c.is_ascii_digit()) {
             let distance = if dist.is_empty() {
                 Ok(1)
             } else {
                 dist.parse::<u8>()
             };
             return match distance {
-                Ok(d) if d <= 2 => Ok(Some(SpecialTerm::Fuzzy {
-                    text: word.to_string(),
-                    distance: d,
-                    negated,
-                })),
+                Ok(d) if d <= 2 => Ok(Node::Widened {
+                    field: lit.field_name,
+                    word: word.to_string(),
+                    widen: Widen::Fuzzy(d),
+                }),
                 _ => Err(Error::Query(format!(
-                    "'{token}' at column {}: fuzzy distance must be 0, 1 or 2, as in Borisof~1",
-                    offset + 1
+                    "'{token}'{}: fuzzy distance must be 0, 1 or 2, as in Borisof~1",
+                    at_column(query, token)
                 ))),
             };
         }
     }
-    Ok(None)
+    Ok(Node::Leaf(Box::new(UserInputLeaf::Literal(lit))))
 }
 
-/// Build the text part of a search: the parsed query plus special terms.
-/// An empty query matches every document.
+/// What a `field:value` leaf on a keyword field (country, person, topic...)
+/// searches for: given the field's name, its handle and the value as typed.
+/// This is the hook where a field query can resolve its value as the
+/// matching filter does; [`exact_keyword`] takes it as stored.
+pub type KeywordResolver<'a> = dyn Fn(&str, Field, &str) -> Result<Box<dyn Query>> + 'a;
+
+/// The documents whose keyword field holds exactly `value`.
+pub fn exact_keyword(_name: &str, field: Field, value: &str) -> Result<Box<dyn Query>> {
+    Ok(Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    )))
+}
+
+/// Build the text part of a search. An empty query matches every document.
 pub fn text_query(
-    index: &Index,
+    searcher: &Searcher,
     f: &Fields,
     title_boost: f32,
     query: &str,
 ) -> Result<Box<dyn Query>> {
-    let (rest, specials) = split_special_terms(query)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !rest.trim().is_empty() {
-        let mut parser = QueryParser::for_index(index, vec![f.title, f.body]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(f.title, title_boost);
-        let parsed = parser
-            .parse_query(&rest)
-            .map_err(|e| Error::Query(format!("{e} in '{rest}'")))?;
-        clauses.push((Occur::Must, parsed));
-    }
-    for special in &specials {
-        let (q, negated) = special_query(f, title_boost, special);
-        clauses.push((if negated { Occur::MustNot } else { Occur::Must }, q));
-    }
-    if clauses.is_empty() {
-        return Ok(Box::new(AllQuery));
-    }
-    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    }
-    if clauses.len() == 1 && clauses[0].0 == Occur::Must {
-        return Ok(clauses
-            .pop()
-            .map(|(_, q)| q)
-            .unwrap_or_else(|| Box::new(AllQuery)));
-    }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    text_query_with(searcher, f, title_boost, query, &exact_keyword)
 }
 
-/// The index-side form of a word: what the `news` tokenizer makes of it,
-/// without stemming (a prefix or a misspelling must not be stemmed).
-fn normalise_word(word: &str) -> String {
-    deunicode::deunicode(word).to_lowercase()
-}
-
-fn special_query(f: &Fields, title_boost: f32, special: &SpecialTerm) -> (Box<dyn Query>, bool) {
-    let (text, negated) = match special {
-        SpecialTerm::Prefix { text, negated } | SpecialTerm::Fuzzy { text, negated, .. } => {
-            (normalise_word(text), *negated)
-        }
+/// [`text_query`] with the meaning of keyword-field leaves supplied.
+pub fn text_query_with(
+    searcher: &Searcher,
+    f: &Fields,
+    title_boost: f32,
+    query: &str,
+    keyword: &KeywordResolver<'_>,
+) -> Result<Box<dyn Query>> {
+    let tree = parse(query)?;
+    let mut parser = QueryParser::for_index(searcher.index(), vec![f.title, f.body]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.title, title_boost);
+    let builder = Builder {
+        searcher,
+        f,
+        title_boost,
+        parser,
+        keyword,
+        query,
     };
-    let per_field = |field| -> Box<dyn Query> {
-        let term = Term::from_field_text(field, &text);
-        match special {
-            // Distance 0 with the prefix flag is an exact prefix match.
-            SpecialTerm::Prefix { .. } => Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
-            SpecialTerm::Fuzzy { distance, .. } => {
-                Box::new(FuzzyTermQuery::new(term, *distance, true))
+    // A query whose every word analyses to nothing (`'` or `&`) finds nothing.
+    Ok(builder
+        .build(&tree)?
+        .unwrap_or_else(|| Box::new(EmptyQuery)))
+}
+
+/// How newsdex indexes a field, as far as queries care.
+enum FieldUse {
+    /// Analysed full text (`news` tokenizer): title and body.
+    Text,
+    /// Exact values (`raw` tokenizer): ids and facets.
+    Keyword,
+    /// Anything else (the date).
+    Other,
+}
+
+/// Turns a parsed query into a tantivy query against one searcher.
+struct Builder<'a> {
+    searcher: &'a Searcher,
+    f: &'a Fields,
+    title_boost: f32,
+    parser: QueryParser,
+    keyword: &'a KeywordResolver<'a>,
+    query: &'a str,
+}
+
+impl Builder<'_> {
+    /// The query for `node`, or None when it searches for nothing at all
+    /// (its words analyse to no token): such a node is left out of its
+    /// clause, as tantivy's parser does.
+    fn build(&self, node: &Node) -> Result<Option<Box<dyn Query>>> {
+        match node {
+            Node::All => Ok(Some(Box::new(AllQuery))),
+            Node::Boost(child, boost) => Ok(self
+                .build(child)?
+                .map(|q| Box::new(BoostQuery::new(q, *boost)) as Box<dyn Query>)),
+            Node::Clause(children) => {
+                let mut clauses = Vec::with_capacity(children.len() + 1);
+                for (occur, child) in children {
+                    if let Some(q) = self.build(child)? {
+                        clauses.push((*occur, q));
+                    }
+                }
+                if clauses.is_empty() {
+                    return Ok(None);
+                }
+                // `-trade` alone, or `(-a -b)`: everything except those.
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                if clauses.len() == 1 {
+                    return Ok(clauses.pop().map(|(_, q)| q));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(clauses))))
+            }
+            Node::Widened { field, word, widen } => {
+                self.widened(field.as_deref(), word, *widen).map(Some)
+            }
+            Node::Leaf(leaf) => self.leaf(leaf),
+        }
+    }
+
+    fn field_use(&self, field: Field) -> FieldUse {
+        let entry = self.searcher.schema().get_field_entry(field);
+        let tokenizer = match entry.field_type() {
+            FieldType::Str(opts) => opts.get_indexing_options().map(|i| i.tokenizer()),
+            _ => None,
+        };
+        match tokenizer {
+            Some(NEWS_TOKENIZER) => FieldUse::Text,
+            Some("raw") => FieldUse::Keyword,
+            _ => FieldUse::Other,
+        }
+    }
+
+    fn field_named(&self, name: &str) -> Result<Field> {
+        self.searcher
+            .schema()
+            .get_field(name)
+            .map_err(|_| Error::Query(format!("no field '{name}' in '{}'", self.query)))
+    }
+
+    /// A leaf for tantivy's parser, or for the keyword resolver.
+    fn leaf(&self, leaf: &UserInputLeaf) -> Result<Option<Box<dyn Query>>> {
+        if let UserInputLeaf::Literal(lit) = leaf {
+            if let Some(name) = &lit.field_name {
+                let field = self.field_named(name)?;
+                if let FieldUse::Keyword = self.field_use(field) {
+                    return (self.keyword)(name, field, &lit.phrase).map(Some);
+                }
             }
         }
-    };
-    let title: Box<dyn Query> = Box::new(BoostQuery::new(per_field(f.title), title_boost));
-    let q = BooleanQuery::new(vec![
-        (Occur::Should, title),
-        (Occur::Should, per_field(f.body)),
-    ]);
-    (Box::new(q), negated)
+        let q = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf.clone())))
+            .map_err(|e| Error::Query(format!("{e} in '{}'", self.query)))?;
+        // tantivy drops a leaf whose words all analyse away.
+        Ok((!q.is::<EmptyQuery>()).then_some(q))
+    }
+
+    /// A truncated or fuzzy word: in its field, or in title (boosted) and
+    /// body.
+    fn widened(&self, field: Option<&str>, word: &str, widen: Widen) -> Result<Box<dyn Query>> {
+        let typed = match widen {
+            Widen::Prefix => format!("{word}*"),
+            Widen::Fuzzy(d) => format!("{word}~{d}"),
+        };
+        let fields = match field {
+            None => vec![self.f.title, self.f.body],
+            Some(name) => {
+                let field = self.field_named(name)?;
+                if !matches!(self.field_use(field), FieldUse::Text) {
+                    return Err(Error::Query(format!(
+                        "'{name}:{typed}': truncation and fuzzy matching work on words of \
+                         title and body; {name} takes whole values (as in {name}:value)"
+                    )));
+                }
+                vec![field]
+            }
+        };
+        let patterns = self.patterns(word, widen, &typed)?;
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for field in fields {
+            let q = expand::scored_query(self.searcher, field, &patterns, &typed)?;
+            let q: Box<dyn Query> = if field == self.f.title {
+                Box::new(BoostQuery::new(q, self.title_boost))
+            } else {
+                q
+            };
+            per_field.push((Occur::Should, q));
+        }
+        if per_field.len() == 1 {
+            return Ok(per_field
+                .pop()
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(per_field)))
+    }
+
+    /// What a truncated or fuzzy word looks for in the index. The index
+    /// holds stems (`Nicolás` is stored as `nicola`), so the word is looked
+    /// for as typed (analysed: lower-cased, diacritics folded) and as the
+    /// index stores it: `Nicolás*` finds the words starting with `nicolas`
+    /// and the stored form `nicola` of `Nicolás` itself; `Nicolás~1` finds
+    /// the words within one edit of either.
+    fn patterns(&self, word: &str, widen: Widen, typed: &str) -> Result<Vec<(String, Widen)>> {
+        let analysed = analyse(word);
+        let one = match analysed.as_slice() {
+            [one] => one.clone(),
+            [] => {
+                return Err(Error::Query(format!(
+                    "'{typed}'{}: needs letters or digits to match",
+                    at_column(self.query, word)
+                )))
+            }
+            several => {
+                return Err(Error::Query(format!(
+                    "'{typed}'{}: the index splits '{word}' into the words {}; \
+                     truncation and fuzzy matching take one word (for a phrase \
+                     ending in a prefix, write \"{}\"*)",
+                    at_column(self.query, word),
+                    several.join(" "),
+                    several.join(" ")
+                )))
+            }
+        };
+        let mut patterns = vec![(one.clone(), widen)];
+        let stored = self.stored_form(word)?;
+        if let [stem] = stored.as_slice() {
+            if *stem != one {
+                let as_stored = match widen {
+                    // The word itself, as stored; not every word its stem starts.
+                    Widen::Prefix => Widen::Fuzzy(0),
+                    Widen::Fuzzy(d) => Widen::Fuzzy(d),
+                };
+                patterns.push((stem.clone(), as_stored));
+            }
+        }
+        Ok(patterns)
+    }
+
+    /// `word` through the index's whole `news` analyzer, stemming included.
+    fn stored_form(&self, word: &str) -> Result<Vec<String>> {
+        let mut analyzer = self
+            .searcher
+            .index()
+            .tokenizers()
+            .get(NEWS_TOKENIZER)
+            .ok_or_else(|| Error::Query(format!("no '{NEWS_TOKENIZER}' tokenizer registered")))?;
+        let mut stream = analyzer.token_stream(word);
+        let mut out = Vec::new();
+        stream.process(&mut |t| out.push(t.text.clone()));
+        Ok(out)
+    }
+}
+
+/// A word as the index analyses text, without the last step, stemming (a
+/// prefix or a misspelling is not a word to stem): split where the index
+/// splits, lower-cased, diacritics folded.
+fn analyse(word: &str) -> Vec<String> {
+    let mut analyzer = news_words().build();
+    let mut stream = analyzer.token_stream(word);
+    let mut out = Vec::new();
+    stream.process(&mut |t| out.push(t.text.clone()));
+    out
 }
 
 /// Documents carrying any of `values` in a keyword field.
@@ -214,54 +467,4 @@ pub fn date_range(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn special_terms_are_split_out() {
-        let cases: &[(&str, &str, Vec<SpecialTerm>)] = &[
-            (
-                "oil econom*",
-                "oil",
-                vec![SpecialTerm::Prefix {
-                    text: "econom".into(),
-                    negated: false,
-                }],
-            ),
-            (
-                "Borisof~1 visit",
-                "visit",
-                vec![SpecialTerm::Fuzzy {
-                    text: "Borisof".into(),
-                    distance: 1,
-                    negated: false,
-                }],
-            ),
-            (
-                "-coff* tea",
-                "tea",
-                vec![SpecialTerm::Prefix {
-                    text: "coff".into(),
-                    negated: true,
-                }],
-            ),
-            ("\"big bad wo\"*", "\"big bad wo\"*", vec![]),
-            ("\"cut oil~\" x", "\"cut oil~\" x", vec![]),
-            ("title:oil*", "title:oil*", vec![]),
-            ("\"oil price\"~2", "\"oil price\"~2", vec![]),
-            ("oil AND gas", "oil AND gas", vec![]),
-        ];
-        for (q, rest, specials) in cases {
-            let (r, s) = split_special_terms(q).unwrap();
-            assert_eq!(&r, rest, "{q}");
-            assert_eq!(&s, specials, "{q}");
-        }
-    }
-
-    #[test]
-    fn bad_special_terms_are_errors() {
-        for q in ["*", "oil **", "Borisof~7"] {
-            assert!(split_special_terms(q).is_err(), "{q}");
-        }
-    }
-}
+mod tests;
