@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
 pub mod index;
 pub mod parse;
 pub mod render;

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use crate::cli::FilterArgs;
 use crate::config::{filter_request, period_bound};
-use crate::extract::dateline;
+use crate::parse::dateline;
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
 use crate::search::query::split_special_terms;
 

@@ -7,7 +7,7 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use crate::article::Article;
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::index::Fields;
 
 /// Build the tantivy document for an article (already enriched).

@@ -19,7 +19,7 @@ use tantivy::columnar::Column;
 use tantivy::{Score, SegmentReader};
 
 use crate::error::{Error, Result};
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::index::Fields;
 
 /// A field users can filter and count by.

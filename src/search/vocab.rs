@@ -7,7 +7,7 @@ use tantivy::schema::Field;
 use tantivy::Searcher;
 
 use crate::error::{Error, Result};
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::search::facets::{label_for, FacetField};
 
 /// Every distinct value of a keyword field across the index's segments.
