@@ -58,6 +58,9 @@ pub enum Error {
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 
+    #[error("extraction: {0}")]
+    Extract(#[from] crate::extract::ExtractError),
+
     #[error("{context}: {source}")]
     Io {
         context: String,

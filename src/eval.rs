@@ -16,7 +16,8 @@ use anyhow::{anyhow, Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::{self, gazetteer, ExtractRecord};
+use crate::extract::{self, ExtractRecord};
+use crate::gazetteer;
 use crate::parse;
 
 /// One line of `labels.jsonl`.
@@ -277,7 +278,7 @@ pub fn score(labels_path: &Path, corpus_dir: &Path) -> Result<Report> {
                 .iter()
                 .find(|a| record_id(a) == l.id)
                 .ok_or_else(|| anyhow!("no article with id {} in {}", l.id, full.display()))?;
-            let rec = ExtractRecord::from_article(a);
+            let rec = ExtractRecord::from_article(a)?;
             *report.stories.entry(l.corpus.clone()).or_default() += 1;
             let mut m = StoryMisses {
                 path: l.path.clone(),
@@ -390,7 +391,7 @@ pub fn reuters_tag_agreement(corpus_dir: &Path) -> Result<TagAgreement> {
             if a.countries().is_empty() && a.people().is_empty() {
                 continue;
             }
-            let found = extract::extract(a);
+            let found = extract::extract(a)?;
             if !a.countries().is_empty() {
                 out.docs_with_places += 1;
                 let gold = dedup_by_key(a.countries(), extract::canonical_country);

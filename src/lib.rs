@@ -10,6 +10,7 @@ pub mod article;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
 pub mod index;
 pub mod parse;
 pub mod render;

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use crate::extract::dateline;
+use crate::parse::dateline;
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
 use crate::search::query::parse as parse_query;
 use crate::search::Period;

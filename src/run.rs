@@ -214,7 +214,7 @@ fn extract_command<W: Write>(
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {
-                    let record = newsdex::extract::ExtractRecord::from_article(&a);
+                    let record = newsdex::extract::ExtractRecord::from_article(&a)?;
                     render::json::write_line(out, &record)?;
                 }
             }

@@ -1,9 +1,9 @@
-//! `extract::dateline::recognize`: never panics, and a recognised lead's
+//! `parse::dateline::recognize`: never panics, and a recognised lead's
 //! length is a valid cut of the input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsdex::extract::dateline;
+use newsdex::parse::dateline;
 
 fuzz_target!(|text: &str| {
     if let Some(lead) = dateline::recognize(text) {

@@ -3,14 +3,14 @@
 //! canonicalising source tags and, depending on [`ExtractMode`], adding what the text mentions.
 
 pub mod countries;
-pub mod dateline;
-pub mod gazetteer;
 pub mod people;
 pub mod record;
+mod text;
 
 pub use record::ExtractRecord;
 
 use crate::article::{field, Article};
+use crate::gazetteer;
 
 /// When to run text extraction in [`enrich`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,6 +22,20 @@ pub enum ExtractMode {
     Always,
     /// Never extract; only canonicalise the tags.
     Never,
+}
+
+/// Why extraction cannot run.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ExtractError {
+    /// The country names, aliases, demonyms and cities of the gazetteer could not be
+    /// compiled into the automaton that finds them in text.
+    #[error("cannot compile the {patterns} country patterns into a matcher")]
+    CountryPatterns {
+        /// How many patterns there were.
+        patterns: usize,
+        #[source]
+        source: aho_corasick::BuildError,
+    },
 }
 
 /// Countries and people found in one article.
@@ -52,28 +66,16 @@ pub fn canonical_country(tag: &str) -> String {
     }
 }
 
-/// (successor id, historic state id, first day the historic state no longer existed).
-const SUCCESSIONS: &[(&str, &str, (i32, u32, u32))] = &[
-    ("germany", "west-germany", (1990, 10, 3)),
-    ("russia", "ussr", (1991, 12, 26)),
-    ("serbia", "yugoslavia", (1992, 4, 27)),
-    ("czech-republic", "czechoslovakia", (1993, 1, 1)),
-    ("slovakia", "czechoslovakia", (1993, 1, 1)),
-];
-
 /// Period-correct country ids for a story dated `date`: before reunification
 /// `Germany`/`Frankfurt` mean West Germany, before 1992 `Russia`/`Moscow` the
-/// Soviet Union, and so on. Duplicates after mapping are dropped.
+/// Soviet Union, and so on (`data/successions.tsv`). Duplicates after mapping are dropped.
 fn period_correct(countries: Vec<String>, date: chrono::NaiveDate) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(countries.len());
     for c in countries {
-        let c = SUCCESSIONS
+        let c = gazetteer::successions()
             .iter()
-            .find(|(succ, _, (y, m, d))| {
-                *succ == c
-                    && chrono::NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|end| date < end)
-            })
-            .map(|(_, hist, _)| hist.to_string())
+            .find(|s| s.successor == c && date < s.ended)
+            .map(|s| s.historic.to_string())
             .unwrap_or(c);
         if !out.contains(&c) {
             out.push(c);
@@ -82,11 +84,62 @@ fn period_correct(countries: Vec<String>, date: chrono::NaiveDate) -> Vec<String
     out
 }
 
+/// Extraction ready to run in one [`ExtractMode`]: creating one builds the tables the mode
+/// needs (or waits for [`warm_up`] to finish them) and is where a table that cannot be built
+/// is reported, once; enriching with it then cannot fail.
+#[derive(Clone, Copy)]
+pub struct Extractor {
+    mode: ExtractMode,
+    /// `None` in [`ExtractMode::Never`], which needs no tables.
+    countries: Option<countries::CountryFinder>,
+}
+
+impl Extractor {
+    /// Extraction in `mode`, its tables built.
+    pub fn new(mode: ExtractMode) -> Result<Extractor, ExtractError> {
+        let countries = match mode {
+            ExtractMode::Never => None,
+            ExtractMode::Auto | ExtractMode::Always => Some(countries::CountryFinder::new()?),
+        };
+        Ok(Extractor { mode, countries })
+    }
+
+    /// Canonicalise `article.countries` and, as the mode says, add the countries and people
+    /// found in its text.
+    pub fn enrich(&self, article: &mut Article) {
+        let mut countries: Vec<String> = Vec::with_capacity(article.countries().len());
+        for tag in article.countries() {
+            push_country(&mut countries, canonical_country(tag));
+        }
+        let mut people: Vec<String> = Vec::with_capacity(article.people().len());
+        let mut people_keys: Vec<String> = Vec::with_capacity(article.people().len());
+        for p in article.people() {
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            push_person(&mut people, &mut people_keys, p);
+        }
+        let run = match self.mode {
+            ExtractMode::Auto => !article.tagged,
+            ExtractMode::Always => true,
+            ExtractMode::Never => false,
+        };
+        if let Some(finder) = self.countries.filter(|_| run) {
+            let found = entities(finder, article);
+            for c in found.countries {
+                push_country(&mut countries, c);
+            }
+            for p in found.people {
+                push_person(&mut people, &mut people_keys, p);
+            }
+        }
+        article.set_values(field::COUNTRY, countries);
+        article.set_values(field::PERSON, people);
+    }
+}
+
 /// Countries and people mentioned in the article's title, dateline cities and body.
 /// Countries are period-correct when the article has a date.
-pub fn extract(article: &Article) -> Entities {
-    let mut countries =
-        countries::find_countries(&article.title, &article.body, article.dateline_cities());
+fn entities(finder: countries::CountryFinder, article: &Article) -> Entities {
+    let mut countries = finder.find(&article.title, &article.body, article.dateline_cities());
     if let Some(d) = article.date {
         countries = period_correct(countries, d.date_naive());
     }
@@ -96,17 +149,25 @@ pub fn extract(article: &Article) -> Entities {
     }
 }
 
+/// Countries and people mentioned in the article's title, dateline cities and body.
+/// Countries are period-correct when the article has a date.
+pub fn extract(article: &Article) -> Result<Entities, ExtractError> {
+    Ok(entities(countries::CountryFinder::new()?, article))
+}
+
 /// Build every table extraction uses (gazetteer, country patterns, people word lists) now,
 /// e.g. on a background thread while inputs are walked, instead of on first use.
-pub fn warm_up() {
+pub fn warm_up() -> Result<(), ExtractError> {
     // The country automaton and the people tables take similar time to
     // build; on two threads the first articles wait for the slower one only.
     std::thread::scope(|s| {
-        s.spawn(|| {
-            countries::warm_up();
-        });
+        let countries = s.spawn(countries::warm_up);
         people::warm_up();
-    });
+        countries
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })?;
+    Ok(())
 }
 
 /// Push the country id `c` unless it is empty or already in `v`.
@@ -126,34 +187,11 @@ fn push_person(v: &mut Vec<String>, keys: &mut Vec<String>, p: String) {
     }
 }
 
-/// Canonicalise `article.countries` and, as `mode` says, add the countries and people found in its text.
-pub fn enrich(article: &mut Article, mode: ExtractMode) {
-    let mut countries: Vec<String> = Vec::with_capacity(article.countries().len());
-    for tag in article.countries() {
-        push_country(&mut countries, canonical_country(tag));
-    }
-    let mut people: Vec<String> = Vec::with_capacity(article.people().len());
-    let mut people_keys: Vec<String> = Vec::with_capacity(article.people().len());
-    for p in article.people() {
-        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-        push_person(&mut people, &mut people_keys, p);
-    }
-    let run = match mode {
-        ExtractMode::Auto => !article.tagged,
-        ExtractMode::Always => true,
-        ExtractMode::Never => false,
-    };
-    if run {
-        let found = extract(article);
-        for c in found.countries {
-            push_country(&mut countries, c);
-        }
-        for p in found.people {
-            push_person(&mut people, &mut people_keys, p);
-        }
-    }
-    article.set_values(field::COUNTRY, countries);
-    article.set_values(field::PERSON, people);
+/// Canonicalise `article.countries` and, as `mode` says, add the countries and people found
+/// in its text. To enrich many articles, make one [`Extractor`].
+pub fn enrich(article: &mut Article, mode: ExtractMode) -> Result<(), ExtractError> {
+    Extractor::new(mode)?.enrich(article);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -173,9 +211,8 @@ Borisov later met Rodríguez at the Miraflores palace.";
             title: "Russia pledges support for Venezuela's Maduro".into(),
             body: CARACAS.into(),
             ..Default::default()
-        }
-        .with_values(field::DATELINE_CITY, ["Caracas"]);
-        let e = extract(&a);
+        };
+        let e = extract(&a).unwrap();
         for id in ["russia", "venezuela", "nicaragua", "cuba", "colombia"] {
             assert!(
                 e.countries.contains(&id.to_string()),
@@ -194,7 +231,7 @@ Borisov later met Rodríguez at the Miraflores palace.";
             ..a
         };
         assert_eq!(
-            extract(&with_credit).people,
+            extract(&with_credit).unwrap().people,
             [
                 "Yuri Borisov",
                 "Nicolás Maduro",
@@ -233,19 +270,19 @@ Borisov later met Rodríguez at the Miraflores palace.";
         }
         .with_values(field::COUNTRY, ["usa", "West Germany", "Atlantis", "U.S."]);
         let mut a = tagged.clone();
-        enrich(&mut a, ExtractMode::Auto);
+        enrich(&mut a, ExtractMode::Auto).unwrap();
         assert_eq!(a.countries(), ["usa", "west-germany", "atlantis"]);
         let mut a = tagged.clone();
-        enrich(&mut a, ExtractMode::Always);
+        enrich(&mut a, ExtractMode::Always).unwrap();
         assert_eq!(a.countries(), ["usa", "west-germany", "atlantis", "japan"]);
         let mut a = tagged.clone();
         a.tagged = false;
-        enrich(&mut a, ExtractMode::Never);
+        enrich(&mut a, ExtractMode::Never).unwrap();
         assert_eq!(a.countries(), ["usa", "west-germany", "atlantis"]);
         let mut a = tagged;
         a.tagged = false;
         a.set_values(field::COUNTRY, Vec::new());
-        enrich(&mut a, ExtractMode::Auto);
+        enrich(&mut a, ExtractMode::Auto).unwrap();
         assert_eq!(a.countries(), ["japan", "west-germany"]);
         assert_eq!(canonical_country("Lower Slobbovia!"), "lower-slobbovia");
     }
@@ -277,7 +314,7 @@ mod throughput {
         }
         let bytes: usize = docs.iter().map(|(t, b)| t.len() + b.len()).sum();
         let t0 = Instant::now();
-        let n = countries::warm_up();
+        let n = countries::warm_up().unwrap();
         let _ = people::find_people("", "Mr Warm Up said.");
         println!("build: {:.3} s, {n} patterns", t0.elapsed().as_secs_f64());
         let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
@@ -286,7 +323,7 @@ mod throughput {
         let mut nc = 0;
         let mut np = 0;
         for (title, body) in &docs {
-            let c = countries::find_countries(title, body, &[]);
+            let c = countries::find_countries(title, body, &[]).unwrap();
             let p = people::find_people(title, body);
             nc += c.len();
             np += p.len();
@@ -309,7 +346,7 @@ mod throughput {
         );
         let t = Instant::now();
         for (title, body) in &docs {
-            let _ = countries::find_countries(title, body, &[]);
+            let _ = countries::find_countries(title, body, &[]).unwrap();
         }
         println!(
             "countries only: {:.1} MB/s",
@@ -363,7 +400,7 @@ mod throughput {
                 let body = between(doc, "<BODY>", "</BODY>");
                 bytes += title.len() + body.len();
                 let t0 = Instant::now();
-                let c = countries::find_countries(title, body, &[]);
+                let c = countries::find_countries(title, body, &[]).unwrap();
                 let p = people::find_people(title, body);
                 t += t0.elapsed().as_secs_f64();
                 for x in c {

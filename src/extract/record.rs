@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::extract::{self, gazetteer};
+use crate::extract::{self, ExtractError};
+use crate::gazetteer;
 
 /// Dateline cities, countries and people of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,8 +26,8 @@ pub struct ExtractRecord {
 impl ExtractRecord {
     /// Run extraction on an article (whatever tags its source gave) and
     /// report what the text says.
-    pub fn from_article(a: &Article) -> ExtractRecord {
-        let found = extract::extract(a);
+    pub fn from_article(a: &Article) -> Result<ExtractRecord, ExtractError> {
+        let found = extract::extract(a)?;
         let is_txt = Path::new(&a.path)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
@@ -38,7 +39,7 @@ impl ExtractRecord {
         } else {
             a.id.clone()
         };
-        ExtractRecord {
+        Ok(ExtractRecord {
             id,
             dateline: a.dateline_cities().to_vec(),
             countries: found
@@ -51,6 +52,6 @@ impl ExtractRecord {
                 })
                 .collect(),
             people: found.people,
-        }
+        })
     }
 }

@@ -9,7 +9,7 @@ use tantivy::schema::{Field, Value};
 use tantivy::TantivyDocument;
 
 use crate::article::Article;
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::index::Fields;
 use crate::schema::{FacetField, FieldDecl, Resolve};
 

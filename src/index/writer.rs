@@ -164,7 +164,8 @@ pub fn run_index(
     let bar = progress_bar(opts.progress, total_bytes);
 
     let fields = &news.fields;
-    let mode = opts.extract;
+    // Waits for the warm-up above; a table that cannot be built is reported here, once.
+    let extractor = extract::Extractor::new(opts.extract)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.max(1))
         .build()
@@ -188,7 +189,7 @@ pub fn run_index(
                         if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let prepared = prepare_file(path, *format, *len, mode, fields);
+                        let prepared = prepare_file(path, *format, *len, extractor, fields);
                         // A closed channel means the writer stopped on an error.
                         let _ = tx.send(prepared);
                     });
@@ -365,7 +366,7 @@ fn prepare_file(
     path: &std::path::Path,
     format: Format,
     bytes: u64,
-    mode: ExtractMode,
+    extractor: extract::Extractor,
     fields: &crate::index::Fields,
 ) -> Prepared {
     match parse::parse_file(path, Some(format)) {
@@ -374,7 +375,7 @@ fn prepare_file(
                 .articles
                 .into_par_iter()
                 .map(|mut a: Article| {
-                    extract::enrich(&mut a, mode);
+                    extractor.enrich(&mut a);
                     let doc = document::to_document(fields, &a);
                     (a.id, doc)
                 })

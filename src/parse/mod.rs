@@ -8,6 +8,7 @@
 //! and the article is kept wherever possible.
 
 pub mod csv;
+pub mod dateline;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
@@ -22,7 +23,6 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::article::{field, Article};
-use crate::extract::dateline;
 
 /// An input format newsdex can parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -198,6 +198,11 @@ pub struct ParsedFile {
     pub warnings: Vec<Warning>,
 }
 
+/// Why a file's format is unknown, for the error of a file parsed alone and the warning of a
+/// file met while walking the inputs.
+pub(crate) const UNKNOWN_FORMAT: &str =
+    "unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)";
+
 /// A file that could not be parsed at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
@@ -209,7 +214,7 @@ pub enum ParseError {
         source: std::io::Error,
     },
     /// No format was forced and none could be detected.
-    #[error("{}: unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)", path.display())]
+    #[error("{}: {}", path.display(), UNKNOWN_FORMAT)]
     UnknownFormat { path: PathBuf },
 }
 

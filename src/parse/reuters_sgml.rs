@@ -23,7 +23,7 @@ use memchr::memmem;
 
 use super::{decode_file, strip_controls, ParsedFile, Warning, WarningKind};
 use crate::article::{field, Article};
-use crate::extract::dateline;
+use crate::parse::dateline;
 
 /// Parses one Reuters-21578 SGML file.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
@@ -391,18 +391,7 @@ pub fn person_display_name(code: &str) -> String {
         } else if i < last && PARTICLES.contains(&lower.as_str()) {
             out.push_str(&lower);
         } else {
-            let mut upper_next = true;
-            for c in lower.chars() {
-                if upper_next && c.is_alphabetic() {
-                    out.extend(c.to_uppercase());
-                    upper_next = false;
-                } else {
-                    out.push(c);
-                }
-                if c == '\'' || c == '.' {
-                    upper_next = true;
-                }
-            }
+            dateline::capitalize_word(&lower, &mut out);
         }
     }
     out

@@ -57,7 +57,7 @@ pub fn collect_inputs(
                     root,
                     None,
                     WarningKind::UnknownFormat,
-                    "unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)",
+                    super::UNKNOWN_FORMAT,
                 )),
                 Err(w) => warnings.push(w),
             }

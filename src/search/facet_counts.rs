@@ -5,7 +5,7 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{Score, SegmentReader};
 
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::schema::{FacetField, Resolve};
 
 /// One value of a facet with its document count.

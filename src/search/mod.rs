@@ -489,10 +489,10 @@ pub fn facet_values(
         .map(|c| c.values)
         .unwrap_or_default();
     if let Some(frag) = fragment {
-        let want = crate::extract::gazetteer::fold(frag);
+        let want = crate::gazetteer::fold(frag);
         values.retain(|v| {
-            crate::extract::gazetteer::fold(&v.label).contains(&want)
-                || crate::extract::gazetteer::fold(&v.value).contains(&want)
+            crate::gazetteer::fold(&v.label).contains(&want)
+                || crate::gazetteer::fold(&v.value).contains(&want)
         });
         if values.is_empty() {
             return Err(Error::UnknownFilterValue {

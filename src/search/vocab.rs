@@ -7,7 +7,7 @@ use tantivy::schema::Field;
 use tantivy::Searcher;
 
 use crate::error::{Error, Result};
-use crate::extract::gazetteer;
+use crate::gazetteer;
 use crate::schema::{FacetField, Resolve};
 use crate::search::facet_counts::label_for;
 

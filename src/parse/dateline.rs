@@ -1,8 +1,9 @@
 //! Dateline recogniser: finds the wire lead at the start of a news text
 //! (`CARACAS (Reuters) - `, `SALVADOR, Feb 26 - `, `AP - `, `PARIS (AFP) -- `)
 //! and splits it into the raw lead, its cities, an optional region and the
-//! agency. It only looks at the first [`WINDOW`] bytes and never allocates
-//! unless a lead is found, so it is cheap to run on every article.
+//! agency. It only looks at the first [`WINDOW`] bytes and, once its word lists
+//! (`data/dateline/`) are read, never allocates unless a lead is found, so it is
+//! cheap to run on every article.
 //!
 //! A lead is accepted only when the text before the dash separator is a short
 //! ALL-CAPS place run (optionally followed by `, Region` and/or `, Month Day`
@@ -10,74 +11,37 @@
 //! sentences (anything with lower-case words in the place position) are
 //! rejected.
 
+use std::sync::OnceLock;
+
+use crate::gazetteer::list_entries;
+
 /// How many leading bytes of the text are examined.
 pub const WINDOW: usize = 200;
 
 /// Longest lead (text before the separator) that is still considered a dateline.
 const MAX_LEAD: usize = 90;
 
-/// Agencies recognised when they stand alone before the dash (`AP - ...`).
-const AGENCIES: &[&str] = &[
-    "AP",
-    "AFP",
-    "Reuters",
-    "REUTERS",
-    "UPI",
-    "DPA",
-    "dpa",
-    "Xinhua",
-    "XINHUA",
-    "Kyodo",
-    "ANSA",
-    "EFE",
-    "TASS",
-    "Itar-Tass",
-    "Interfax",
-    "Bloomberg",
-    "PA",
-    "CP",
-    "BBC",
-    "CNN",
-    "Canadian Press",
-    "NewsFactor",
-    "InfoWorld",
-    "MacCentral",
-    "Ziff Davis",
-    "PC World",
-    "TechWeb",
-];
+/// The word lists of `data/dateline/`, read on first use.
+struct Lists {
+    /// Agencies recognised when they stand alone before the dash (`AP - ...`).
+    agencies: Vec<&'static str>,
+    /// Words that stay lower case inside a title-cased place name.
+    place_particles: Vec<&'static str>,
+    /// Month names and abbreviations, lower case.
+    months: Vec<&'static str>,
+}
 
-/// Words that stay lower case inside a title-cased place name.
-const PLACE_PARTICLES: &[&str] = &[
-    "de", "da", "del", "la", "of", "do", "dos", "das", "di", "du", "des", "y", "and", "on", "upon",
-];
-
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let list = |text: &'static str| list_entries(text).collect::<Vec<_>>();
+        Lists {
+            agencies: list(include_str!("../../data/dateline/agencies.txt")),
+            place_particles: list(include_str!("../../data/dateline/place_particles.txt")),
+            months: list(include_str!("../../data/dateline/months.txt")),
+        }
+    })
+}
 
 /// A recognised dateline lead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +111,7 @@ pub fn title_case_place(name: &str) -> String {
             out.push(' ');
         }
         let lower = word.to_lowercase();
-        if i > 0 && PLACE_PARTICLES.contains(&lower.as_str()) {
+        if i > 0 && lists().place_particles.contains(&lower.as_str()) {
             out.push_str(&lower);
         } else {
             capitalize_word(&lower, &mut out);
@@ -156,8 +120,9 @@ pub fn title_case_place(name: &str) -> String {
     out
 }
 
-/// Upper-cases the first letter of `word` and every letter after `-`, `'` or `.`.
-fn capitalize_word(word: &str, out: &mut String) {
+/// Upper-cases the first letter of `word` and every letter after `-`, `'`, `.` or `/`,
+/// appending to `out`: `o'neill` → `O'Neill`, `winston-salem` → `Winston-Salem`.
+pub(crate) fn capitalize_word(word: &str, out: &mut String) {
     let mut upper_next = true;
     for c in word.chars() {
         if upper_next && c.is_alphabetic() {
@@ -327,7 +292,9 @@ fn is_date_phrase(s: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    lists()
+        .months
+        .contains(&w.trim_end_matches('.').to_lowercase().as_str())
 }
 
 fn is_year(s: &str) -> bool {
@@ -359,12 +326,12 @@ fn is_region(s: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
         ok_chars
             && (first.is_uppercase()
-                || (i > 0 && PLACE_PARTICLES.contains(&w.to_lowercase().as_str())))
+                || (i > 0 && lists().place_particles.contains(&w.to_lowercase().as_str())))
     })
 }
 
 fn is_known_agency(s: &str) -> bool {
-    AGENCIES.contains(&s)
+    lists().agencies.contains(&s)
 }
 
 /// A single-token source name: a known agency or something like `SPACE.com`.

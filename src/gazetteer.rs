@@ -6,9 +6,10 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
-const CITIES_TSV: &str = include_str!("../../data/cities.tsv");
-const FIRST_NAMES_TXT: &str = include_str!("../../data/first_names.txt");
+const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+const CITIES_TSV: &str = include_str!("../data/cities.tsv");
+const FIRST_NAMES_TXT: &str = include_str!("../data/first_names.txt");
+const SUCCESSIONS_TSV: &str = include_str!("../data/successions.tsv");
 
 /// Cities at least this populous (or national capitals) are matched in body text.
 pub(crate) const BODY_CITY_MIN_POP: u32 = 200_000;
@@ -225,11 +226,8 @@ fn build_places() -> Places {
     // Capitals always count as (body) cities of their country, even when filtered out of
     // cities.tsv (Washington is a stoplisted GeoNames name). Historic capitals only where no
     // modern country claims the name (Bonn, East Berlin); shared ones (Moscow) stay modern.
-    let first_names: rustc_hash::FxHashSet<String> = FIRST_NAMES_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(fold)
-        .collect();
+    let first_names: rustc_hash::FxHashSet<String> =
+        list_entries(FIRST_NAMES_TXT).map(fold).collect();
     let modern_capitals: rustc_hash::FxHashSet<String> = countries
         .iter()
         .filter(|c| !is_historic(c) && !c.capital.is_empty())
@@ -431,6 +429,43 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// The entries of an embedded word list (`data/**/*.txt`): one per line, as written; empty
+/// lines and lines starting with `#` (comments) are skipped.
+pub fn list_entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A historic state and one of the modern states that succeeded it (`data/successions.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Succession {
+    /// Canonical id of the modern state (`russia`).
+    pub successor: &'static str,
+    /// Canonical id of the historic state (`ussr`).
+    pub historic: &'static str,
+    /// The first day the historic state no longer existed.
+    pub ended: chrono::NaiveDate,
+}
+
+/// Every succession of `data/successions.tsv`, in file order.
+pub fn successions() -> &'static [Succession] {
+    static S: OnceLock<Vec<Succession>> = OnceLock::new();
+    S.get_or_init(|| {
+        list_entries(SUCCESSIONS_TSV)
+            .filter(|l| !l.starts_with("successor\t"))
+            .filter_map(|line| {
+                let [successor, historic, ended] = tsv_fields::<3>(line).map(str::trim);
+                let ended = chrono::NaiveDate::parse_from_str(ended, "%Y-%m-%d").ok()?;
+                Some(Succession {
+                    successor,
+                    historic,
+                    ended,
+                })
+            })
+            .collect()
+    })
+}
+
 /// Index of a country row in [`countries`].
 pub(crate) fn country_index(id: &str) -> Option<usize> {
     let g = tables();
@@ -542,6 +577,22 @@ pub(crate) mod tests {
             );
         }
         assert!(city_country("Nowhereville").is_none());
+    }
+
+    #[test]
+    fn successions_parse_and_resolve() {
+        let rows = list_entries(SUCCESSIONS_TSV).count() - 1; // minus the header
+        assert_eq!(
+            successions().len(),
+            rows,
+            "every row of successions.tsv parses"
+        );
+        assert_eq!(rows, 5);
+        for s in successions() {
+            assert!(country_by_id(s.successor).is_some(), "{}", s.successor);
+            let h = country_by_id(s.historic).expect("historic id");
+            assert!(is_historic(h), "{}", s.historic);
+        }
     }
 
     /// The Reuters-21578 corpus directory, or None (test skipped) when it is absent.

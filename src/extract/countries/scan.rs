@@ -1,0 +1,190 @@
+//! Matching one text: the automaton runs anchored at each word start, matches must end at a
+//! word boundary, and each match is judged by its neighbours: `Jordan` after a given name is
+//! a person, a city inside an organisation name (`Tokyo Stock Exchange`) is dropped, a
+//! language (`said in Spanish`) is not a country.
+
+use aho_corasick::{Anchored, Input};
+
+use super::patterns::{lists, Matcher, Target};
+use crate::extract::text::{caps_line, is_capitalised, next_word, prev_word};
+use crate::gazetteer::{self, fold};
+
+/// One judged match: where it starts (in the article's joined positions) and what it says.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Event {
+    pub pos: usize,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum EventKind {
+    Strong(u16),
+    Weak(u16),
+    City(u32),
+    /// A historic state named as a living state (not "former Soviet Union").
+    EraTrigger(u16),
+    Georgia,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_given_name(w: &str, buf: &mut String) -> bool {
+    if !is_capitalised(w) {
+        return false;
+    }
+    gazetteer::fold_into(w, buf);
+    gazetteer::is_first_name(buf)
+}
+
+/// Whether the single-word place match `word` at `s..e` is part of a person's name: after a
+/// given name ("Jerry Jordan", "George Washington"), or `Chad`/`Jordan` before a
+/// capitalised word that is no country word ("Chad Johnson").
+fn in_person_name(text: &str, s: usize, e: usize, word: &str, buf: &mut String) -> bool {
+    let pw = prev_word(text, s);
+    if !pw.is_empty() && s >= pw.len() && is_given_name(pw, buf) {
+        return true;
+    }
+    if matches!(word, "Chad" | "Jordan") {
+        let nw = next_word(text, e);
+        return is_capitalised(nw)
+            && gazetteer::country_word(&fold(nw)).is_none()
+            && !matches!(
+                nw,
+                "The" | "King" | "Queen" | "Prince" | "President" | "Foreign" | "In"
+            );
+    }
+    false
+}
+
+/// A country name at `s..e`: the living historic state (not "former Soviet Union",
+/// "Soviet-era") triggers period evidence.
+fn name_event(text: &str, s: usize, e: usize, i: u16, m: &Matcher) -> EventKind {
+    let pw = prev_word(text, s);
+    let living = !matches!(pw, "former" | "Former" | "ex" | "post" | "late")
+        && !text[e..].starts_with("-era")
+        && !text[..s].ends_with("ex-")
+        && !text[..s].ends_with("post-");
+    if Some(i) == m.georgia {
+        EventKind::Georgia
+    } else if living && m.eras.iter().any(|(h, _)| *h == i) {
+        EventKind::EraTrigger(i)
+    } else {
+        EventKind::Strong(i)
+    }
+}
+
+/// A demonym at `s..e`, or `None` when it names a language ("said in Spanish and English");
+/// `language_end` is where the last language word ended.
+fn demonym_event(
+    text: &str,
+    (s, e): (usize, usize),
+    i: u16,
+    m: &Matcher,
+    language_end: &mut Option<usize>,
+) -> Option<EventKind> {
+    let word = &text[s..e];
+    if lists().languages.contains(&word) {
+        let pw = prev_word(text, s);
+        let nw = next_word(text, e);
+        let lang_prev = matches!(pw, "in" | "speak" | "speaks" | "spoke" | "speaking")
+            || (matches!(pw, "and" | "or")
+                && language_end.is_some_and(|le| s.saturating_sub(le) < 8));
+        let lang_next = nw.is_empty()
+            || matches!(
+                nw,
+                "and" | "or" | "language" | "languages" | "translation" | "subtitles"
+            );
+        if lang_prev && lang_next {
+            *language_end = Some(e);
+            return None;
+        }
+    }
+    Some(if Some(i) == m.georgia {
+        EventKind::Georgia
+    } else if m.eras.iter().any(|(h, _)| *h == i) && !text[e..].starts_with("-era") {
+        EventKind::EraTrigger(i)
+    } else {
+        EventKind::Weak(i)
+    })
+}
+
+/// A city at `s..e`, or `None` inside an organisation or club name.
+fn city_event(text: &str, s: usize, e: usize, c: u32) -> Option<EventKind> {
+    let l = lists();
+    let nw = next_word(text, e);
+    let pw = prev_word(text, s);
+    if l.city_org_next.contains(&nw) || l.city_org_prev.contains(&pw) {
+        return None;
+    }
+    Some(EventKind::City(c))
+}
+
+/// Whether position `p` of `text` starts a word (no letter or digit just before it).
+fn at_word_start(text: &str, p: usize) -> bool {
+    match p.checked_sub(1).map(|q| text.as_bytes()[q]) {
+        None => true,
+        Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..p].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Judged matches of `text` into `out`, at positions offset by `base`.
+pub(super) fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut String) {
+    let mut language_end: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Candidate starts: a byte that begins some pattern (ASCII or a UTF-8 lead byte, so a
+    // char boundary) after a non-word character.
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| m.first_bytes[usize::from(b)]))
+    {
+        let p = i + off;
+        i = p + 1;
+        if !at_word_start(text, p) {
+            continue;
+        }
+        let input = Input::new(text)
+            .span(p..bytes.len())
+            .anchored(Anchored::Yes);
+        let Some(mat) = m.ac.find(input) else {
+            continue;
+        };
+        let (s, e) = (mat.start(), mat.end());
+        if text[e..].chars().next().is_some_and(is_word_char) {
+            continue; // the longest pattern here ends inside a word
+        }
+        // Resume after the match.
+        i = e;
+        let pid = mat.pattern().as_usize();
+        let Some(&target) = m.targets.get(pid) else {
+            continue;
+        };
+        let word = &text[s..e];
+        if word == "US" && caps_line(text, s) {
+            continue; // "TELL US", "LET US"
+        }
+        let single = m.single.get(pid).copied().unwrap_or(false);
+        if single
+            && !matches!(target, Target::Demonym(_) | Target::Stop)
+            && in_person_name(text, s, e, word, buf)
+        {
+            continue;
+        }
+        let kind = match target {
+            Target::Stop => None,
+            Target::Name(i) => Some(name_event(text, s, e, i, m)),
+            Target::Demonym(i) => demonym_event(text, (s, e), i, m, &mut language_end),
+            Target::Metonym(i) => Some(EventKind::Weak(i)),
+            Target::City(c) => city_event(text, s, e, c),
+        };
+        if let Some(kind) = kind {
+            out.push(Event {
+                pos: base + s,
+                kind,
+            });
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Context windows around a candidate name: the words before and after it that mark a
+//! person (a title or role, a byline, a speech verb, an appositive), a work or character
+//! (`the film Vera Drake`), or a list of names.
+
+use super::lexicon::{contains_lower, Lexicon};
+use crate::extract::text::{first_upper, words_after, words_before, CONTEXT};
+
+/// Whether the words before `pos` mark the name there as a person: a byline (`Reporting by
+/// X`), a credit (`directed by X`), a speech verb (`said X`) or a role word, directly or as
+/// an appositive (`the vice president, X`; `president of Colombia, X`).
+pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, pos, 8, &mut buf);
+    let ws = &buf[..n];
+    // Byline: "Reporting by X", "(By X", line-initial "By X".
+    if let Some(&w) = ws.first() {
+        if w == "by" || w == "By" {
+            match ws.get(1) {
+                Some(p) if lex.byline_words.contains(p) => return true,
+                Some(&"(") | None => return true,
+                _ => {}
+            }
+            // "played in the film by X", "written and directed by X"
+            if ws
+                .iter()
+                .skip(1)
+                .take(4)
+                .any(|p| lex.credit_verbs.contains(p))
+            {
+                return true;
+            }
+            if w == "By" {
+                let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+                if text[line_start..pos].trim_start().starts_with("By") {
+                    return true;
+                }
+            }
+        }
+        if lex.speech.contains(w) {
+            return true; // "said Yuri Borisov"
+        }
+    }
+    // Direct trigger or appositive ("the vice president, X"; "president of Colombia, X").
+    for (skipped, &w) in ws.iter().enumerate() {
+        if contains_lower(&lex.triggers, w) {
+            return true;
+        }
+        let skippable = w == ","
+            || w == "of"
+            || w == "the"
+            || w == "for"
+            || first_upper(w)
+            || w == "former"
+            || w == "new";
+        if !skippable || skipped >= 5 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Offset after a possessive `'s` / `’s` at `pos`, or `pos`.
+pub(super) fn skip_possessive(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    for p in ["'s", "\u{2019}s"] {
+        if rest.starts_with(p) {
+            return pos + p.len();
+        }
+    }
+    pos
+}
+
+/// A straight or curly quotation mark.
+fn is_quote(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}"
+    )
+}
+
+/// Whether the words after `pos` mark the name ending there as a person: a speech verb
+/// (`X said`), a relative clause (`X, who`) or a role in apposition (`X, a spokesman,`).
+pub(super) fn speech_after(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_after(text, pos, 7, &mut buf);
+    let ws = &buf[..n];
+    match ws.first() {
+        Some(w) if lex.speech.contains(w) => true,
+        Some(&",") | Some(&"-") | Some(&"\u{2013}") => {
+            // "X, who ..." (a relative clause for a person); "X, the president of Y," /
+            // "X, a spokesman," / "X, 45, said" / "X - the reigning champion". A quote mark
+            // or the end of a clause first means X ended a quotation or a list.
+            if ws.get(1) == Some(&"who") {
+                return true;
+            }
+            for w in ws.iter().skip(1).take(6) {
+                if is_quote(w) || matches!(*w, "." | ";" | ":" | "(" | ")") {
+                    return false;
+                }
+                if contains_lower(&lex.triggers, w) || contains_lower(&lex.speech, w) {
+                    return true;
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// A name that is the title of a work or a character: `the film Vera Drake`, `the Mary
+/// Poppins musical`, `Becky Sharp, played by ...`, `the role of X`.
+pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, run_start, 3, &mut buf);
+    let before = &buf[..n];
+    let work = |w: &str| lex.work_nouns.contains(&w);
+    match before {
+        [w, ..] if work(w) => return true,
+        [",", w, ..] if work(w) => return true,
+        ["of", "role", ..] => return true,
+        _ => {}
+    }
+    if skip_possessive(text, end) != end {
+        return false; // "Thackeray's novel": the work belongs to the person
+    }
+    let n = words_after(text, end, 2, &mut buf);
+    let n = if matches!(&buf[..n], [",", "played"] | ["played", ..]) {
+        words_after(text, end, 6, &mut buf)
+    } else {
+        n
+    };
+    let after = &buf[..n];
+    // "Becky Sharp, played in the film by ...": a character.
+    if matches!(after, [",", "played", ..] | ["played", ..])
+        && after.iter().take(6).any(|w| *w == "by")
+    {
+        return true;
+    }
+    match after {
+        // "the Mary Poppins musical", "the James Bond franchise" (not "a Spielberg film" or
+        // "the Howard Hughes biopic", whose names are people).
+        [w, ..] if matches!(*w, "musical" | "musicals" | "franchise" | "pantomime") => true,
+        _ => false,
+    }
+}
+
+/// Whether the text between two names joins them as list members.
+pub(super) fn list_gap(text: &str, end: usize, next: usize) -> bool {
+    let end = skip_possessive(text, end);
+    // Short gaps only: the text between two distant names is not scanned.
+    if next < end || next - end > 12 {
+        return false;
+    }
+    let Some(gap) = text.get(end..next) else {
+        return false;
+    };
+    let mut words = gap.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some("," | "and" | "or" | "&"), None, None) | (Some(","), Some("and" | "or"), None)
+    )
+}

@@ -1,0 +1,279 @@
+//! Person names in article text, rule-based (no model): candidate runs of capitalised tokens
+//! (with name particles such as `de`, `van`, `El`, and initials) are cut after the last title
+//! or role word (`Russian Deputy Prime Minister Yuri Borisov` → `Yuri Borisov`), rejected when
+//! they contain a country, demonym, city, month/weekday or organisation word
+//! (`Petróleos de Venezuela`, `Federal Reserve`), and accepted on evidence: a title or role
+//! before them (also as an appositive, `the vice president, Delcy Rodríguez`), an adjacent
+//! speech verb, a known given name as first of ≥ 2 tokens, or a byline (`Reporting by ...`).
+//! Names may span a single line break. Afterwards a surname-only mention is folded into the full
+//! name found in the same document. ALL-CAPS lines (Reuters titles) are skipped.
+
+mod context;
+mod lexicon;
+mod rules;
+mod tokenize;
+
+use lexicon::lexicon;
+use rules::{process_run, share_list_evidence, Cand};
+use tokenize::{tokenize, Class, Tok};
+
+use crate::extract::text::CapsLine;
+use crate::gazetteer;
+
+/// Candidate names of one text (title or body), in text order, each with `which` (0 for
+/// the title, 1 for the body).
+fn scan_text(
+    text: &str,
+    toks: &mut Vec<Tok>,
+    buf: &mut String,
+    out: &mut Vec<(Cand, usize)>,
+    which: usize,
+) {
+    let lex = lexicon();
+    tokenize(text, toks, lex);
+    let mut caps = CapsLine::default();
+    let mut i = 0;
+    let mut cands = Vec::with_capacity(16);
+    while i < toks.len() {
+        if toks[i].class != Class::Cap {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && toks[j].joins_next && toks[j + 1].class != Class::Other {
+            j += 1;
+        }
+        // Runs of two tokens or more, outside ALL-CAPS lines (Reuters titles).
+        if j > i && !caps.at(text, toks[i].start) {
+            process_run(text, &toks[i..=j], lex, buf, &mut cands);
+        }
+        i = j + 1;
+    }
+    share_list_evidence(text, &mut cands, lex);
+    for c in cands {
+        out.push((c, which));
+    }
+}
+
+/// Build the word lists and the gazetteer tables names are checked against (for warm-up).
+pub fn warm_up() {
+    lexicon();
+    gazetteer::is_first_name("");
+}
+
+/// Candidate names of the title and the body, in that order, each with the text it is in
+/// (0 title, 1 body).
+fn candidates(title: &str, body: &str) -> Vec<(Cand, usize)> {
+    thread_local! {
+        /// Token and fold buffers reused across articles (they grew anew for each one).
+        static SCRATCH: std::cell::RefCell<(Vec<Tok>, String)> = Default::default();
+    }
+    let mut cands: Vec<(Cand, usize)> = Vec::new();
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (toks, buf) = &mut *scratch;
+        scan_text(title, toks, buf, &mut cands, 0);
+        scan_text(body, toks, buf, &mut cands, 1);
+    });
+    cands
+}
+
+/// A candidate's tokens as written, joined by single spaces.
+fn render(c: &Cand, text: &str) -> String {
+    let mut s = String::new();
+    for &(a, b) in &c.spans[..c.len] {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&text[a..b]);
+    }
+    s
+}
+
+/// Whether the folded name `f` is a shorter form of another name in `all`: its surname
+/// ("Maduro" of "Nicolás Maduro") or, for one word, its given name.
+fn is_short_form(f: &str, all: &[String]) -> bool {
+    let single = !f.contains(' ');
+    all.iter().any(|g| {
+        single && g.len() > f.len() && g.starts_with(f) && g.as_bytes()[f.len()] == b' '
+            || g.len() > f.len() && g.ends_with(f) && g.as_bytes()[g.len() - f.len() - 1] == b' '
+    })
+}
+
+/// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
+/// first mention; surname-only mentions of a full name are folded into it.
+pub fn find_people(title: &str, body: &str) -> Vec<String> {
+    let texts = [title, body];
+    let cands = candidates(title, body);
+    let names: Vec<String> = cands.iter().map(|(c, w)| render(c, texts[*w])).collect();
+    let folded: Vec<String> = names.iter().map(|n| gazetteer::fold(n)).collect();
+    // Document-level propagation: an unaccepted run equal to an accepted name is accepted.
+    let accepted_set: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&folded)
+        .filter(|((c, _), _)| c.accepted)
+        .map(|(_, f)| f.as_str())
+        .collect();
+    let accepted = |c: &Cand, f: &str| c.accepted || accepted_set.contains(f);
+    // A name that is anywhere the title of a work or a character is dropped from the whole
+    // document (checked only for names that would be output).
+    let lex = lexicon();
+    let vetoed: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&folded)
+        .filter(|((c, w), f)| {
+            accepted(c, f) && context::work_or_character(texts[*w], c.run_start, c.end, lex)
+        })
+        .map(|(_, f)| f.as_str())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut out_folded: Vec<String> = Vec::new();
+    for (((c, _), n), f) in cands.iter().zip(&names).zip(&folded) {
+        if !accepted(c, f) || vetoed.contains(f.as_str()) || out_folded.contains(f) {
+            continue;
+        }
+        out.push(n.clone());
+        out_folded.push(f.clone());
+    }
+    // Fold shorter forms into longer ones ending the same way ("Maduro", "Lucía Ramírez").
+    out.into_iter()
+        .zip(&out_folded)
+        .filter(|(_, f)| !is_short_form(f, &out_folded))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(body: &str) -> Vec<String> {
+        find_people("", body)
+    }
+
+    #[test]
+    fn people_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "President Nicolás Maduro said on Monday. Maduro said more.",
+                &["Nicolás Maduro"],
+            ),
+            (
+                "Vice President Delcy Rodríguez visited.",
+                &["Delcy Rodríguez"],
+            ),
+            (
+                "Oil Minister Tareck El Aissami spoke.",
+                &["Tareck El Aissami"],
+            ),
+            (
+                "the vice president of Colombia, Marta Lucía Ramírez, arrived.",
+                &["Marta Lucía Ramírez"],
+            ),
+            (
+                "Russian Deputy Prime Minister Yuri Borisov arrived.",
+                &["Yuri Borisov"],
+            ),
+            (
+                "Deputy Prime MinisterYuri Borisov arrived.",
+                &["Yuri Borisov"],
+            ),
+            (
+                "Dr Jane Goodall and Sir John Smith met.",
+                &["Jane Goodall", "John Smith"],
+            ),
+            ("Petróleos de Venezuela said output fell.", &[]),
+            ("The Federal Reserve said on Monday in New York.", &[]),
+            (
+                "Fed governor Jerry Jordan said rates rose.",
+                &["Jerry Jordan"],
+            ),
+            (
+                "Treasury Secretary James\nBaker said the dollar fell.",
+                &["James Baker"],
+            ),
+            (
+                "(Reporting by Vivian Sequera; Editing by Deisy Buitrago)",
+                &["Vivian Sequera", "Deisy Buitrago"],
+            ),
+            ("President Reagan said.", &["Reagan"]),
+            ("Morgan Stanley said profits rose.", &[]),
+            ("Tony Blair's government fell.", &["Tony Blair"]),
+            ("Chancellor Gerhard Schröder’s aide, Hans Eichel’s deputy", &["Gerhard Schröder", "Hans Eichel"]),
+            ("The Venezuelan government said on Wednesday.", &[]),
+            ("Walt Disney Co said.", &[]),
+            (
+                "On Monday, Treasury Secretary James Baker met Japanese Finance Minister Kiichi Miyazawa.",
+                &["James Baker", "Kiichi Miyazawa"],
+            ),
+            ("Sen. Robert Dole, a Kansas Republican, said no.", &["Robert Dole"]),
+            ("Spain's Rafael Nadal won in May.", &["Rafael Nadal"]),
+            ("Nicolás Maduro met him on Monday in New York.", &["Nicolás Maduro"]),
+            ("The MPs voted. Man Utd lost. Warner Bros said.", &[]),
+            ("Chancellor of the Exchequer Nigel Lawson said.", &["Nigel Lawson"]),
+            ("Secretary of State George Shultz and Sen. David Boren (D-Okla.) said.", &["George Shultz", "David Boren"]),
+            ("The U.S. Embassy said. Texas Democrat Jim Wright said.", &["Jim Wright"]),
+            ("Sen. Don Nickles said.", &["Don Nickles"]),
+            ("President John F. Kennedy said.", &["John F. Kennedy"]),
+            ("Fed President E. Gerald Corrigan said.", &["E. Gerald Corrigan"]),
+            ("President George W Bush said.", &["George W Bush"]),
+            ("Peers backed Lord Dubs' Succession Bill.", &["Dubs"]),
+            (
+                "Feroz Abbasi and Richard Belmar were held. Mr Abbasi said.",
+                &["Feroz Abbasi", "Richard Belmar"],
+            ),
+            ("There was me and Ato (Boldon) in the young crowd.", &["Ato Boldon"]),
+            ("Maciej Sundra, who designed the interface, agreed.", &["Maciej Sundra"]),
+            (
+                "Tony Tromans - the reigning cross-country champion - won.",
+                &["Tony Tromans"],
+            ),
+            ("She starred in the film Vera Drake. Vera Drake won.", &[]),
+            ("The Mary Poppins musical opened.", &[]),
+            ("a Janet Jackson-style stunt", &[]),
+            (
+                "Becky Sharp, played in the film by Reese Witherspoon, marries.",
+                &["Reese Witherspoon"],
+            ),
+            ("the Black Eyed Peas and Alicia Keys sang.", &["Alicia Keys"]),
+            ("He won for Million Dollar Baby, a director said.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fp(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn fuzz_never_panics() {
+        let alphabet: Vec<char> = "aZ .,'’-\n\té ÉßMrDr.Saidby(US)Jordan\u{301}ł"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            let len = (x % 60) as usize;
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let _ = find_people(&s, &s);
+            let _ = crate::extract::countries::find_countries(&s, &s, &[s.clone()]);
+        }
+    }
+
+    #[test]
+    fn caps_title_skipped() {
+        assert!(find_people("U.S. ADVISER SAID DEAD IN SALVADOR RAID", "").is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "", "A", "Mr.", "by", "By X", "É'", "'s", "Maduro's", "-", "\n\n", "Ali al-", "ÉÉ É",
+        ] {
+            let _ = find_people(t, t);
+        }
+    }
+}

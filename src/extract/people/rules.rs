@@ -1,0 +1,202 @@
+//! The rules that turn a run of name-like tokens into a candidate name: titles cut off,
+//! places and particles trimmed, organisations and places rejected, and the evidence that
+//! accepts it as a person (a title, a given name, a context window, a list of names).
+
+use super::context::{list_gap, skip_possessive, speech_after, trigger_before, work_or_character};
+use super::lexicon::Lexicon;
+use super::tokenize::{Class, Tok};
+use crate::extract::text::{words_before, CONTEXT};
+use crate::gazetteer::{self, fold_into};
+
+/// Longest name kept, in tokens.
+pub(super) const MAX_NAME_TOKENS: usize = 5;
+
+/// A candidate name: its tokens' spans and whether it was accepted.
+pub(super) struct Cand {
+    pub spans: [(usize, usize); MAX_NAME_TOKENS],
+    pub len: usize,
+    pub accepted: bool,
+    /// Start of the run (titles included) and end of the name, for list detection.
+    pub run_start: usize,
+    pub end: usize,
+}
+
+/// `D-Okla`, `R-Iowa`: a US party-state tag after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// A country name, alias or demonym, or a body-text city.
+fn is_place_word(w: &str, buf: &mut String) -> bool {
+    fold_into(w, buf);
+    gazetteer::country_word(buf).is_some() || gazetteer::city_entry(buf).is_some_and(|e| e.body)
+}
+
+/// Where the name starts after the titles of `run` (after the last title that has a
+/// non-suffix token after it), and whether there was such a title.
+fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let mut from = 0;
+    let mut titled = false;
+    for (k, t) in run.iter().enumerate() {
+        if lex.titles.contains(word(t)) {
+            if let Some(n) = run.get(k + 1) {
+                if !lex.suffixes.contains(&word(n)) {
+                    from = k + 1;
+                    titled = true;
+                }
+            }
+        }
+    }
+    (from, titled)
+}
+
+/// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
+/// and without trailing particles, party tags and initials.
+fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok] {
+    let word = |t: &Tok| &text[t.start..t.end];
+    while let Some((first, rest)) = name.split_first() {
+        if first.class == Class::Particle || (rest.len() >= 2 && is_place_word(word(first), buf)) {
+            name = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((last, rest)) = name.split_last() {
+        if last.class == Class::Particle
+            || is_party_tag(word(last))
+            || word(last).trim_end_matches('.').chars().count() == 1
+        {
+            name = rest;
+        } else {
+            break;
+        }
+    }
+    name
+}
+
+/// Whether `name` is no person whatever the evidence: an organisation word, a modifier
+/// built on a name (`Blair-led`), only titles, a place word (except a place-like surname
+/// after a given name, `Jerry Jordan`), or as a whole a city or country.
+fn rejected(text: &str, name: &[Tok], given_name: bool, lex: &Lexicon, buf: &mut String) -> bool {
+    let word = |t: &Tok| &text[t.start..t.end];
+    if name.iter().any(|t| lex.org_words.contains(word(t))) {
+        return true;
+    }
+    // "a Janet Jackson-style stunt", "Blair-led": a modifier built on a name.
+    if let Some((_, suffix)) = word(&name[name.len() - 1]).rsplit_once('-') {
+        if matches!(
+            suffix,
+            "style" | "esque" | "like" | "led" | "era" | "type" | "inspired" | "backed" | "owned"
+        ) {
+            return true;
+        }
+    }
+    if name.iter().all(|t| lex.titles.contains(word(t))) {
+        return true;
+    }
+    let paren = name.iter().skip(1).any(|t| t.paren);
+    for (k, t) in name.iter().enumerate() {
+        if t.class == Class::Particle {
+            continue;
+        }
+        if is_place_word(word(t), buf) {
+            // "Jerry Jordan": a given name then a place-like surname is still a person.
+            let jordan_rule = (given_name || paren) && k == name.len() - 1 && k > 0;
+            if !jordan_rule {
+                return true;
+            }
+        }
+    }
+    // Whole run a city ("Buenos Aires", "New York").
+    if name.len() > 1 {
+        fold_into(&text[name[0].start..name[name.len() - 1].end], buf);
+        if gazetteer::city_entry(buf).is_some() || gazetteer::country_word(buf).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Judge one run of name-like tokens; a candidate name found in it goes to `out`.
+pub(super) fn process_run(
+    text: &str,
+    run: &[Tok],
+    lex: &Lexicon,
+    buf: &mut String,
+    out: &mut Vec<Cand>,
+) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let (from, titled) = cut_titles(text, run, lex);
+    let name = trim_name(text, run.get(from..).unwrap_or(&[]), buf);
+    if name.is_empty() || name.len() > MAX_NAME_TOKENS {
+        return;
+    }
+    let given_name = name.len() >= 2 && {
+        fold_into(word(&name[0]), buf);
+        gazetteer::is_first_name(buf)
+    };
+    if rejected(text, name, given_name, lex, buf) {
+        return;
+    }
+    let paren = name.iter().skip(1).any(|t| t.paren);
+    let full_end = name[name.len() - 1].end;
+    let run_start = run[0].start;
+    let accepted = if name.len() == 1 {
+        // A single token only after an honorific: "President Reagan".
+        titled
+            && name[0].end - name[0].start > 2
+            && from > 0
+            && run
+                .get(from - 1)
+                .is_some_and(|t| lex.honorifics.contains(word(t)))
+    } else {
+        titled
+            || given_name
+            || paren
+            || trigger_before(text, run_start, lex)
+            || speech_after(text, skip_possessive(text, full_end), lex)
+    };
+    let mut spans = [(0, 0); MAX_NAME_TOKENS];
+    for (slot, t) in spans.iter_mut().zip(name) {
+        *slot = (t.start, t.end);
+    }
+    out.push(Cand {
+        spans,
+        len: name.len(),
+        accepted,
+        run_start,
+        end: full_end,
+    });
+}
+
+/// Lists: names joined by ",", "and", "or" share their evidence ("Feroz Abbasi and
+/// Richard Belmar were held"): one accepted member accepts the other full names.
+pub(super) fn share_list_evidence(text: &str, cands: &mut [Cand], lex: &Lexicon) {
+    let mut k = 0;
+    while k < cands.len() {
+        let mut j = k;
+        while j + 1 < cands.len() && list_gap(text, cands[j].end, cands[j + 1].run_start) {
+            j += 1;
+        }
+        if j > k
+            && cands[k..=j]
+                .iter()
+                .any(|c| c.accepted && !work_or_character(text, c.run_start, c.end, lex))
+        {
+            for c in &mut cands[k..=j] {
+                // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
+                let article = {
+                    let mut b = [""; CONTEXT];
+                    let n = words_before(text, c.run_start, 1, &mut b);
+                    n == 1 && matches!(b[0], "the" | "The")
+                };
+                if c.len >= 2 && !article {
+                    c.accepted = true;
+                }
+            }
+        }
+        k = j + 1;
+    }
+}
