@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use newsdex::index::writer::{run_index, IndexOptions};
+use newsdex::ingest::{run_index, IndexOptions};
 use newsdex::index::NewsIndex;
 use newsdex::search::{self, FacetField, SearchRequest};
 

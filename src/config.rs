@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::cli::{self, FilterArgs};
 use crate::error::{Error, Result};
 use crate::extract::ExtractMode;
-use crate::index::writer::IndexOptions;
+use crate::ingest::IndexOptions;
 use crate::index::DEFAULT_INDEX_DIR;
 use crate::parse::Format;
 use crate::search::{FacetField, Interval, SearchRequest, SortOrder};

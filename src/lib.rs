@@ -13,6 +13,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod ingest;
 pub mod parse;
 pub mod render;
 pub mod run;

@@ -10,10 +10,10 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
 use crate::error::Error;
-use crate::index::writer::run_index;
-use crate::index::{check, stats, NewsIndex};
+use crate::ingest::run_index;
+use crate::index::{check, NewsIndex};
 use crate::render::{self, human::Style};
-use crate::search;
+use crate::search::{self, stats};
 
 /// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

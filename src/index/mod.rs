@@ -4,7 +4,6 @@
 pub mod check;
 pub mod document;
 pub mod schema;
-pub mod stats;
 pub mod stem_cache;
 pub mod writer;
 

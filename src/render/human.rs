@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use crate::index::document::StoredArticle;
-use crate::index::stats::IndexStats;
-use crate::index::writer::IndexSummary;
+use crate::search::stats::IndexStats;
+use crate::ingest::IndexSummary;
 use crate::search::facets::{FacetCounts, FacetValue, Histogram};
 use crate::search::{FacetListing, Highlighted, SearchResults};
 

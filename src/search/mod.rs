@@ -5,6 +5,7 @@
 pub mod facets;
 pub mod query;
 pub mod snippets;
+pub mod stats;
 pub mod vocab;
 
 use std::collections::BTreeMap;
