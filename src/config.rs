@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::cli::{self, FilterArgs};
 use crate::error::{Error, Result};
 use crate::extract::ExtractMode;
-use crate::ingest::IndexOptions;
 use crate::index::DEFAULT_INDEX_DIR;
+use crate::ingest::IndexOptions;
 use crate::parse::Format;
 use crate::search::{FacetField, Interval, SearchRequest, SortOrder};
 

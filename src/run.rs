@@ -10,8 +10,8 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
 use crate::error::Error;
-use crate::ingest::run_index;
 use crate::index::{check, NewsIndex};
+use crate::ingest::run_index;
 use crate::render::{self, human::Style};
 use crate::search::{self, stats};
 
@@ -208,9 +208,9 @@ fn extract_command<W: Write>(
     paths: &[std::path::PathBuf],
     format: Option<crate::parse::Format>,
 ) -> anyhow::Result<ExitCode> {
-    let (files, mut warnings) = crate::parse::walk::collect_inputs(paths, format);
-    for (path, fmt) in files {
-        match crate::parse::parse_file(&path, Some(fmt)) {
+    let (files, mut warnings) = crate::parse::walk::walk_inputs(paths, format);
+    for input in files {
+        match crate::parse::parse_input(&input) {
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {

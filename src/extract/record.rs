@@ -2,8 +2,6 @@
 //! `schema/extract.schema.json`, and the held-out evaluation reads it, so
 //! its shape stays stable.
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::article::Article;
@@ -12,7 +10,7 @@ use crate::extract::{self, gazetteer};
 /// Dateline cities, countries and people of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractRecord {
-    /// The article id; for a `.txt` file, the file name without its extension.
+    /// The article id, as the index stores it (see `parse::id`).
     pub id: String,
     /// Dateline cities in title case.
     pub dateline: Vec<String>,
@@ -27,19 +25,8 @@ impl ExtractRecord {
     /// report what the text says.
     pub fn from_article(a: &Article) -> ExtractRecord {
         let found = extract::extract(a);
-        let is_txt = Path::new(&a.path)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let id = if is_txt {
-            Path::new(&a.path)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| a.id.clone())
-        } else {
-            a.id.clone()
-        };
         ExtractRecord {
-            id,
+            id: a.id.clone(),
             dateline: a.dateline_cities.clone(),
             countries: found
                 .countries

@@ -32,13 +32,17 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::{IndexWriter, Term};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractMode};
 use crate::index::writer::{disk_full_or, write_failure};
 use crate::index::{document, NewsIndex};
+use crate::parse::walk::InputFile;
 use crate::parse::{self, Format, Warning, WarningKind};
 pub use commit::CommitPolicy;
 pub use ledger::{IdLedger, IdOutcome};
@@ -96,6 +100,9 @@ pub struct IndexSummary {
     pub indexed: u64,
     /// Of those, how many replaced an article with the same id.
     pub replaced: u64,
+    /// Of the replaced, how many replaced an article read from a different
+    /// file (an id collision: each one is also a `duplicate_id` warning).
+    pub replaced_other_file: u64,
     /// Articles or files skipped, by reason.
     pub skipped: BTreeMap<String, u64>,
     /// Warnings by kind (skips and repairs).
@@ -122,7 +129,10 @@ impl IndexSummary {
 
 /// A parsed file, ready for the writer.
 struct Prepared {
+    /// The file as found by the walk (for warnings).
     path: PathBuf,
+    /// The file's canonical path, stored with its articles.
+    stored_path: String,
     docs: Vec<(String, tantivy::TantivyDocument)>,
     warnings: Vec<Warning>,
     bytes: u64,
@@ -149,20 +159,20 @@ pub fn run_index(
         index: opts.index_dir.display().to_string(),
         ..Default::default()
     };
-    let (files, walk_warnings) = parse::walk::collect_inputs(&opts.paths, opts.format);
+    let (files, walk_warnings) = parse::walk::walk_inputs(&opts.paths, opts.format);
     summary.files = files.len();
     for w in walk_warnings {
         record_warning(&mut summary, w, &mut on_warning);
     }
     // Sizes are read once, for the progress bar's total and its steps.
-    let files: Vec<(PathBuf, Format, u64)> = files
+    let files: Vec<(InputFile, u64)> = files
         .into_iter()
-        .map(|(p, f)| {
-            let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
-            (p, f, len)
+        .map(|f| {
+            let len = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+            (f, len)
         })
         .collect();
-    let total_bytes: u64 = files.iter().map(|f| f.2).sum();
+    let total_bytes: u64 = files.iter().map(|f| f.1).sum();
     let bar = Progress::new(opts.progress, total_bytes, start);
 
     let fields = news.fields;
@@ -182,16 +192,14 @@ pub fn run_index(
         let stop = &opts.interrupt;
         scope.spawn(move || {
             pool.install(|| {
-                files
-                    .par_iter()
-                    .for_each_with(tx, |tx, (path, format, len)| {
-                        if stop.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let prepared = prepare_file(path, *format, *len, mode, &fields);
-                        // A closed channel means the writer stopped on an error.
-                        let _ = tx.send(prepared);
-                    });
+                files.par_iter().for_each_with(tx, |tx, (input, len)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let prepared = prepare_file(input, *len, mode, &fields);
+                    // A closed channel means the writer stopped on an error.
+                    let _ = tx.send(prepared);
+                });
             });
         });
         loop {
@@ -214,20 +222,32 @@ pub fn run_index(
             for w in prepared.warnings {
                 record_warning(&mut summary, w, &mut on_warning);
             }
-            let file_no = ledger.file(prepared.path.display().to_string());
+            let file_no = ledger.file(prepared.stored_path.clone());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
                 let outcome = ledger.record(&id, file_no, || {
-                    (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0).then_some(None)
+                    if !has_existing || existing.doc_freq(&term).unwrap_or(0) == 0 {
+                        return None;
+                    }
+                    Some(stored_path(&existing, fields.path, &term))
                 });
-                if let IdOutcome::SeenInRun { earlier } = &outcome {
+                let message = match &outcome {
+                    IdOutcome::SeenInRun { earlier } => Some(format!(
+                        "id '{id}' was already read from {earlier} in this run; this record replaces it"
+                    )),
+                    IdOutcome::InIndex {
+                        stored_path: Some(earlier),
+                    } if *earlier != prepared.stored_path => Some(format!(
+                        "id '{id}' was indexed from {earlier}; this record from another file replaces it"
+                    )),
+                    _ => None,
+                };
+                if let Some(message) = message {
                     let w = Warning::new(
                         &prepared.path,
                         Some(format!("id {id}")),
                         WarningKind::DuplicateId,
-                        format!(
-                            "id '{id}' was already read from {earlier} in this run; this record replaces it"
-                        ),
+                        message,
                     );
                     record_warning(&mut summary, w, &mut on_warning);
                 }
@@ -260,6 +280,7 @@ pub fn run_index(
         .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;
     bar.finish();
     summary.replaced = ledger.replaced;
+    summary.replaced_other_file = ledger.replaced_other_file;
 
     reader.reload()?;
     summary.total_documents = reader.searcher().num_docs();
@@ -282,20 +303,40 @@ fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl 
     summary.warning_details.push(w);
 }
 
+/// The file path stored with the articles of an indexed article with id
+/// `term`, if the index holds one with a path.
+fn stored_path(searcher: &Searcher, path_field: Field, term: &Term) -> Option<String> {
+    let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .ok()?;
+    let (_, address) = top.first()?;
+    let doc: TantivyDocument = searcher.doc(*address).ok()?;
+    doc.get_first(path_field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
 /// Parse one file and prepare its documents (runs on the rayon pool).
 fn prepare_file(
-    path: &std::path::Path,
-    format: Format,
+    input: &InputFile,
     bytes: u64,
     mode: ExtractMode,
     fields: &crate::index::Fields,
 ) -> Prepared {
-    match parse::parse_file(path, Some(format)) {
+    let path = input.path.as_path();
+    // Stored absolute, so `show` names the file the same from any folder.
+    let stored_path = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    match parse::parse_input(input) {
         Ok(parsed) => {
             let docs = parsed
                 .articles
                 .into_par_iter()
                 .map(|mut a: Article| {
+                    a.path.clone_from(&stored_path);
                     extract::enrich(&mut a, mode);
                     let doc = document::to_document(fields, &a);
                     (a.id, doc)
@@ -303,6 +344,7 @@ fn prepare_file(
                 .collect();
             Prepared {
                 path: path.to_path_buf(),
+                stored_path,
                 docs,
                 warnings: parsed.warnings,
                 bytes,
@@ -310,6 +352,7 @@ fn prepare_file(
         }
         Err(e) => Prepared {
             path: path.to_path_buf(),
+            stored_path,
             docs: Vec::new(),
             warnings: vec![Warning::new(
                 path,

@@ -8,6 +8,7 @@
 //! and the article is kept wherever possible.
 
 pub mod csv;
+pub mod id;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
@@ -254,6 +255,11 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
 /// [`MAX_BODY_BYTES`] is cut there with a `Truncated` warning, so one huge
 /// record cannot blow up the writer's memory or time.
 pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
+    parse_bytes_as(format, path, &id::lone_file_key(path), bytes)
+}
+
+/// [`parse_bytes`] for a file whose key (see [`id`]) is `key`.
+pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     if let Some(share) = binary_share(bytes) {
         let mut out = ParsedFile::default();
         out.warnings.push(Warning::new(
@@ -269,9 +275,9 @@ pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
     }
     let mut parsed = match format {
         Format::ReutersSgml => reuters_sgml::parse(path, bytes),
-        Format::PlainText => plaintext::parse(path, bytes),
-        Format::Jsonl => jsonl::parse(path, bytes),
-        Format::Csv => csv::parse(path, bytes),
+        Format::PlainText => plaintext::parse_as(path, key, bytes),
+        Format::Jsonl => jsonl::parse_as(path, key, bytes),
+        Format::Csv => csv::parse_as(path, key, bytes),
     };
     for a in &mut parsed.articles {
         for (name, text, max) in [
@@ -347,6 +353,21 @@ pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, Par
             path: path.to_path_buf(),
         })?;
     Ok(parse_bytes(format, path, &bytes))
+}
+
+/// Reads and parses one file found by [`walk::walk_inputs`], naming its
+/// articles by the file's key.
+pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
+    let bytes = std::fs::read(&input.path).map_err(|source| ParseError::Io {
+        path: input.path.clone(),
+        source,
+    })?;
+    Ok(parse_bytes_as(
+        input.format,
+        &input.path,
+        &input.key,
+        &bytes,
+    ))
 }
 
 /// Decode a whole input file with [`decode_text`], recording an `Encoding`

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use crate::index::document::StoredArticle;
-use crate::search::stats::IndexStats;
 use crate::ingest::IndexSummary;
 use crate::search::facets::{FacetCounts, FacetValue, Histogram};
+use crate::search::stats::IndexStats;
 use crate::search::{FacetListing, Highlighted, SearchResults};
 
 const HL_ON: &str = "\x1b[1;33m";

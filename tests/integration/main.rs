@@ -3,6 +3,7 @@
 
 mod corpora;
 mod errors;
+mod ingest;
 mod reliability;
 mod reuters;
 mod samples;
