@@ -63,7 +63,7 @@ pub fn index_options(
         paths: a.paths.clone(),
         format: input_format(a.input_format),
         rebuild: a.rebuild,
-        memory_bytes: a.memory * 1_000_000,
+        memory_bytes: crate::ingest::memory_bytes(a.memory)?,
         threads: a.threads.unwrap_or(cores).max(1),
         extract: match a.extract {
             cli::ExtractChoice::Auto => ExtractMode::Auto,

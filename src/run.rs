@@ -107,7 +107,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     summary.indexed
                 );
                 ExitCode::Interrupted
-            } else if summary.has_warnings() {
+            } else if summary.has_warnings() && !args.warnings_ok {
                 ExitCode::CompletedWithWarnings
             } else {
                 ExitCode::Success

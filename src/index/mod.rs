@@ -65,13 +65,10 @@ impl NewsIndex {
         if rebuild && path.exists() {
             if !path.join("meta.json").is_file() && dir_has_entries(path) {
                 // Refuse to wipe a folder that is not an index: a typo in
-                // --index must not delete someone's files.
-                return Err(Error::BadArgument {
-                    flag: "--index".into(),
-                    message: format!(
-                        "{} exists and is not a newsdex index; refusing to delete it",
-                        path.display()
-                    ),
+                // the index path must not delete someone's files.
+                return Err(Error::NotAnIndex {
+                    path: path.to_path_buf(),
+                    action: "delete",
                 });
             }
             let lock = lock_writer(path)?;
@@ -86,6 +83,13 @@ impl NewsIndex {
         }
         if path.join("meta.json").is_file() {
             return NewsIndex::open(path);
+        }
+        if path.is_dir() && dir_has_entries(path) {
+            // Nor fill someone's folder with segment files.
+            return Err(Error::NotAnIndex {
+                path: path.to_path_buf(),
+                action: "index into",
+            });
         }
         NewsIndex::create(path)
     }

@@ -10,14 +10,24 @@ use tantivy::IndexWriter;
 use crate::error::{Error, Result};
 use crate::index::{open_error, NewsIndex};
 
+/// Most bytes one tantivy writer thread may be given (its arena is indexed
+/// by `u32`, less a 1 MB margin; tantivy does not export the constant).
+pub const MAX_BYTES_PER_THREAD: usize = u32::MAX as usize - 1_000_001;
+
+/// Most writer threads newsdex starts.
+pub const MAX_THREADS: usize = 8;
+
 impl NewsIndex {
     /// A writer with `threads` indexing threads (clamped to 1..=8) sharing
     /// `memory_bytes` (raised to tantivy's minimum of 15 MB per thread).
     /// Fails with [`Error::Locked`] when another process is writing.
     pub fn writer(&self, threads: usize, memory_bytes: usize) -> Result<IndexWriter> {
-        let threads = threads.clamp(1, 8);
+        let threads = threads.clamp(1, MAX_THREADS);
+        // Each thread's share must stay under tantivy's per-thread cap.
+        let cap = threads * MAX_BYTES_PER_THREAD;
+        let budget = memory_bytes.max(15_000_000 * threads).min(cap);
         self.index
-            .writer_with_num_threads(threads, memory_bytes.max(15_000_000 * threads))
+            .writer_with_num_threads(threads, budget)
             .map_err(|e| open_error(&self.path, e))
     }
 }

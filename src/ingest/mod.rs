@@ -91,6 +91,19 @@ impl IndexOptions {
     }
 }
 
+/// A writer budget of `megabytes` MB in bytes; an error (not an overflow)
+/// when that does not fit in a `usize` or exceeds what tantivy's writer can
+/// use (just under 4 GB per thread, at most 8 threads).
+pub fn memory_bytes(megabytes: usize) -> Result<usize> {
+    use crate::index::writer::{MAX_BYTES_PER_THREAD, MAX_THREADS};
+    const MAX_BYTES: usize = MAX_THREADS * MAX_BYTES_PER_THREAD;
+    let max = MAX_BYTES / 1_000_000;
+    match megabytes.checked_mul(1_000_000) {
+        Some(bytes) if bytes <= MAX_BYTES => Ok(bytes),
+        _ => Err(Error::MemoryTooLarge { megabytes, max }),
+    }
+}
+
 /// The summary printed at the end of `newsdex index`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexSummary {
@@ -149,6 +162,21 @@ pub fn run_index(
         // the inputs are walked; workers that need them first wait for this build.
         std::thread::spawn(extract::warm_up);
     }
+    // A typo in a path is an error, not an empty success.
+    if let Some(missing) = opts.paths.iter().find(|p| std::fs::metadata(p).is_err()) {
+        return Err(Error::NoSuchInput {
+            path: missing.clone(),
+        });
+    }
+    // Walk first: a run that finds nothing to read creates no index.
+    let (files, walk_warnings) = parse::walk::walk_inputs(&opts.paths, opts.format);
+    if files.is_empty() {
+        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::NoArticleFiles {
+            paths: paths.join(", "),
+            extensions: parse::ARTICLE_EXTENSIONS.to_string(),
+        });
+    }
     let news = NewsIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let mut writer: IndexWriter = news.writer(opts.threads, opts.memory_bytes)?;
     let reader = news.reader()?;
@@ -159,7 +187,6 @@ pub fn run_index(
         index: opts.index_dir.display().to_string(),
         ..Default::default()
     };
-    let (files, walk_warnings) = parse::walk::walk_inputs(&opts.paths, opts.format);
     summary.files = files.len();
     for w in walk_warnings {
         record_warning(&mut summary, w, &mut on_warning);

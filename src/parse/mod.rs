@@ -214,6 +214,9 @@ pub enum ParseError {
     UnknownFormat { path: PathBuf },
 }
 
+/// The file extensions a folder walk reads as articles, for messages.
+pub const ARTICLE_EXTENSIONS: &str = ".sgm, .sgml, .txt, .text, .jsonl, .ndjson, .csv";
+
 /// Detects the format of `path` by its extension (`.sgm`/`.sgml`, `.txt`,
 /// `.jsonl`/`.ndjson`, `.csv`), else by sniffing `head` (the first bytes of
 /// the file): `<REUTERS` or `<!DOCTYPE lewis` → SGML, lines opening with `{` → JSONL.

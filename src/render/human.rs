@@ -213,8 +213,9 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "  replaced (same id already indexed): {}",
-        thousands(s.replaced)
+        "  replaced (same id already indexed): {} ({} from a different file)",
+        thousands(s.replaced),
+        thousands(s.replaced_other_file)
     )?;
     writeln!(
         w,

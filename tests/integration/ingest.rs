@@ -122,3 +122,97 @@ fn extract_prints_the_ids_the_index_stores() {
     );
     assert!(ids.iter().any(|i| i == "business/001"), "{:?}", &ids[..3]);
 }
+
+/// Runs `newsdex index ARGS` into `index`; exit code and stderr.
+fn index_run(index: &Path, args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = newsdex(index).arg("index").args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_an_error_and_creates_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("idx");
+    let (code, err) = index_run(&index, &[tmp.path().join("sample").as_os_str()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("no such file or folder"), "{err}");
+    assert!(!index.exists(), "no index left behind");
+}
+
+#[test]
+fn inputs_without_article_files_are_an_error_and_create_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "notes.bin", "binary");
+    std::fs::create_dir_all(input.join("empty")).unwrap();
+    let index = tmp.path().join("idx");
+    for dir in [input.join("empty"), input.clone()] {
+        let (code, err) = index_run(&index, &[dir.as_os_str()]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.contains("no article files") && err.contains(".jsonl"),
+            "{err}"
+        );
+        assert!(!index.exists(), "no index left behind");
+    }
+}
+
+#[test]
+fn a_folder_of_other_files_is_not_indexed_into() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("mine");
+    write(&index, "thesis.md", "my work");
+    let wire = crate::util::samples().join("wire");
+    let (code, err) = index_run(&index, &[wire.as_os_str()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not a newsdex index"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&index).unwrap().count(),
+        1,
+        "nothing written"
+    );
+}
+
+#[test]
+fn warnings_ok_exits_0_when_input_was_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "good.txt", STORY);
+    write(&input, "bad.jsonl", "not json\n");
+    let index = tmp.path().join("idx");
+    let (code, err) = index_run(&index, &[input.as_os_str()]);
+    assert_eq!(code, Some(3), "{err}");
+    let (code, err) = index_run(&index, &["--warnings-ok".as_ref(), input.as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("bad.jsonl"),
+        "the warning is still printed: {err}"
+    );
+}
+
+#[test]
+fn an_absurd_memory_budget_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("idx");
+    let wire = crate::util::samples().join("wire");
+    for mb in ["99999999999999", "18446744073709551615"] {
+        let (code, err) = index_run(
+            &index,
+            &["--memory".as_ref(), mb.as_ref(), wire.as_os_str()],
+        );
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.contains("too large") && !err.contains("panicked"),
+            "{err}"
+        );
+    }
+    // Large but usable budgets are capped to what the writer can take.
+    let (code, err) = index_run(
+        &index,
+        &["--memory".as_ref(), "20000".as_ref(), wire.as_os_str()],
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
