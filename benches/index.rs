@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsdex::index::schema::news_words;
 use newsdex::index::stem_cache::CachedEnglishStemmer;
-use newsdex::index::writer::{run_index, IndexOptions};
+use newsdex::ingest::{run_index, IndexOptions};
 use newsdex::parse;
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, TokenStream};
 

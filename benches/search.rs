@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use newsdex::index::writer::{run_index, IndexOptions};
 use newsdex::index::NewsIndex;
+use newsdex::ingest::{run_index, IndexOptions};
 use newsdex::search::{self, FacetField, SearchRequest};
 
 fn source() -> PathBuf {

@@ -143,6 +143,9 @@ pub struct IndexArgs {
     /// Do not show the progress bar
     #[arg(long)]
     pub no_progress: bool,
+    /// Exit 0 when some input was skipped or repaired (the summary still lists it); without it such a run exits 3, which stops `&&` chains
+    #[arg(long)]
+    pub warnings_ok: bool,
     /// Output format of the summary
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use crate::cli::{self, FilterArgs};
 use newsdex::error::{Error, Result};
 use newsdex::extract::ExtractMode;
-use newsdex::index::writer::IndexOptions;
 use newsdex::index::DEFAULT_INDEX_DIR;
+use newsdex::ingest::IndexOptions;
 use newsdex::parse::Format;
 use newsdex::search::{FacetField, Interval, Period, SearchRequest, SortOrder};
 
@@ -63,7 +63,7 @@ pub fn index_options(
         paths: a.paths.clone(),
         format: input_format(a.input_format),
         rebuild: a.rebuild,
-        memory_bytes: a.memory * 1_000_000,
+        memory_bytes: newsdex::ingest::memory_bytes(a.memory)?,
         threads: a.threads.unwrap_or(cores).max(1),
         extract: match a.extract {
             cli::ExtractChoice::Auto => ExtractMode::Auto,

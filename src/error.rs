@@ -21,6 +21,23 @@ pub enum Error {
     #[error("the index at {path} is locked by another writer: a running process (another `newsdex index`?) holds its lock; wait for it to finish (the lock is released when that process exits, even if it is killed, so there is no lock file to delete)")]
     Locked { path: PathBuf },
 
+    /// A path given to read does not exist.
+    #[error("no such file or folder: {path}")]
+    NoSuchInput { path: PathBuf },
+
+    /// The inputs hold no file in a format newsdex reads.
+    #[error("found no article files under {paths} (looked for {extensions}); nothing was indexed")]
+    NoArticleFiles { paths: String, extensions: String },
+
+    /// The index folder holds files and is not a newsdex index; it is
+    /// neither written into nor deleted.
+    #[error("{path} holds other files and is not a newsdex index; refusing to {action} it (choose an empty or new folder)")]
+    NotAnIndex { path: PathBuf, action: &'static str },
+
+    /// A memory budget too large to count in bytes on this machine.
+    #[error("a writer memory budget of {megabytes} MB is too large (at most {max} MB)")]
+    MemoryTooLarge { megabytes: usize, max: usize },
+
     #[error("bad query: {0}")]
     Query(String),
 

@@ -172,7 +172,8 @@ pub fn default_corpus_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// The id `newsdex extract` prints for an article (see [`ExtractRecord`]).
+/// The key `labels.jsonl` gives an article: the file stem for a text file
+/// (one article per file, which the label's `path` names), else its id.
 fn record_id(a: &Article) -> String {
     let p = Path::new(&a.path);
     if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {

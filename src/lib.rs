@@ -12,6 +12,7 @@ pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+pub mod ingest;
 pub mod parse;
 pub mod render;
 pub mod schema;

@@ -10,10 +10,10 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
 use newsdex::error::Error;
-use newsdex::index::writer::run_index;
-use newsdex::index::{check, stats, NewsIndex};
+use newsdex::index::{check, NewsIndex};
+use newsdex::ingest::run_index;
 use newsdex::render::{self, human::Style};
-use newsdex::search;
+use newsdex::search::{self, stats};
 
 /// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     summary.indexed
                 );
                 ExitCode::Interrupted
-            } else if summary.has_warnings() {
+            } else if summary.has_warnings() && !args.warnings_ok {
                 ExitCode::CompletedWithWarnings
             } else {
                 ExitCode::Success
@@ -208,9 +208,9 @@ fn extract_command<W: Write>(
     paths: &[std::path::PathBuf],
     format: Option<newsdex::parse::Format>,
 ) -> anyhow::Result<ExitCode> {
-    let (files, mut warnings) = newsdex::parse::walk::collect_inputs(paths, format);
-    for (path, fmt) in files {
-        match newsdex::parse::parse_file(&path, Some(fmt)) {
+    let (files, mut warnings) = newsdex::parse::walk::walk_inputs(paths, format);
+    for input in files {
+        match newsdex::parse::parse_input(&input) {
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {

@@ -2,8 +2,6 @@
 //! `schema/extract.schema.json`, and the held-out evaluation reads it, so
 //! its shape stays stable.
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::article::Article;
@@ -13,7 +11,7 @@ use crate::gazetteer;
 /// Dateline cities, countries and people of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractRecord {
-    /// The article id; for a `.txt` file, the file name without its extension.
+    /// The article id, as the index stores it (see `parse::id`).
     pub id: String,
     /// Dateline cities in title case.
     pub dateline: Vec<String>,
@@ -28,19 +26,8 @@ impl ExtractRecord {
     /// report what the text says.
     pub fn from_article(a: &Article) -> Result<ExtractRecord, ExtractError> {
         let found = extract::extract(a)?;
-        let is_txt = Path::new(&a.path)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let id = if is_txt {
-            Path::new(&a.path)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| a.id.clone())
-        } else {
-            a.id.clone()
-        };
         Ok(ExtractRecord {
-            id,
+            id: a.id.clone(),
             dateline: a.dateline_cities().to_vec(),
             countries: found
                 .countries

@@ -4,12 +4,13 @@
 pub mod check;
 pub mod document;
 pub mod schema;
-pub mod stats;
 pub mod stem_cache;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::error::LockError;
+use tantivy::directory::{Directory, DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
@@ -56,26 +57,44 @@ impl NewsIndex {
     }
 
     /// Open the index for writing, creating it (and its folder) when absent;
-    /// `rebuild` deletes whatever was there first.
+    /// `rebuild` deletes whatever was there first, but only once it holds
+    /// the writer lock: an index another process is writing is never
+    /// deleted (that fails with [`Error::Locked`], as a second writer does).
     pub fn open_or_create(path: &Path, rebuild: bool) -> Result<NewsIndex> {
         if rebuild && path.exists() {
             if !path.join("meta.json").is_file() && dir_has_entries(path) {
                 // Refuse to wipe a folder that is not an index: a typo in
-                // --index must not delete someone's files.
-                return Err(Error::BadArgument {
-                    flag: "--index".into(),
-                    message: format!(
-                        "{} exists and is not a newsdex index; refusing to delete it",
-                        path.display()
-                    ),
+                // the index path must not delete someone's files.
+                return Err(Error::NotAnIndex {
+                    path: path.to_path_buf(),
+                    action: "delete",
                 });
             }
-            std::fs::remove_dir_all(path)
-                .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
+            let lock = lock_writer(path)?;
+            clear_except_lock(path)?;
+            // The lock is released when this returns, just before the
+            // caller opens its writer (which takes it again): a writer that
+            // slips in between finds a fresh empty index and the caller is
+            // then told the index is locked; nothing is deleted under it.
+            let created = NewsIndex::create(path);
+            drop(lock);
+            return created;
         }
         if path.join("meta.json").is_file() {
             return NewsIndex::open(path);
         }
+        if path.is_dir() && dir_has_entries(path) {
+            // Nor fill someone's folder with segment files.
+            return Err(Error::NotAnIndex {
+                path: path.to_path_buf(),
+                action: "index into",
+            });
+        }
+        NewsIndex::create(path)
+    }
+
+    /// Create a new index in `path` (made if absent), which holds no index.
+    fn create(path: &Path) -> Result<NewsIndex> {
         std::fs::create_dir_all(path)
             .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
         let index = Index::create_in_dir(path, schema::to_schema(declaration()))
@@ -132,6 +151,42 @@ fn describe_schema_difference(
             extra.join(", ")
         )
     }
+}
+
+/// Take the index folder's writer lock, the same OS file lock tantivy's
+/// `IndexWriter` takes, so no writer can start (or is running) while it is held.
+fn lock_writer(path: &Path) -> Result<DirectoryLock> {
+    let dir = MmapDirectory::open(path).map_err(|e| Error::Tantivy(e.into()))?;
+    dir.acquire_lock(&INDEX_WRITER_LOCK).map_err(|e| match e {
+        LockError::LockBusy => Error::Locked {
+            path: path.to_path_buf(),
+        },
+        LockError::IoError(io) => Error::io(
+            format!("locking {}", path.display()),
+            std::io::Error::new(io.kind(), io.to_string()),
+        ),
+    })
+}
+
+/// Delete everything in the index folder but the writer lock file (which
+/// the caller holds; deleting it would let a second writer lock a new file).
+fn clear_except_lock(path: &Path) -> Result<()> {
+    let entries =
+        std::fs::read_dir(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+        if entry.file_name() == INDEX_WRITER_LOCK.filepath.as_os_str() {
+            continue;
+        }
+        let p = entry.path();
+        let removed = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            std::fs::remove_dir_all(&p)
+        } else {
+            std::fs::remove_file(&p)
+        };
+        removed.map_err(|e| Error::io(format!("removing {}", p.display()), e))?;
+    }
+    Ok(())
 }
 
 fn dir_has_entries(path: &Path) -> bool {

@@ -1,285 +1,35 @@
-//! The indexing pipeline: walk the inputs, parse and extract in parallel
-//! (rayon), and feed one tantivy `IndexWriter` over a bounded channel.
-//!
-//! Parsing and extraction are the expensive part of preparing a document, so
-//! they run on a rayon pool while this thread owns the writer (tantivy's
-//! writer has indexing threads of its own). The bounded channel gives
-//! back-pressure: parsed files never pile up in memory faster than the writer
-//! takes them.
-//!
-//! Crash safety: the writer commits every `commit_every` documents and every
-//! `commit_interval`, so a crash or `kill -9` loses at most that much work;
-//! tantivy's commit is atomic (`meta.json` is replaced in one rename), so the
-//! index always opens at its last commit, and files of an unfinished segment
-//! are garbage-collected by the next writer. Re-running the same command
-//! finishes the job without duplicates, since an id already in the index is
-//! replaced. When `interrupt` is raised (Ctrl-C), the writer stops taking
-//! files, the parsers stop starting new ones, and what was added so far is
-//! committed; the summary says `interrupted`.
+//! The writer handle of an index: opening tantivy's `IndexWriter` (which
+//! takes the index's writer lock) and telling a full disk from other write
+//! failures. What to write and when to commit is the ingest pipeline's
+//! business (`crate::ingest`).
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
-use serde::Serialize;
-use tantivy::{IndexWriter, Term};
+use tantivy::IndexWriter;
 
-use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::extract::{self, ExtractMode};
-use crate::index::{document, open_error, NewsIndex};
-use crate::parse::{self, Format, Warning, WarningKind};
+use crate::index::{open_error, NewsIndex};
 
-/// What `newsdex index` was asked to do.
-#[derive(Debug, Clone)]
-pub struct IndexOptions {
-    pub index_dir: PathBuf,
-    pub paths: Vec<PathBuf>,
-    pub format: Option<Format>,
-    pub rebuild: bool,
-    /// The writer's memory budget in bytes (split across its threads).
-    pub memory_bytes: usize,
-    /// Threads for parsing/extraction; tantivy's writer threads are separate.
-    pub threads: usize,
-    pub extract: ExtractMode,
-    pub progress: bool,
-    /// Commit every this many documents (0 = only at the end).
-    pub commit_every: usize,
-    /// Commit when this much time has passed since the last commit (`None` = off).
-    pub commit_interval: Option<Duration>,
-    /// Raised (by a Ctrl-C handler) to stop early and commit what is done.
-    pub interrupt: Arc<AtomicBool>,
-}
+/// Most bytes one tantivy writer thread may be given (its arena is indexed
+/// by `u32`, less a 1 MB margin; tantivy does not export the constant).
+pub const MAX_BYTES_PER_THREAD: usize = u32::MAX as usize - 1_000_001;
 
-impl IndexOptions {
-    /// Options for building `index_dir` afresh from `paths` in a program
-    /// (benches, tools): formats detected, 2 parsing threads, a 256 MB
-    /// writer budget, extraction where the source has no tags, no progress
-    /// bar, one commit at the end. The CLI builds its own from the flags.
-    pub fn new(index_dir: PathBuf, paths: Vec<PathBuf>) -> IndexOptions {
-        IndexOptions {
-            index_dir,
-            paths,
-            format: None,
-            rebuild: true,
-            memory_bytes: 256_000_000,
-            threads: 2,
-            extract: ExtractMode::Auto,
-            progress: false,
-            commit_every: 0,
-            commit_interval: None,
-            interrupt: Arc::default(),
-        }
+/// Most writer threads newsdex starts.
+pub const MAX_THREADS: usize = 8;
+
+impl NewsIndex {
+    /// A writer with `threads` indexing threads (clamped to 1..=8) sharing
+    /// `memory_bytes` (raised to tantivy's minimum of 15 MB per thread).
+    /// Fails with [`Error::Locked`] when another process is writing.
+    pub fn writer(&self, threads: usize, memory_bytes: usize) -> Result<IndexWriter> {
+        let threads = threads.clamp(1, MAX_THREADS);
+        // Each thread's share must stay under tantivy's per-thread cap.
+        let cap = threads * MAX_BYTES_PER_THREAD;
+        let budget = memory_bytes.max(15_000_000 * threads).min(cap);
+        self.index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| open_error(&self.path, e))
     }
-}
-
-/// The summary printed at the end of `newsdex index`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct IndexSummary {
-    pub index: String,
-    pub files: usize,
-    /// Articles written in this run (new and replaced).
-    pub indexed: u64,
-    /// Of those, how many replaced an article with the same id.
-    pub replaced: u64,
-    /// Articles or files skipped, by reason.
-    pub skipped: BTreeMap<String, u64>,
-    /// Warnings by kind (skips and repairs).
-    pub warnings: BTreeMap<String, u64>,
-    /// Every warning with the file (and record) it concerns.
-    pub warning_details: Vec<Warning>,
-    /// Documents in the index after the final commit.
-    pub total_documents: u64,
-    pub seconds: f64,
-    pub docs_per_second: f64,
-    /// Commits made by this run (including the final one).
-    pub commits: u64,
-    /// True when the run was interrupted (Ctrl-C): files not yet read were
-    /// left out, and the documents added so far were committed.
-    pub interrupted: bool,
-}
-
-impl IndexSummary {
-    /// True when some input was skipped or repaired.
-    pub fn has_warnings(&self) -> bool {
-        !self.warning_details.is_empty()
-    }
-}
-
-/// A parsed file, ready for the writer.
-struct Prepared {
-    path: PathBuf,
-    docs: Vec<(String, tantivy::TantivyDocument)>,
-    warnings: Vec<Warning>,
-    bytes: u64,
-}
-
-/// Run the indexing pipeline; `on_warning` sees each warning as it happens.
-pub fn run_index(
-    opts: &IndexOptions,
-    mut on_warning: impl FnMut(&Warning),
-) -> Result<IndexSummary> {
-    let start = Instant::now();
-    if opts.extract != ExtractMode::Never {
-        // Build the extraction tables (a fixed few tens of ms) while the index opens and
-        // the inputs are walked; workers that need them first wait for this build.
-        std::thread::spawn(extract::warm_up);
-    }
-    let news = NewsIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
-    let writer_threads = opts.threads.clamp(1, 8);
-    let mut writer: IndexWriter = news
-        .index
-        .writer_with_num_threads(
-            writer_threads,
-            opts.memory_bytes.max(15_000_000 * writer_threads),
-        )
-        .map_err(|e| open_error(&opts.index_dir, e))?;
-    let reader = news.reader()?;
-    let existing = reader.searcher();
-    let has_existing = existing.num_docs() > 0;
-
-    let mut summary = IndexSummary {
-        index: opts.index_dir.display().to_string(),
-        ..Default::default()
-    };
-    let (files, walk_warnings) = parse::walk::collect_inputs(&opts.paths, opts.format);
-    summary.files = files.len();
-    for w in walk_warnings {
-        record_warning(&mut summary, w, &mut on_warning);
-    }
-    // Sizes are read once, for the progress bar's total and its steps.
-    let files: Vec<(PathBuf, Format, u64)> = files
-        .into_iter()
-        .map(|(p, f)| {
-            let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
-            (p, f, len)
-        })
-        .collect();
-    let total_bytes: u64 = files.iter().map(|f| f.2).sum();
-    let bar = progress_bar(opts.progress, total_bytes);
-
-    let fields = &news.fields;
-    // Waits for the warm-up above; a table that cannot be built is reported here, once.
-    let extractor = extract::Extractor::new(opts.extract)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.max(1))
-        .build()
-        .map_err(|e| Error::BadArgument {
-            flag: "--threads".into(),
-            message: e.to_string(),
-        })?;
-    let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
-    // Ids read in this run, with the file (index into `seen_paths`) they came from.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut seen_paths: Vec<String> = Vec::new();
-    let mut since_commit = 0usize;
-
-    let result: Result<()> = std::thread::scope(|scope| {
-        let stop = &opts.interrupt;
-        scope.spawn(move || {
-            pool.install(|| {
-                files
-                    .par_iter()
-                    .for_each_with(tx, |tx, (path, format, len)| {
-                        if stop.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let prepared = prepare_file(path, *format, *len, extractor, fields);
-                        // A closed channel means the writer stopped on an error.
-                        let _ = tx.send(prepared);
-                    });
-            });
-        });
-        let mut last_commit = Instant::now();
-        loop {
-            if opts.interrupt.load(Ordering::Relaxed) {
-                summary.interrupted = true;
-                break;
-            }
-            let prepared = match rx.recv_timeout(POLL) {
-                Ok(prepared) => prepared,
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
-                    if due(opts.commit_interval, last_commit) && since_commit > 0 {
-                        writer.commit()?;
-                        summary.commits += 1;
-                        since_commit = 0;
-                        last_commit = Instant::now();
-                    }
-                    continue;
-                }
-                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-            };
-            for w in prepared.warnings {
-                record_warning(&mut summary, w, &mut on_warning);
-            }
-            let file_no = seen_paths.len();
-            seen_paths.push(prepared.path.display().to_string());
-            for (id, doc) in prepared.docs {
-                let term = Term::from_field_text(fields.id, &id);
-                let earlier = seen.get(&id).copied();
-                if let Some(first) = earlier {
-                    let w = Warning::new(
-                        &prepared.path,
-                        Some(format!("id {id}")),
-                        WarningKind::DuplicateId,
-                        format!(
-                            "id '{id}' was already read from {} in this run; this record replaces it",
-                            seen_paths[first]
-                        ),
-                    );
-                    record_warning(&mut summary, w, &mut on_warning);
-                }
-                seen.insert(id, file_no);
-                let existed = earlier.is_some()
-                    || (has_existing && existing.doc_freq(&term).unwrap_or(0) > 0);
-                if existed {
-                    writer.delete_term(term);
-                    summary.replaced += 1;
-                }
-                writer.add_document(doc)?;
-                summary.indexed += 1;
-                since_commit += 1;
-            }
-            let by_count = opts.commit_every > 0 && since_commit >= opts.commit_every;
-            if by_count || (since_commit > 0 && due(opts.commit_interval, last_commit)) {
-                writer.commit()?;
-                summary.commits += 1;
-                since_commit = 0;
-                last_commit = Instant::now();
-            }
-            bar.inc(prepared.bytes);
-            let secs = start.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!(
-                "{} docs, {:.0} docs/s",
-                summary.indexed,
-                summary.indexed as f64 / secs
-            ));
-        }
-        // Dropping the receiver unblocks parsers waiting to send; they see
-        // the interrupt flag (or a closed channel) and stop.
-        drop(rx);
-        Ok(())
-    });
-    let result = result.and_then(|()| Ok(writer.commit().map(|_| ())?));
-    if let Err(e) = result {
-        return Err(write_failure(&opts.index_dir, e, &mut writer));
-    }
-    summary.commits += 1;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;
-    bar.finish_and_clear();
-
-    reader.reload()?;
-    summary.total_documents = reader.searcher().num_docs();
-    summary.seconds = start.elapsed().as_secs_f64();
-    summary.docs_per_second = summary.indexed as f64 / summary.seconds.max(1e-9);
-    Ok(summary)
 }
 
 /// The error to report when adding or committing failed. A full disk
@@ -289,7 +39,7 @@ pub fn run_index(
 /// error (such as ENOSPC) comes out of joining it, which `prepare_commit`
 /// does. That commit cannot succeed once a worker has died, and is aborted
 /// if it somehow does, so nothing after the last commit is published.
-fn write_failure(dir: &std::path::Path, e: Error, writer: &mut IndexWriter) -> Error {
+pub fn write_failure(dir: &Path, e: Error, writer: &mut IndexWriter) -> Error {
     if crate::error::is_disk_full(&e) {
         return Error::DiskFull {
             path: dir.to_path_buf(),
@@ -320,7 +70,7 @@ fn write_failure(dir: &std::path::Path, e: Error, writer: &mut IndexWriter) -> E
 
 /// True when a 64 KiB probe file cannot be written in `dir` for lack of
 /// space (the probe is removed again).
-fn no_space_left(dir: &std::path::Path) -> bool {
+fn no_space_left(dir: &Path) -> bool {
     use std::io::Write;
     let probe = dir.join(".newsdex-space-probe");
     let written = std::fs::File::create(&probe).and_then(|mut f| {
@@ -332,7 +82,7 @@ fn no_space_left(dir: &std::path::Path) -> bool {
 }
 
 /// `e`, or [`Error::DiskFull`] when it is a full disk.
-fn disk_full_or(dir: &std::path::Path, e: Error) -> Error {
+pub fn disk_full_or(dir: &Path, e: Error) -> Error {
     if crate::error::is_disk_full(&e) {
         Error::DiskFull {
             path: dir.to_path_buf(),
@@ -340,77 +90,4 @@ fn disk_full_or(dir: &std::path::Path, e: Error) -> Error {
     } else {
         e
     }
-}
-
-/// How long the writer waits for a parsed file before checking the
-/// interrupt flag and the commit interval again.
-const POLL: Duration = Duration::from_millis(100);
-
-/// True when `interval` is set and has passed since `last`.
-fn due(interval: Option<Duration>, last: Instant) -> bool {
-    interval.is_some_and(|i| last.elapsed() >= i)
-}
-
-fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl FnMut(&Warning)) {
-    on_warning(&w);
-    let kind = w.kind.to_string();
-    if w.kind.skips() {
-        *summary.skipped.entry(kind.clone()).or_default() += 1;
-    }
-    *summary.warnings.entry(kind).or_default() += 1;
-    summary.warning_details.push(w);
-}
-
-/// Parse one file and prepare its documents (runs on the rayon pool).
-fn prepare_file(
-    path: &std::path::Path,
-    format: Format,
-    bytes: u64,
-    extractor: extract::Extractor,
-    fields: &crate::index::Fields,
-) -> Prepared {
-    match parse::parse_file(path, Some(format)) {
-        Ok(parsed) => {
-            let docs = parsed
-                .articles
-                .into_par_iter()
-                .map(|mut a: Article| {
-                    extractor.enrich(&mut a);
-                    let doc = document::to_document(fields, &a);
-                    (a.id, doc)
-                })
-                .collect();
-            Prepared {
-                path: path.to_path_buf(),
-                docs,
-                warnings: parsed.warnings,
-                bytes,
-            }
-        }
-        Err(e) => Prepared {
-            path: path.to_path_buf(),
-            docs: Vec::new(),
-            warnings: vec![Warning::new(
-                path,
-                None,
-                WarningKind::Unreadable,
-                e.to_string(),
-            )],
-            bytes,
-        },
-    }
-}
-
-fn progress_bar(wanted: bool, total_bytes: u64) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} (ETA {eta})",
-    ) {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }

@@ -8,14 +8,14 @@
 //! `date`, `dateline`, `people`, `countries`, `topics`, `source`, `url`,
 //! `author`, `section`; list columns split on `;` or `|`). In both, a
 //! dateline lead at the start of the body is recognised and moved out of it.
-//! Without an `id` column the id is `<file stem>:<row number>`, counting data
+//! Without an `id` column the id is `<file key>:<row number>` (see [`super::id`]), counting data
 //! rows from 1 (the header is not a row).
 
 use std::path::Path;
 
 use super::{
-    decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
-    Warning, WarningKind,
+    decode_file, id, parse_date_lenient, set_given_dateline, strip_controls, take_dateline,
+    ParsedFile, Warning, WarningKind,
 };
 use crate::article::{field, Article};
 use crate::schema::{declaration, FieldDecl};
@@ -75,8 +75,13 @@ impl Columns {
     }
 }
 
-/// Parses one CSV file.
+/// Parses one CSV file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
+    parse_as(path, &id::lone_file_key(path), bytes)
+}
+
+/// Parses one CSV file whose rows without an id are named after `key`.
+pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = decode_file(path, bytes, &mut out.warnings);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -115,10 +120,6 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
         ));
         return out;
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let path_str = path.display().to_string();
 
     for (i, row) in reader.records().enumerate() {
@@ -151,7 +152,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
             path: path_str.clone(),
             ..Article::default()
         };
-        a.id = opt(cell(cols.id)).unwrap_or_else(|| format!("{stem}:{row_no}"));
+        a.id = opt(cell(cols.id)).unwrap_or_else(|| id::record_id(key, row_no));
         a.title = cell(cols.title);
         a.body = cell(cols.body);
         for (decl, col) in &cols.attributes {
@@ -315,7 +316,8 @@ mod tests {
         let parsed = parse(Path::new("data/ag.csv"), text.as_bytes());
         assert_eq!(parsed.articles.len(), 3);
         let a = &parsed.articles[0];
-        assert_eq!(a.id, "ag:1");
+        // A file parsed alone keeps its folder in the key (see parse::id).
+        assert_eq!(a.id, "data/ag:1");
         assert_eq!(a.value(field::SOURCE), Some("agnews"));
         assert_eq!(a.values(field::TOPIC), ["Business"]);
         assert_eq!(a.dateline.as_deref(), Some("NEW YORK (Reuters)"));

@@ -6,8 +6,8 @@
 //! (`people`, `countries`, `topics`, `source`, `language`, ...); unknown keys
 //! are ignored. Blank lines are skipped; a line that
 //! is not a JSON object is a `BadRecord` warning naming its line number. When
-//! `id` is missing (or null/empty) the id is `<file stem>:<line number>`
-//! (1-based), without a warning. Given non-empty `people` or `countries`
+//! `id` is missing (or null/empty) the id is `<file key>:<line number>`
+//! (1-based; the key is the file's, see [`super::id`]), without a warning. Given non-empty `people` or `countries`
 //! mark the article `tagged`. Without a `dateline` key, a dateline lead at
 //! the start of the body is recognised and moved out of it.
 
@@ -16,20 +16,21 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{
-    decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
-    Warning, WarningKind,
+    decode_file, id, parse_date_lenient, set_given_dateline, strip_controls, take_dateline,
+    ParsedFile, Warning, WarningKind,
 };
 use crate::article::Article;
 use crate::schema::declaration;
 
-/// Parses one JSONL file.
+/// Parses one JSONL file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
+    parse_as(path, &id::lone_file_key(path), bytes)
+}
+
+/// Parses one JSONL file whose records without an id are named after `key`.
+pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = decode_file(path, bytes, &mut out.warnings);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = line.trim();
@@ -55,7 +56,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
                 continue;
             }
         };
-        if let Some(a) = article_from(&object, path, &stem, line_no, &mut warn) {
+        if let Some(a) = article_from(&object, path, key, line_no, &mut warn) {
             out.articles.push(a);
         }
     }
@@ -81,7 +82,7 @@ fn json_kind(v: &Value) -> &'static str {
 fn article_from(
     o: &Map<String, Value>,
     path: &Path,
-    stem: &str,
+    key: &str,
     line_no: usize,
     warn: &mut impl FnMut(WarningKind, String),
 ) -> Option<Article> {
@@ -92,7 +93,7 @@ fn article_from(
     a.id = match o.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
-        _ => format!("{stem}:{line_no}"),
+        _ => id::record_id(key, line_no),
     };
     let mut string = |key: &str| string_value(o, key, &mut *warn);
     a.title = string("title").unwrap_or_default();
@@ -222,7 +223,8 @@ not json
 "#;
         let parsed = parse(Path::new("dir/feed.jsonl"), text.as_bytes());
         let ids: Vec<&str> = parsed.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "feed:3", "7", "n"]);
+        // A file parsed alone keeps its folder in the key (see parse::id).
+        assert_eq!(ids, ["a1", "dir/feed:3", "7", "n"]);
         let a = &parsed.articles[0];
         assert!(a.tagged);
         assert_eq!(a.values(field::TOPIC), ["oil"]);

@@ -9,6 +9,7 @@
 
 pub mod csv;
 pub mod dateline;
+pub mod id;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
@@ -218,6 +219,9 @@ pub enum ParseError {
     UnknownFormat { path: PathBuf },
 }
 
+/// The file extensions a folder walk reads as articles, for messages.
+pub const ARTICLE_EXTENSIONS: &str = ".sgm, .sgml, .txt, .text, .jsonl, .ndjson, .csv";
+
 /// Detects the format of `path` by its extension (`.sgm`/`.sgml`, `.txt`,
 /// `.jsonl`/`.ndjson`, `.csv`), else by sniffing `head` (the first bytes of
 /// the file): `<REUTERS` or `<!DOCTYPE lewis` → SGML, lines opening with `{` → JSONL.
@@ -259,6 +263,11 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
 /// [`MAX_BODY_BYTES`] is cut there with a `Truncated` warning, so one huge
 /// record cannot blow up the writer's memory or time.
 pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
+    parse_bytes_as(format, path, &id::lone_file_key(path), bytes)
+}
+
+/// [`parse_bytes`] for a file whose key (see [`id`]) is `key`.
+pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     if let Some(share) = binary_share(bytes) {
         let mut out = ParsedFile::default();
         out.warnings.push(Warning::new(
@@ -274,9 +283,9 @@ pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
     }
     let mut parsed = match format {
         Format::ReutersSgml => reuters_sgml::parse(path, bytes),
-        Format::PlainText => plaintext::parse(path, bytes),
-        Format::Jsonl => jsonl::parse(path, bytes),
-        Format::Csv => csv::parse(path, bytes),
+        Format::PlainText => plaintext::parse_as(path, key, bytes),
+        Format::Jsonl => jsonl::parse_as(path, key, bytes),
+        Format::Csv => csv::parse_as(path, key, bytes),
     };
     for a in &mut parsed.articles {
         for (name, text, max) in [
@@ -352,6 +361,21 @@ pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, Par
             path: path.to_path_buf(),
         })?;
     Ok(parse_bytes(format, path, &bytes))
+}
+
+/// Reads and parses one file found by [`walk::walk_inputs`], naming its
+/// articles by the file's key.
+pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
+    let bytes = std::fs::read(&input.path).map_err(|source| ParseError::Io {
+        path: input.path.clone(),
+        source,
+    })?;
+    Ok(parse_bytes_as(
+        input.format,
+        &input.path,
+        &input.key,
+        &bytes,
+    ))
 }
 
 /// Decode a whole input file with [`decode_text`], recording an `Encoding`

@@ -8,17 +8,15 @@
 //! `dateline_cities` and `agency`; trailing web boilerplate lines (`What do
 //! you think?`, `Share this`, `Read more:` ...) are dropped.
 //!
-//! Ids are derived from the path: the file stem, prefixed by the parent
-//! folder's name when there is one (`bbc/business/001.txt` → `business/001`),
-//! because corpora such as BBC reuse the same file names in every folder.
-//! When the grand-parent folder is `bbc`, the parent folder is the section
+//! The id is the file's key (see [`super::id`]): `business/001` for
+//! `bbc/business/001.txt` when `bbc` was given. When the grand-parent folder is `bbc`, the parent folder is the section
 //! (also added to `topics`) and `source` defaults to `bbc`.
 
 use std::path::Path;
 
 use super::{
-    decode_file, parse_date_lenient, set_given_dateline, strip_controls, take_dateline, ParsedFile,
-    Warning, WarningKind,
+    decode_file, id, parse_date_lenient, set_given_dateline, strip_controls, take_dateline,
+    ParsedFile, Warning, WarningKind,
 };
 use crate::article::{field, Article};
 use crate::schema::declaration;
@@ -45,8 +43,13 @@ const BOILERPLATE: &[&str] = &[
     "email this",
 ];
 
-/// Parses one plain-text article file.
+/// Parses one plain-text article file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
+    parse_as(path, &id::lone_file_key(path), bytes)
+}
+
+/// Parses one plain-text article file whose id is `key`.
+pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = decode_file(path, bytes, &mut out.warnings);
     let text = strip_controls(&text.replace("\r\n", "\n")).into_owned();
@@ -57,7 +60,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
     }
 
     let mut a = Article {
-        id: path_id(path),
+        id: key.to_string(),
         path: path.display().to_string(),
         ..Article::default()
     };
@@ -139,18 +142,6 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
     }
     out.articles.push(a);
     out
-}
-
-/// `business/001` for `.../business/001.txt`, `001` for `001.txt`.
-fn path_id(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match folder_name(path.parent()) {
-        Some(parent) => format!("{parent}/{stem}"),
-        None => stem,
-    }
 }
 
 fn folder_name(dir: Option<&Path>) -> Option<String> {

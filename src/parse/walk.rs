@@ -25,14 +25,36 @@ use super::{detect_format, Format, Warning, WarningKind};
 /// Bytes read from a file without a known extension to sniff its format.
 const SNIFF_BYTES: u64 = 4096;
 
+/// One file to parse: where it is, its format, and its key (the base of
+/// the ids of its articles, from the path given on the command line; see
+/// [`super::id`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    pub format: Format,
+    pub key: String,
+}
+
 /// Collects the files to parse under `paths`, with their format (`forced`
 /// overrides detection for every file), and warnings for unusable paths.
 pub fn collect_inputs(
     paths: &[PathBuf],
     forced: Option<Format>,
 ) -> (Vec<(PathBuf, Format)>, Vec<Warning>) {
+    let (inputs, warnings) = walk_inputs(paths, forced);
+    let files = inputs.into_iter().map(|f| (f.path, f.format)).collect();
+    (files, warnings)
+}
+
+/// [`collect_inputs`] with each file's key.
+pub fn walk_inputs(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>, Vec<Warning>) {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let input = |path: PathBuf, root: &Path, format: Format| InputFile {
+        key: super::id::file_key(root, &path),
+        path,
+        format,
+    };
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(meta) => meta,
@@ -52,7 +74,7 @@ pub fn collect_inputs(
                 continue;
             }
             match file_format(root, forced) {
-                Ok(Some(format)) => files.push((root.clone(), format)),
+                Ok(Some(format)) => files.push(input(root.clone(), root, format)),
                 Ok(None) => warnings.push(Warning::new(
                     root,
                     None,
@@ -92,7 +114,7 @@ pub fn collect_inputs(
                 continue;
             }
             match file_format(entry.path(), forced) {
-                Ok(Some(format)) => files.push((entry.into_path(), format)),
+                Ok(Some(format)) => files.push(input(entry.into_path(), root, format)),
                 Ok(None) => {}
                 Err(w) => warnings.push(w),
             }

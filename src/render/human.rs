@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use crate::index::document::{Shown, StoredArticle};
-use crate::index::stats::IndexStats;
-use crate::index::writer::IndexSummary;
+use crate::ingest::IndexSummary;
+use crate::search::stats::IndexStats;
 use crate::search::{FacetCounts, FacetValue, Histogram};
 use crate::search::{FacetListing, Highlighted, SearchResults};
 
@@ -211,8 +211,9 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "  replaced (same id already indexed): {}",
-        thousands(s.replaced)
+        "  replaced (same id already indexed): {} ({} from a different file)",
+        thousands(s.replaced),
+        thousands(s.replaced_other_file)
     )?;
     writeln!(
         w,

@@ -8,6 +8,7 @@ pub mod histogram;
 mod period;
 pub mod query;
 pub mod snippets;
+pub mod stats;
 pub mod vocab;
 
 use std::collections::BTreeMap;

@@ -328,6 +328,36 @@ fn sigkill_mid_index_leaves_an_index_that_a_rerun_completes() {
 }
 
 #[test]
+fn rebuild_under_a_live_writer_fails_and_deletes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, ids) = big_corpus(tmp.path());
+    let index = tmp.path().join("idx");
+    let mut child = spawn_index(&index, &input);
+    let lock = index.join(".tantivy-writer.lock");
+    assert!(wait_for(&lock, &mut child), "the writer never started");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the first run finished before the rebuild could start"
+    );
+    let rebuild = newsdex(&index)
+        .args(["index", "--rebuild", "--no-progress"])
+        .arg(crate::util::samples().join("wire"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&rebuild.stderr);
+    assert_eq!(rebuild.status.code(), Some(2), "{err}");
+    assert!(err.contains("locked by another writer"), "{err}");
+    let first = child.wait_with_output().unwrap();
+    let first_err = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        matches!(first.status.code(), Some(0 | 3)),
+        "the running index must finish: {first_err}"
+    );
+    assert!(!first_err.contains("FileDoesNotExist"), "{first_err}");
+    assert_eq!(stats_documents(&index), ids);
+}
+
+#[test]
 fn sigint_commits_what_is_done_and_a_rerun_completes() {
     let tmp = tempfile::tempdir().unwrap();
     let (input, distinct) = big_corpus(tmp.path());

@@ -1,0 +1,394 @@
+//! The ingest pipeline: walk the inputs, parse and extract in parallel
+//! (rayon), and feed one tantivy `IndexWriter` over a bounded channel. It
+//! sits above `parse`, `extract` and `index`: those know one file, one
+//! article and one index; this module knows a run (which files, when to
+//! commit, which ids were read, what to tell the user).
+//!
+//! Parsing and extraction are the expensive part of preparing a document, so
+//! they run on a rayon pool while this thread owns the writer (tantivy's
+//! writer has indexing threads of its own). The bounded channel gives
+//! back-pressure: parsed files never pile up in memory faster than the writer
+//! takes them.
+//!
+//! Crash safety: the writer commits by its [`CommitPolicy`] (every
+//! `commit_every` documents and every `commit_interval`), so a crash or `kill -9` loses at most that much work;
+//! tantivy's commit is atomic (`meta.json` is replaced in one rename), so the
+//! index always opens at its last commit, and files of an unfinished segment
+//! are garbage-collected by the next writer. Re-running the same command
+//! finishes the job without duplicates, since an id already in the index is
+//! replaced. When `interrupt` is raised (Ctrl-C), the writer stops taking
+//! files, the parsers stop starting new ones, and what was added so far is
+//! committed; the summary says `interrupted`.
+
+pub mod commit;
+pub mod ledger;
+pub mod progress;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::extract::{self, ExtractMode};
+use crate::index::writer::{disk_full_or, write_failure};
+use crate::index::{document, NewsIndex};
+use crate::parse::walk::InputFile;
+use crate::parse::{self, Format, Warning, WarningKind};
+pub use commit::CommitPolicy;
+pub use ledger::{IdLedger, IdOutcome};
+use progress::Progress;
+
+/// What `newsdex index` was asked to do.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub index_dir: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub format: Option<Format>,
+    pub rebuild: bool,
+    /// The writer's memory budget in bytes (split across its threads).
+    pub memory_bytes: usize,
+    /// Threads for parsing/extraction; tantivy's writer threads are separate.
+    pub threads: usize,
+    pub extract: ExtractMode,
+    pub progress: bool,
+    /// Commit every this many documents (0 = only at the end).
+    pub commit_every: usize,
+    /// Commit when this much time has passed since the last commit (`None` = off).
+    pub commit_interval: Option<Duration>,
+    /// Raised (by a Ctrl-C handler) to stop early and commit what is done.
+    pub interrupt: Arc<AtomicBool>,
+}
+
+impl IndexOptions {
+    /// Options for building `index_dir` afresh from `paths` in a program
+    /// (benches, tools): formats detected, 2 parsing threads, a 256 MB
+    /// writer budget, extraction where the source has no tags, no progress
+    /// bar, one commit at the end. The CLI builds its own from the flags.
+    pub fn new(index_dir: PathBuf, paths: Vec<PathBuf>) -> IndexOptions {
+        IndexOptions {
+            index_dir,
+            paths,
+            format: None,
+            rebuild: true,
+            memory_bytes: 256_000_000,
+            threads: 2,
+            extract: ExtractMode::Auto,
+            progress: false,
+            commit_every: 0,
+            commit_interval: None,
+            interrupt: Arc::default(),
+        }
+    }
+}
+
+/// A writer budget of `megabytes` MB in bytes; an error (not an overflow)
+/// when that does not fit in a `usize` or exceeds what tantivy's writer can
+/// use (just under 4 GB per thread, at most 8 threads).
+pub fn memory_bytes(megabytes: usize) -> Result<usize> {
+    use crate::index::writer::{MAX_BYTES_PER_THREAD, MAX_THREADS};
+    const MAX_BYTES: usize = MAX_THREADS * MAX_BYTES_PER_THREAD;
+    let max = MAX_BYTES / 1_000_000;
+    match megabytes.checked_mul(1_000_000) {
+        Some(bytes) if bytes <= MAX_BYTES => Ok(bytes),
+        _ => Err(Error::MemoryTooLarge { megabytes, max }),
+    }
+}
+
+/// The summary printed at the end of `newsdex index`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexSummary {
+    pub index: String,
+    pub files: usize,
+    /// Articles written in this run (new and replaced).
+    pub indexed: u64,
+    /// Of those, how many replaced an article with the same id.
+    pub replaced: u64,
+    /// Of the replaced, how many replaced an article read from a different
+    /// file (an id collision: each one is also a `duplicate_id` warning).
+    pub replaced_other_file: u64,
+    /// Articles or files skipped, by reason.
+    pub skipped: BTreeMap<String, u64>,
+    /// Warnings by kind (skips and repairs).
+    pub warnings: BTreeMap<String, u64>,
+    /// Every warning with the file (and record) it concerns.
+    pub warning_details: Vec<Warning>,
+    /// Documents in the index after the final commit.
+    pub total_documents: u64,
+    pub seconds: f64,
+    pub docs_per_second: f64,
+    /// Commits made by this run (including the final one).
+    pub commits: u64,
+    /// True when the run was interrupted (Ctrl-C): files not yet read were
+    /// left out, and the documents added so far were committed.
+    pub interrupted: bool,
+}
+
+impl IndexSummary {
+    /// True when some input was skipped or repaired.
+    pub fn has_warnings(&self) -> bool {
+        !self.warning_details.is_empty()
+    }
+}
+
+/// A parsed file, ready for the writer.
+struct Prepared {
+    /// The file as found by the walk (for warnings).
+    path: PathBuf,
+    /// The file's canonical path, stored with its articles.
+    stored_path: String,
+    docs: Vec<(String, tantivy::TantivyDocument)>,
+    warnings: Vec<Warning>,
+    bytes: u64,
+}
+
+/// Run the indexing pipeline; `on_warning` sees each warning as it happens.
+pub fn run_index(
+    opts: &IndexOptions,
+    mut on_warning: impl FnMut(&Warning),
+) -> Result<IndexSummary> {
+    let start = Instant::now();
+    if opts.extract != ExtractMode::Never {
+        // Build the extraction tables (a fixed few tens of ms) while the index opens and
+        // the inputs are walked; workers that need them first wait for this build.
+        std::thread::spawn(extract::warm_up);
+    }
+    // A typo in a path is an error, not an empty success.
+    if let Some(missing) = opts.paths.iter().find(|p| std::fs::metadata(p).is_err()) {
+        return Err(Error::NoSuchInput {
+            path: missing.clone(),
+        });
+    }
+    // Walk first: a run that finds nothing to read creates no index.
+    let (files, walk_warnings) = parse::walk::walk_inputs(&opts.paths, opts.format);
+    if files.is_empty() {
+        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::NoArticleFiles {
+            paths: paths.join(", "),
+            extensions: parse::ARTICLE_EXTENSIONS.to_string(),
+        });
+    }
+    let news = NewsIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
+    let mut writer: IndexWriter = news.writer(opts.threads, opts.memory_bytes)?;
+    let reader = news.reader()?;
+    let existing = reader.searcher();
+    let has_existing = existing.num_docs() > 0;
+
+    let mut summary = IndexSummary {
+        index: opts.index_dir.display().to_string(),
+        ..Default::default()
+    };
+    summary.files = files.len();
+    for w in walk_warnings {
+        record_warning(&mut summary, w, &mut on_warning);
+    }
+    // Sizes are read once, for the progress bar's total and its steps.
+    let files: Vec<(InputFile, u64)> = files
+        .into_iter()
+        .map(|f| {
+            let len = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+            (f, len)
+        })
+        .collect();
+    let total_bytes: u64 = files.iter().map(|f| f.1).sum();
+    let bar = Progress::new(opts.progress, total_bytes, start);
+
+    let fields = &news.fields;
+    // Waits for the warm-up above; a table that cannot be built is reported here, once.
+    let extractor = extract::Extractor::new(opts.extract)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.max(1))
+        .build()
+        .map_err(|e| Error::BadArgument {
+            flag: "--threads".into(),
+            message: e.to_string(),
+        })?;
+    let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
+    let mut ledger = IdLedger::default();
+    let mut policy = CommitPolicy::new(opts.commit_every, opts.commit_interval, Instant::now());
+
+    let result: Result<()> = std::thread::scope(|scope| {
+        let stop = &opts.interrupt;
+        scope.spawn(move || {
+            pool.install(|| {
+                files.par_iter().for_each_with(tx, |tx, (input, len)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let prepared = prepare_file(input, *len, extractor, fields);
+                    // A closed channel means the writer stopped on an error.
+                    let _ = tx.send(prepared);
+                });
+            });
+        });
+        loop {
+            if opts.interrupt.load(Ordering::Relaxed) {
+                summary.interrupted = true;
+                break;
+            }
+            let prepared = match rx.recv_timeout(POLL) {
+                Ok(prepared) => prepared,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    if policy.due(Instant::now()) {
+                        writer.commit()?;
+                        summary.commits += 1;
+                        policy.committed(Instant::now());
+                    }
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
+            for w in prepared.warnings {
+                record_warning(&mut summary, w, &mut on_warning);
+            }
+            let file_no = ledger.file(prepared.stored_path.clone());
+            for (id, doc) in prepared.docs {
+                let term = Term::from_field_text(fields.id, &id);
+                let outcome = ledger.record(&id, file_no, || {
+                    if !has_existing || existing.doc_freq(&term).unwrap_or(0) == 0 {
+                        return None;
+                    }
+                    Some(stored_path(&existing, fields.path, &term))
+                });
+                let message = match &outcome {
+                    IdOutcome::SeenInRun { earlier } => Some(format!(
+                        "id '{id}' was already read from {earlier} in this run; this record replaces it"
+                    )),
+                    IdOutcome::InIndex {
+                        stored_path: Some(earlier),
+                    } if *earlier != prepared.stored_path => Some(format!(
+                        "id '{id}' was indexed from {earlier}; this record from another file replaces it"
+                    )),
+                    _ => None,
+                };
+                if let Some(message) = message {
+                    let w = Warning::new(
+                        &prepared.path,
+                        Some(format!("id {id}")),
+                        WarningKind::DuplicateId,
+                        message,
+                    );
+                    record_warning(&mut summary, w, &mut on_warning);
+                }
+                if outcome != IdOutcome::New {
+                    writer.delete_term(term);
+                }
+                writer.add_document(doc)?;
+                summary.indexed += 1;
+                policy.added(1);
+            }
+            if policy.due(Instant::now()) {
+                writer.commit()?;
+                summary.commits += 1;
+                policy.committed(Instant::now());
+            }
+            bar.file_done(prepared.bytes, summary.indexed);
+        }
+        // Dropping the receiver unblocks parsers waiting to send; they see
+        // the interrupt flag (or a closed channel) and stop.
+        drop(rx);
+        Ok(())
+    });
+    let result = result.and_then(|()| Ok(writer.commit().map(|_| ())?));
+    if let Err(e) = result {
+        return Err(write_failure(&opts.index_dir, e, &mut writer));
+    }
+    summary.commits += 1;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;
+    bar.finish();
+    summary.replaced = ledger.replaced;
+    summary.replaced_other_file = ledger.replaced_other_file;
+
+    reader.reload()?;
+    summary.total_documents = reader.searcher().num_docs();
+    summary.seconds = start.elapsed().as_secs_f64();
+    summary.docs_per_second = summary.indexed as f64 / summary.seconds.max(1e-9);
+    Ok(summary)
+}
+
+/// How long the writer waits for a parsed file before checking the
+/// interrupt flag and the commit interval again.
+const POLL: Duration = Duration::from_millis(100);
+
+fn record_warning(summary: &mut IndexSummary, w: Warning, on_warning: &mut impl FnMut(&Warning)) {
+    on_warning(&w);
+    let kind = w.kind.to_string();
+    if w.kind.skips() {
+        *summary.skipped.entry(kind.clone()).or_default() += 1;
+    }
+    *summary.warnings.entry(kind).or_default() += 1;
+    summary.warning_details.push(w);
+}
+
+/// The file path stored with the articles of an indexed article with id
+/// `term`, if the index holds one with a path.
+fn stored_path(searcher: &Searcher, path_field: Field, term: &Term) -> Option<String> {
+    let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .ok()?;
+    let (_, address) = top.first()?;
+    let doc: TantivyDocument = searcher.doc(*address).ok()?;
+    doc.get_first(path_field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// Parse one file and prepare its documents (runs on the rayon pool).
+fn prepare_file(
+    input: &InputFile,
+    bytes: u64,
+    extractor: extract::Extractor,
+    fields: &crate::index::Fields,
+) -> Prepared {
+    let path = input.path.as_path();
+    // Stored absolute, so `show` names the file the same from any folder.
+    let stored_path = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    match parse::parse_input(input) {
+        Ok(parsed) => {
+            let docs = parsed
+                .articles
+                .into_par_iter()
+                .map(|mut a: Article| {
+                    a.path.clone_from(&stored_path);
+                    extractor.enrich(&mut a);
+                    let doc = document::to_document(fields, &a);
+                    (a.id, doc)
+                })
+                .collect();
+            Prepared {
+                path: path.to_path_buf(),
+                stored_path,
+                docs,
+                warnings: parsed.warnings,
+                bytes,
+            }
+        }
+        Err(e) => Prepared {
+            path: path.to_path_buf(),
+            stored_path,
+            docs: Vec::new(),
+            warnings: vec![Warning::new(
+                path,
+                None,
+                WarningKind::Unreadable,
+                e.to_string(),
+            )],
+            bytes,
+        },
+    }
+}
