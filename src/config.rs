@@ -7,12 +7,20 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::cli::{self, FilterArgs};
-use newsdex::error::{Error, Result};
+use anyhow::Result;
 use newsdex::extract::ExtractMode;
 use newsdex::index::DEFAULT_INDEX_DIR;
 use newsdex::ingest::IndexOptions;
 use newsdex::parse::Format;
 use newsdex::search::{FacetField, Interval, Period, SearchRequest, SortOrder};
+
+/// A flag with a value newsdex cannot use: names the flag and says why.
+#[derive(Debug, thiserror::Error)]
+#[error("bad value for {flag}: {message}")]
+pub struct BadFlag {
+    pub flag: String,
+    pub message: String,
+}
 
 /// The index folder: `--index`, else `NEWSDEX_INDEX` (clap reads it), else the default.
 pub fn index_dir(flag: Option<PathBuf>) -> PathBuf {
@@ -47,13 +55,14 @@ pub fn index_options(
     progress: bool,
 ) -> Result<IndexOptions> {
     if a.memory < 16 {
-        return Err(Error::BadArgument {
+        return Err(BadFlag {
             flag: "--memory".into(),
             message: format!(
                 "{} MB is too small; the writer needs at least 16 MB",
                 a.memory
             ),
-        });
+        }
+        .into());
     }
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -104,7 +113,7 @@ pub fn search_request(a: &cli::SearchArgs) -> Result<SearchRequest> {
 pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest> {
     let mut map: BTreeMap<FacetField, Vec<String>> = BTreeMap::new();
     for (name, value) in &filters.values {
-        let facet = FacetField::named(name).ok_or_else(|| Error::BadArgument {
+        let facet = FacetField::named(name).ok_or_else(|| BadFlag {
             flag: "--filter".into(),
             message: format!(
                 "'{name}={value}': unknown facet '{name}'; choose one of: {}",
@@ -128,10 +137,11 @@ pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest
         .transpose()?;
     if let (Some(s), Some(u)) = (since, until) {
         if s >= u {
-            return Err(Error::BadArgument {
+            return Err(BadFlag {
                 flag: "--until".into(),
                 message: "the range is empty: --until is before --since".into(),
-            });
+            }
+            .into());
         }
     }
     Ok(SearchRequest {
@@ -145,16 +155,19 @@ pub fn filter_request(query: &str, filters: &FilterArgs) -> Result<SearchRequest
 
 /// `relevance`, `date` or `-date`.
 pub fn sort_order(s: &str) -> Result<SortOrder> {
-    s.parse().map_err(|_| Error::BadArgument {
-        flag: "--sort".into(),
-        message: format!("'{}' is not one of relevance, date, -date", s.trim()),
+    s.parse().map_err(|_| {
+        BadFlag {
+            flag: "--sort".into(),
+            message: format!("'{}' is not one of relevance, date, -date", s.trim()),
+        }
+        .into()
     })
 }
 
 /// The start of the period `s` names, or with `end` the start of the next
 /// one (`--until 1987-03` includes all of March).
 pub fn period_bound(s: &str, flag: &str, end: bool) -> Result<DateTime<Utc>> {
-    let period = Period::parse(s).ok_or_else(|| Error::BadArgument {
+    let period = Period::parse(s).ok_or_else(|| BadFlag {
         flag: flag.into(),
         message: format!("'{s}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"),
     })?;

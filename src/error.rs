@@ -7,10 +7,10 @@ use std::path::PathBuf;
 /// Errors of opening, writing and querying an index.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no index at {path}: run `newsdex index PATH...` first (or pass --index DIR / set NEWSDEX_INDEX)")]
+    #[error("no index at {path}: index some articles into it first")]
     NoIndex { path: PathBuf },
 
-    #[error("the index at {path} was built with an incompatible schema ({detail}); rebuild it with `newsdex index --rebuild PATH...`")]
+    #[error("the index at {path} was built with an incompatible schema ({detail}); rebuild it from its sources")]
     SchemaMismatch { path: PathBuf, detail: String },
 
     /// The writer lock (`.tantivy-writer.lock`) is held. tantivy takes it
@@ -18,7 +18,7 @@ pub enum Error {
     /// holding process exits in any way, SIGKILL and crashes included: the
     /// file left behind is harmless, and deleting it would only let two
     /// writers in at once. So this error always means a live process.
-    #[error("the index at {path} is locked by another writer: a running process (another `newsdex index`?) holds its lock; wait for it to finish (the lock is released when that process exits, even if it is killed, so there is no lock file to delete)")]
+    #[error("the index at {path} is locked by another writer: a running process holds its lock; wait for it to finish (the lock is released when that process exits, even if it is killed, so there is no lock file to delete)")]
     Locked { path: PathBuf },
 
     /// A path given to read does not exist.
@@ -48,8 +48,8 @@ pub enum Error {
         suggestions: String,
     },
 
-    #[error("bad value for {flag}: {message}")]
-    BadArgument { flag: String, message: String },
+    #[error("cannot start the worker threads: {0}")]
+    ThreadPool(String),
 
     #[error("unknown sort order '{0}'; choose relevance, date or -date")]
     UnknownSort(String),

@@ -51,9 +51,27 @@ pub fn run() -> i32 {
             if is_broken_pipe(&e) {
                 return ExitCode::Success as i32;
             }
-            eprintln!("newsdex: {e:#}");
+            match advice(&e) {
+                Some(hint) => eprintln!("newsdex: {e:#}; {hint}"),
+                None => eprintln!("newsdex: {e:#}"),
+            }
             ExitCode::Error as i32
         }
+    }
+}
+
+/// What to type next, for the library errors whose remedy is a command or
+/// a flag (the library itself knows no flags).
+fn advice(e: &anyhow::Error) -> Option<&'static str> {
+    match e.chain().find_map(|c| c.downcast_ref::<Error>())? {
+        Error::NoIndex { .. } => {
+            Some("run `newsdex index PATH...` first, or pass --index DIR / set NEWSDEX_INDEX")
+        }
+        Error::SchemaMismatch { .. } => Some("run `newsdex index --rebuild PATH...`"),
+        Error::Locked { .. } => Some("is another `newsdex index` running?"),
+        Error::NotAnIndex { .. } => Some("pass --index with an empty or new folder"),
+        Error::MemoryTooLarge { .. } => Some("lower --memory"),
+        _ => None,
     }
 }
 

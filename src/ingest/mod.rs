@@ -20,6 +20,7 @@
 //! files, the parsers stop starting new ones, and what was added so far is
 //! committed; the summary says `interrupted`.
 
+mod articles;
 pub mod commit;
 pub mod ledger;
 pub mod progress;
@@ -36,6 +37,8 @@ use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+
+pub use articles::add_articles;
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -208,10 +211,7 @@ pub fn run_index(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.max(1))
         .build()
-        .map_err(|e| Error::BadArgument {
-            flag: "--threads".into(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| Error::ThreadPool(e.to_string()))?;
     let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
     let mut ledger = IdLedger::default();
     let mut policy = CommitPolicy::new(opts.commit_every, opts.commit_interval, Instant::now());
