@@ -3,16 +3,23 @@
 
 use std::io::{self, Write};
 
+use anstyle::Style as Paint;
+use unicode_width::UnicodeWidthStr;
+
 use crate::index::document::{Shown, StoredArticle};
 use crate::ingest::IndexSummary;
 use crate::search::stats::IndexStats;
 use crate::search::{FacetCounts, FacetValue, Histogram};
 use crate::search::{FacetListing, Highlighted, SearchResults};
 
-const HL_ON: &str = "\x1b[1;33m";
-const DIM_ON: &str = "\x1b[2m";
-const BOLD_ON: &str = "\x1b[1m";
-const OFF: &str = "\x1b[0m";
+/// Query terms in hits.
+const HL_ON: Paint = Paint::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Yellow)));
+/// Ids, scores and tags: secondary.
+const DIM_ON: Paint = Paint::new().dimmed();
+/// Headers and titles.
+const BOLD_ON: Paint = Paint::new().bold();
 
 /// Styling for one output stream.
 #[derive(Debug, Clone, Copy)]
@@ -21,9 +28,9 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
+    fn paint(&self, code: Paint, s: &str) -> String {
         if self.color {
-            format!("{code}{s}{OFF}")
+            format!("{code}{s}{code:#}")
         } else {
             s.to_string()
         }
@@ -159,7 +166,7 @@ pub fn facet_table<W: Write>(w: &mut W, c: &FacetCounts, st: Style) -> io::Resul
 fn value_rows<W: Write>(w: &mut W, values: &[FacetValue]) -> io::Result<()> {
     let width = values
         .iter()
-        .map(|v| v.label.chars().count())
+        .map(|v| v.label.width())
         .max()
         .unwrap_or(0)
         .min(40);
@@ -169,7 +176,9 @@ fn value_rows<W: Write>(w: &mut W, values: &[FacetValue]) -> io::Result<()> {
         } else {
             String::new()
         };
-        writeln!(w, "  {:<width$}  {:>8}{id}", v.label, thousands(v.count))?;
+        // Pad by display width: CJK labels take two columns a character.
+        let pad = " ".repeat(width.saturating_sub(v.label.width()));
+        writeln!(w, "  {}{pad}  {:>8}{id}", v.label, thousands(v.count))?;
     }
     Ok(())
 }
