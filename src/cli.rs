@@ -98,12 +98,12 @@ Examples:
         /// Read every file as this format instead of detecting it
         #[arg(long, value_enum)]
         input_format: Option<InputFormat>,
-        /// Output format (one JSON object per line)
+        /// Output format: one JSON object per line (jsonl), or one JSON array of them (json)
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
     },
 
-    /// Print shell completions
+    /// Print shell completions (a shell script: no --format)
     #[command(
         after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"
     )]
@@ -116,7 +116,7 @@ Examples:
 /// Flags of `newsdex index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders of articles (.sgm, .txt, .jsonl/.ndjson, .csv)
+    /// Files or folders of articles (.sgm, .txt, .jsonl/.ndjson/.json, .csv)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Delete the index first and build it afresh
@@ -332,6 +332,7 @@ pub enum SearchFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     Jsonl,
+    Json,
 }
 
 /// Input formats.

@@ -209,8 +209,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract {
             paths,
             input_format,
-            format: cli::ExtractFormat::Jsonl,
-        } => extract_command(&mut out, &paths, config::input_format(input_format))?,
+            format,
+        } => extract_command(
+            &mut out,
+            &paths,
+            config::input_format(input_format),
+            format == cli::ExtractFormat::Json,
+        )?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut out);
             ExitCode::Success
@@ -220,24 +225,34 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// `newsdex extract`: parse + extract, one JSON object per article.
+/// `newsdex extract`: parse + extract, one JSON object per article (one per
+/// line, or one JSON array of them when `as_array`).
 fn extract_command<W: Write>(
     out: &mut W,
     paths: &[std::path::PathBuf],
     format: Option<newsdex::parse::Format>,
+    as_array: bool,
 ) -> anyhow::Result<ExitCode> {
     let (files, mut warnings) = newsdex::parse::walk::walk_inputs(paths, format);
+    let mut records = Vec::new();
     for input in files {
         match newsdex::parse::parse_input(&input) {
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {
                     let record = newsdex::extract::ExtractRecord::from_article(&a)?;
-                    render::json::write_line(out, &record)?;
+                    if as_array {
+                        records.push(record);
+                    } else {
+                        render::json::write_line(out, &record)?;
+                    }
                 }
             }
             Err(e) => eprintln!("newsdex: warning: {e}"),
         }
+    }
+    if as_array {
+        render::json::write(out, &records)?;
     }
     for w in &warnings {
         eprintln!("newsdex: warning: {w}");

@@ -43,8 +43,11 @@ pub enum ExtractError {
 pub struct Entities {
     /// Canonical country ids in order of first mention.
     pub countries: Vec<String>,
-    /// Person display names in order of first mention.
+    /// Person display names in order of first mention (the people the story
+    /// is about: not its reporters and editors).
     pub people: Vec<String>,
+    /// Names of the story's credit lines and byline (`Reporting by ...`), for `author`.
+    pub authors: Vec<String>,
 }
 
 /// Canonical id for a country tag (Reuters code, ISO code, name, alias); unknown tags become a lowercase slug.
@@ -130,6 +133,10 @@ impl Extractor {
             for p in found.people {
                 push_person(&mut people, &mut people_keys, p);
             }
+            // Reporters and editors are the byline, not people the story is about.
+            if article.value(field::AUTHOR).is_none() && !found.authors.is_empty() {
+                article.set_value(field::AUTHOR, Some(found.authors.join(", ")));
+            }
         }
         article.set_values(field::COUNTRY, countries);
         article.set_values(field::PERSON, people);
@@ -143,9 +150,11 @@ fn entities(finder: countries::CountryFinder, article: &Article) -> Entities {
     if let Some(d) = article.date {
         countries = period_correct(countries, d.date_naive());
     }
+    let (body, authors) = people::split_credits(&article.body);
     Entities {
         countries,
-        people: people::find_people(&article.title, &article.body),
+        people: people::find_people(&article.title, &body),
+        authors,
     }
 }
 
@@ -230,16 +239,20 @@ Borisov later met Rodríguez at the Miraflores palace.";
             body: format!("{CARACAS}\n\n(Reporting by Vivian Sequera; Editing by Deisy Buitrago)"),
             ..a
         };
+        // The credit line names the story's authors, not people it is about.
+        let found = extract(&with_credit).unwrap();
         assert_eq!(
-            extract(&with_credit).unwrap().people,
-            [
-                "Yuri Borisov",
-                "Nicolás Maduro",
-                "Delcy Rodríguez",
-                "Vivian Sequera",
-                "Deisy Buitrago"
-            ]
+            found.people,
+            ["Yuri Borisov", "Nicolás Maduro", "Delcy Rodríguez"]
         );
+        assert_eq!(found.authors, ["Vivian Sequera", "Deisy Buitrago"]);
+        let mut enriched = with_credit.clone();
+        enrich(&mut enriched, ExtractMode::Auto).unwrap();
+        assert_eq!(
+            enriched.value(field::AUTHOR),
+            Some("Vivian Sequera, Deisy Buitrago")
+        );
+        assert!(!enriched.people().iter().any(|p| p == "Deisy Buitrago"));
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub struct IndexSummary {
     pub replaced_other_file: u64,
     /// Articles or files skipped, by reason.
     pub skipped: BTreeMap<String, u64>,
+    /// Files inside the folders given that were not read (not articles, or of
+    /// no known format), by extension: `{"md": 2, "dtd": 1}`.
+    pub skipped_files_by_extension: BTreeMap<String, u64>,
     /// Warnings by kind (skips and repairs).
     pub warnings: BTreeMap<String, u64>,
     /// Every warning with the file (and record) it concerns.
@@ -172,7 +175,11 @@ pub fn run_index(
         });
     }
     // Walk first: a run that finds nothing to read creates no index.
-    let (files, walk_warnings) = parse::walk::walk_inputs(&opts.paths, opts.format);
+    let parse::walk::Walk {
+        files,
+        warnings: walk_warnings,
+        skipped_by_extension,
+    } = parse::walk::walk(&opts.paths, opts.format);
     if files.is_empty() {
         let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::NoArticleFiles {
@@ -191,6 +198,7 @@ pub fn run_index(
         ..Default::default()
     };
     summary.files = files.len();
+    summary.skipped_files_by_extension = skipped_by_extension;
     for w in walk_warnings {
         record_warning(&mut summary, w, &mut on_warning);
     }

@@ -1,5 +1,7 @@
 //! JSONL parser: one JSON object per line, described by
-//! `schema/article.schema.json`.
+//! `schema/article.schema.json`. A `.json` file holding one array of such
+//! objects, or one object over several lines, is read the same way, its
+//! records named `item N`.
 //!
 //! Known keys: `id`, `title`, `body` (or `text`), `date`, `dateline`, and
 //! the `input` keys of every keyword field in `schema/newsdex.json`
@@ -31,6 +33,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
 pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = decode_file(path, bytes, &mut out.warnings);
+    if let Some(items) = whole_file_records(&text) {
+        read_items(path, key, items, &mut out);
+        return out;
+    }
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = line.trim();
@@ -65,6 +71,65 @@ pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
             .push(Warning::new(path, None, WarningKind::Empty, "empty file"));
     }
     out
+}
+
+/// The records of a `.json` file that is one JSON document rather than JSON
+/// Lines: the items of a top-level array, or one article object spread over
+/// several lines. `None` when the text is JSON Lines (or not JSON at all),
+/// which the line reader then reports line by line.
+fn whole_file_records(text: &str) -> Option<Vec<Value>> {
+    let trimmed = text.trim();
+    let one_line = !trimmed.contains('\n');
+    if !(trimmed.starts_with('[') || (trimmed.starts_with('{') && !one_line)) {
+        return None;
+    }
+    match serde_json::from_str::<Value>(trimmed).ok()? {
+        Value::Array(items) => Some(items),
+        object @ Value::Object(_) => Some(vec![object]),
+        _ => None,
+    }
+}
+
+/// Reads the records of a whole-file JSON document; `item N` (1-based) names
+/// each in warnings and in ids made for records without one. An object with
+/// none of the article keys (`title`, `body`, `text`) is not an article.
+fn read_items(path: &Path, key: &str, items: Vec<Value>, out: &mut ParsedFile) {
+    if items.is_empty() {
+        out.warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::Empty,
+            "empty JSON array",
+        ));
+    }
+    for (i, item) in items.iter().enumerate() {
+        let n = i + 1;
+        let record = format!("item {n}");
+        let mut warn = |kind, message: String| {
+            out.warnings
+                .push(Warning::new(path, Some(record.clone()), kind, message));
+        };
+        let Value::Object(object) = item else {
+            warn(
+                WarningKind::BadRecord,
+                format!("expected a JSON object, found {}", json_kind(item)),
+            );
+            continue;
+        };
+        if !["title", "body", "text"]
+            .iter()
+            .any(|k| object.contains_key(*k))
+        {
+            warn(
+                WarningKind::BadRecord,
+                "not an article object (no title, body or text key)".to_string(),
+            );
+            continue;
+        }
+        if let Some(a) = article_from(object, path, key, n, &mut warn) {
+            out.articles.push(a);
+        }
+    }
 }
 
 fn json_kind(v: &Value) -> &'static str {
@@ -209,6 +274,39 @@ mod tests {
     use super::*;
     use crate::article::field;
     use crate::parse::samples_dir;
+
+    #[test]
+    fn reads_json_arrays_and_single_objects() {
+        let array = r#"[
+  {"id": "x1", "title": "First", "body": "LONDON (Reuters) - Oil rose."},
+  {"title": "Second", "text": "More."},
+  7,
+  {"unrelated": true}
+]"#;
+        let parsed = parse(Path::new("dir/feed.json"), array.as_bytes());
+        let ids: Vec<&str> = parsed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x1", "dir/feed:2"]);
+        assert_eq!(
+            parsed.articles[0].dateline.as_deref(),
+            Some("LONDON (Reuters)")
+        );
+        let records: Vec<&str> = parsed
+            .warnings
+            .iter()
+            .map(|w| w.record.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(records, ["item 3", "item 4"]);
+        assert!(parsed
+            .warnings
+            .iter()
+            .all(|w| w.kind == WarningKind::BadRecord));
+
+        let object = "{\n  \"title\": \"Alone\",\n  \"body\": \"Text.\"\n}\n";
+        let parsed = parse(Path::new("one.json"), object.as_bytes());
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        assert_eq!(parsed.articles.len(), 1);
+        assert_eq!(parsed.articles[0].title, "Alone");
+    }
 
     #[test]
     fn parses_lines() {

@@ -185,7 +185,8 @@ fn split_header(text: &str) -> (Vec<(String, String)>, &str) {
 fn title_line(body: &str) -> Option<(&str, &str)> {
     let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
     let title = first.trim();
-    if title.is_empty() || title.len() > MAX_TITLE {
+    // A line opening with a dateline lead is the story itself, however short.
+    if title.is_empty() || title.len() > MAX_TITLE || super::dateline::recognize(title).is_some() {
         return None;
     }
     let blank_follows =
@@ -249,6 +250,16 @@ mod tests {
         let cases = [
             ("Short title\n\nBody here.", "Short title", "Body here."),
             ("Only a title", "Only a title", ""),
+            (
+                "CARACAS (Reuters) - Maduro spoke.",
+                "",
+                "Maduro spoke.",
+            ),
+            (
+                "LONDON, March 3 (Reuters) - Oil rose.\n\nMore text.",
+                "",
+                "Oil rose.",
+            ),
             ("First line\ncontinues here.\n", "", "First line"),
             (
                 "This is a long opening sentence that reads like prose and should not be taken as a title at all.\n\nNext.",

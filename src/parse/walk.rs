@@ -8,12 +8,14 @@
 //! (any case), `*.dtd`, Reuters' category lists `*.lc.txt` (one category
 //! code per line: they would otherwise be read as plain-text articles),
 //! `cat-descriptions*` and `feldman-*`. Files whose format cannot be detected
-//! are skipped silently inside directories; a file named explicitly with an
+//! are skipped inside directories without a warning, and counted by extension
+//! with the metadata files ([`Walk::skipped_by_extension`]); a file named explicitly with an
 //! undetectable format gets an `UnknownFormat` warning. A path that does not
 //! exist or cannot be read (a dangling symlink) gets an `Unreadable` warning,
 //! and so does anything that is not a regular file (a FIFO, socket or device:
 //! reading one could block forever).
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -48,8 +50,35 @@ pub fn collect_inputs(
 
 /// [`collect_inputs`] with each file's key.
 pub fn walk_inputs(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>, Vec<Warning>) {
+    let w = walk(paths, forced);
+    (w.files, w.warnings)
+}
+
+/// What a walk found: the files to parse, warnings for unusable paths, and
+/// the files inside folders it did not read.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<InputFile>,
+    pub warnings: Vec<Warning>,
+    /// Files inside folders left unread (corpus metadata, unknown formats),
+    /// by lower-case extension (`md`, `dtd`; `(none)` without one), so a
+    /// summary can say what was not read. Hidden files are not counted.
+    pub skipped_by_extension: BTreeMap<String, u64>,
+}
+
+/// The key [`Walk::skipped_by_extension`] counts a file under.
+fn extension_key(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_else(|| "(none)".to_string())
+}
+
+/// [`walk_inputs`], also counting the files left unread inside folders.
+pub fn walk(paths: &[PathBuf], forced: Option<Format>) -> Walk {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let mut skipped_by_extension: BTreeMap<String, u64> = BTreeMap::new();
+    let mut skip = |path: &Path| *skipped_by_extension.entry(extension_key(path)).or_default() += 1;
     let input = |path: PathBuf, root: &Path, format: Format| InputFile {
         key: super::id::file_key(root, &path),
         path,
@@ -105,7 +134,11 @@ pub fn walk_inputs(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>
                     continue;
                 }
             };
-            if entry.file_type().is_dir() || is_metadata_file(entry.file_name()) {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if is_metadata_file(entry.file_name()) {
+                skip(entry.path());
                 continue;
             }
             if !entry.file_type().is_file() {
@@ -115,12 +148,16 @@ pub fn walk_inputs(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>
             }
             match file_format(entry.path(), forced) {
                 Ok(Some(format)) => files.push(input(entry.into_path(), root, format)),
-                Ok(None) => {}
+                Ok(None) => skip(entry.path()),
                 Err(w) => warnings.push(w),
             }
         }
     }
-    (files, warnings)
+    Walk {
+        files,
+        warnings,
+        skipped_by_extension,
+    }
 }
 
 /// The warning for a path that is not a regular file (FIFO, socket, device).
@@ -200,6 +237,7 @@ mod tests {
         write("a.jsonl", "{}")?;
         write("feed", "{\"id\":1}")?;
         write("notes.bin", "binary")?;
+        write("notes.md", "# Notes")?;
         write("README.txt", "about")?;
         write("readme", "about")?;
         write("lewis.dtd", "<!ELEMENT>")?;
@@ -226,6 +264,14 @@ mod tests {
             assert_eq!(warnings.len(), 1, "{warnings:?}");
             assert_eq!(warnings[0].kind, WarningKind::Unreadable);
         }
+
+        let counted = walk(&[root.to_path_buf()], None).skipped_by_extension;
+        let counted: Vec<(&str, u64)> = counted.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        // readme; notes.bin; lewis.dtd; notes.md; README.txt and the .lc.txt list.
+        assert_eq!(
+            counted,
+            [("(none)", 1), ("bin", 1), ("dtd", 1), ("md", 1), ("txt", 2)]
+        );
 
         let forced = collect_inputs(&[root.join("notes.bin")], Some(Format::PlainText)).0;
         assert_eq!(forced.len(), 1);

@@ -235,6 +235,14 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         let parts: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(w, "  skipped: {}", parts.join(", "))?;
     }
+    if !s.skipped_files_by_extension.is_empty() {
+        let parts: Vec<String> = s
+            .skipped_files_by_extension
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        writeln!(w, "  files not read (by extension): {}", parts.join(", "))?;
+    }
     // Whole files that were skipped, each with its reason.
     let skipped_files: Vec<_> = s
         .warning_details

@@ -37,6 +37,7 @@ pub mod names {
     pub const SECTION: &str = "section";
     pub const AGENCY: &str = "agency";
     pub const AUTHOR: &str = "author";
+    pub const TITLE_DERIVED: &str = "title_derived";
     pub const URL: &str = "url";
     pub const LEWIS_SPLIT: &str = "lewis_split";
     pub const CGI_SPLIT: &str = "cgi_split";
@@ -216,6 +217,7 @@ mod tests {
             names::SECTION,
             names::AGENCY,
             names::AUTHOR,
+            names::TITLE_DERIVED,
             names::URL,
             names::LEWIS_SPLIT,
             names::CGI_SPLIT,

@@ -5,6 +5,7 @@ mod corpora;
 mod errors;
 mod facet_table;
 mod ingest;
+mod inputs;
 mod queries;
 mod reliability;
 mod reuters;

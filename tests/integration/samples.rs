@@ -54,6 +54,12 @@ fn modern_wire_story_yields_dateline_countries_and_people() {
         !people.contains(&"Maduro"),
         "surname folded into the full name: {people:?}"
     );
+    // The credit line's reporters and editor are the byline, not the story's people.
+    for credit in ["Lucía Benavides", "Pavel Sorokin", "Helen Marsh"] {
+        assert!(!people.contains(&credit), "{credit} in {people:?}");
+    }
+    assert_eq!(a["author"], "Lucía Benavides");
+    assert_eq!(a["title_derived"], serde_json::Value::Null);
 }
 
 #[test]

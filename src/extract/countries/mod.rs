@@ -154,6 +154,12 @@ mod tests {
             ("He said in Spanish and English.", &[]),
             ("a Spanish bank", &["spain"]),
             ("He said it in French.", &[]),
+            ("Borisov was quoted in Spanish by state media.", &[]),
+            ("The book was translated from French last year.", &[]),
+            ("He speaks Spanish fluently.", &[]),
+            ("She spoke in French to reporters.", &[]),
+            ("Prices in French shops rose.", &["france"]),
+            ("a translated from Spanish edition", &[]),
             ("Salvador is in Bahia state.", &["brazil"]),
             (
                 "Rebels near San Salvador; in Salvador later.",

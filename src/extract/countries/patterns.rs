@@ -54,10 +54,37 @@ pub(super) struct Lists {
     pub city_org_prev: Vec<&'static str>,
     /// Language words: after `in` with nothing noun-like following, they name a language.
     pub languages: Vec<&'static str>,
+    /// Cues that a language word names the language (`data/countries/language_cues.txt`).
+    pub language_cues: LanguageCues,
     /// Phrases that make `Georgia` the US state.
     pub georgia_us_cues: Vec<&'static str>,
     /// Phrases that make `Georgia` the country.
     pub georgia_cues: Vec<&'static str>,
+}
+
+/// Words around a language name that make it the language, not the country.
+#[derive(Debug, Default)]
+pub(super) struct LanguageCues {
+    /// A word just before the language: `speaks French`.
+    pub prev: Vec<&'static str>,
+    /// Two words just before it: `translated from French`, `quoted in Spanish`.
+    pub prev2: Vec<(&'static str, &'static str)>,
+    /// A word just after `in LANGUAGE` that the language cannot qualify: `in Spanish by`.
+    pub after_in: Vec<&'static str>,
+}
+
+fn language_cues(text: &'static str) -> LanguageCues {
+    let mut cues = LanguageCues::default();
+    for line in list_entries(text) {
+        let mut f = line.split_whitespace();
+        match (f.next(), f.next(), f.next()) {
+            (Some("prev"), Some(w), None) => cues.prev.push(w),
+            (Some("prev2"), Some(a), Some(b)) => cues.prev2.push((a, b)),
+            (Some("after_in"), Some(w), None) => cues.after_in.push(w),
+            _ => {}
+        }
+    }
+    cues
 }
 
 /// The word lists, read on first use.
@@ -79,6 +106,7 @@ pub(super) fn lists() -> &'static Lists {
             city_org_next: list(include_str!("../../../data/countries/city_org_next.txt")),
             city_org_prev: list(include_str!("../../../data/countries/city_org_prev.txt")),
             languages: list(include_str!("../../../data/countries/languages.txt")),
+            language_cues: language_cues(include_str!("../../../data/countries/language_cues.txt")),
             georgia_us_cues: list(include_str!("../../../data/countries/georgia_us_cues.txt")),
             georgia_cues: list(include_str!("../../../data/countries/georgia_cues.txt")),
         }
@@ -266,6 +294,9 @@ mod tests {
         assert_eq!(l.city_org_next.len(), 34);
         assert_eq!(l.city_org_prev.len(), 13);
         assert_eq!(l.languages.len(), 25);
+        assert!(l.language_cues.prev.contains(&"speaks"));
+        assert!(l.language_cues.prev2.contains(&("translated", "from")));
+        assert!(l.language_cues.after_in.contains(&"by"));
         assert_eq!(l.georgia_us_cues.len(), 10);
         assert_eq!(l.georgia_cues.len(), 6);
     }

@@ -85,21 +85,9 @@ fn demonym_event(
     language_end: &mut Option<usize>,
 ) -> Option<EventKind> {
     let word = &text[s..e];
-    if lists().languages.contains(&word) {
-        let pw = prev_word(text, s);
-        let nw = next_word(text, e);
-        let lang_prev = matches!(pw, "in" | "speak" | "speaks" | "spoke" | "speaking")
-            || (matches!(pw, "and" | "or")
-                && language_end.is_some_and(|le| s.saturating_sub(le) < 8));
-        let lang_next = nw.is_empty()
-            || matches!(
-                nw,
-                "and" | "or" | "language" | "languages" | "translation" | "subtitles"
-            );
-        if lang_prev && lang_next {
-            *language_end = Some(e);
-            return None;
-        }
+    if lists().languages.contains(&word) && names_language(text, s, e, *language_end) {
+        *language_end = Some(e);
+        return None;
     }
     Some(if Some(i) == m.georgia {
         EventKind::Georgia
@@ -108,6 +96,29 @@ fn demonym_event(
     } else {
         EventKind::Weak(i)
     })
+}
+
+/// Whether the language word at `s..e` names the language: after a speech or
+/// translation cue (`speaks French`, `translated from French`, `quoted in Spanish`), after
+/// `in` with nothing noun-like following (`in French.`, `in Spanish by`), or joined to a
+/// language just named (`in Spanish and English`).
+fn names_language(text: &str, s: usize, e: usize, language_end: Option<usize>) -> bool {
+    let cues = &lists().language_cues;
+    let pw = prev_word(text, s);
+    let pw_start = pw.as_ptr() as usize - text.as_ptr() as usize;
+    let ppw = prev_word(text, pw_start);
+    let lower = |w: &str| w.to_lowercase();
+    let (pw_l, ppw_l) = (lower(pw), lower(ppw));
+    if cues.prev.contains(&pw_l.as_str())
+        || cues.prev2.iter().any(|&(a, b)| a == ppw_l && b == pw_l)
+    {
+        return true;
+    }
+    let nw = next_word(text, e);
+    let after_in = nw.is_empty() || cues.after_in.contains(&lower(nw).as_str());
+    let joined =
+        matches!(pw, "and" | "or") && language_end.is_some_and(|le| s.saturating_sub(le) < 8);
+    (pw == "in" || joined) && after_in
 }
 
 /// A city at `s..e`, or `None` inside an organisation or club name.

@@ -9,10 +9,12 @@
 //! name found in the same document. ALL-CAPS lines (Reuters titles) are skipped.
 
 mod context;
+mod credits;
 mod lexicon;
 mod rules;
 mod tokenize;
 
+pub use credits::split_credits;
 use lexicon::lexicon;
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
