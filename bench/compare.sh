@@ -158,8 +158,8 @@ echo "## Summary (medians; ratio = newsdex / peer, below 1 means newsdex is fast
 echo
 echo "| measure | newsdex | SQLite FTS5 | Xapian | tantivy-cli | / SQLite | / Xapian | / tantivy-cli |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
-echo "| build index, $THREADS threads (peers: one thread, tantivy-cli -t $THREADS) | $(s "$nd_build") | $(s "$sq_build") | $(s "$xa_build") | $(s "$tc_build") | | | $(ratio "$nd_build" "$tc_build") |"
-echo "| build index, newsdex --threads 1 | $(s "$nd_build1") | | | | $(ratio "$nd_build1" "$sq_build") | $(ratio "$nd_build1" "$xa_build") | |"
+echo "| build index, one thread (newsdex --threads 1) | $(s "$nd_build1") | $(s "$sq_build") | $(s "$xa_build") | | $(ratio "$nd_build1" "$sq_build") | $(ratio "$nd_build1" "$xa_build") | |"
+echo "| build index, $THREADS threads (tantivy-cli -t $THREADS) | $(s "$nd_build") | | | $(s "$tc_build") | | | $(ratio "$nd_build" "$tc_build") |"
 echo "| query in process | ${nd_query} ms | ${sq_query} ms | ${xa_query} ms | ${tc_query:-n/a} ms | $(ratio "$nd_query" "$sq_query") | $(ratio "$nd_query" "$xa_query") | $(ratio "$nd_query" "$tc_query") |"
 echo "| query per process | $(ms "$nd_proc") | | | $(ms "$tc_proc") | | | $(ratio "$nd_proc" "$tc_proc") |"
 echo "| \`newsdex --version\` per process | $(ms "$nd_version") | | | | | | |"
