@@ -4,10 +4,18 @@ query set newsdex runs (bench/queries.tsv): top 10 by relevance plus counts of
 the two facets (places, people) for each query and filters.
 
 The corpus is first converted to records (not timed: the peers are given
-pre-converted input, as the comparison in issue 4 specifies). Prints one line
-per peer: build seconds and median/p90 query milliseconds.
+pre-converted input, as the comparison in issue 4 specifies). Each index is
+built BUILD_ROUNDS times from scratch and the median build is reported, as
+newsdex's build is. Prints one line per peer: median build seconds, median/p90
+query milliseconds and the total of matching documents over the query set
+(a check that every tool answers the same question).
 
-usage: peers.py REUTERS_DIR WORK_DIR [ROUNDS]
+Query semantics: every word of a query must match (AND), as in newsdex.
+SQLite FTS5 already reads `a b` as `a AND b` (its implicit operator); Xapian's
+QueryParser defaults to OR, so it is set to AND below. Both build on one
+thread: the Python bindings have one writer and no parallel indexing.
+
+usage: peers.py REUTERS_DIR WORK_DIR [ROUNDS] [BUILD_ROUNDS]
 """
 import json
 import pathlib
@@ -65,7 +73,7 @@ def timed(fn, rounds):
     return times
 
 
-def sqlite_peer(recs, work, rounds):
+def sqlite_build(recs, work):
     db = pathlib.Path(work) / "fts5.db"
     db.unlink(missing_ok=True)
     t = time.perf_counter()
@@ -83,7 +91,16 @@ def sqlite_peer(recs, work, rounds):
     con.executescript("CREATE INDEX pl ON places(place, doc); CREATE INDEX pd ON places(doc);"
                       "CREATE INDEX pe ON people(person, doc); CREATE INDEX ped ON people(doc);")
     con.commit()
-    build = time.perf_counter() - t
+    return con, time.perf_counter() - t
+
+
+def sqlite_peer(recs, work, rounds, build_rounds):
+    builds, con = [], None
+    for _ in range(build_rounds):
+        if con is not None:
+            con.close()
+        con, build = sqlite_build(recs, work)
+        builds.append(build)
 
     def run(q, place, person):
         where, args = "fts MATCH ?", [q]
@@ -94,18 +111,20 @@ def sqlite_peer(recs, work, rounds):
             where += " AND rowid IN (SELECT doc FROM people WHERE person = ?)"
             args.append(person)
         con.execute(f"SELECT rowid, snippet(fts, 1, '[', ']', '...', 20) FROM fts WHERE {where} ORDER BY bm25(fts, 2.0, 1.0) LIMIT 10", args).fetchall()
-        con.execute(f"SELECT count(*) FROM fts WHERE {where}", args).fetchone()
+        n = con.execute(f"SELECT count(*) FROM fts WHERE {where}", args).fetchone()[0]
         hits = f"SELECT rowid FROM fts WHERE {where}"
         con.execute(f"SELECT place, count(*) c FROM places WHERE doc IN ({hits}) GROUP BY place ORDER BY c DESC LIMIT 10", args).fetchall()
         con.execute(f"SELECT person, count(*) c FROM people WHERE doc IN ({hits}) GROUP BY person ORDER BY c DESC LIMIT 10", args).fetchall()
+        return n
 
+    hits = sum(run(*q) for q in queries())
     times = []
     for q, place, person in queries():
         times += timed(lambda: run(q, place, person), rounds)
-    return build, times
+    return statistics.median(builds), times, hits
 
 
-def xapian_peer(recs, work, rounds):
+def xapian_build(recs, work):
     import xapian
     path = str(pathlib.Path(work) / "xapian")
     t = time.perf_counter()
@@ -127,7 +146,17 @@ def xapian_peer(recs, work, rounds):
         doc.set_data(r["body"][:300])
         db.replace_document(r["id"], doc)
     db.commit()
-    build = time.perf_counter() - t
+    return db, time.perf_counter() - t
+
+
+def xapian_peer(recs, work, rounds, build_rounds):
+    import xapian
+    builds, db = [], None
+    for _ in range(build_rounds):
+        if db is not None:
+            db.close()  # releases the write lock before the next overwrite
+        db, build = xapian_build(recs, work)
+        builds.append(build)
     qp = xapian.QueryParser()
     qp.set_stemmer(xapian.Stem("english"))
     qp.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
@@ -149,28 +178,31 @@ def xapian_peer(recs, work, rounds):
         list(s0.top_values(10))
         list(s1.top_values(10))
         [m.document.get_data() for m in mset]
+        return mset.get_matches_estimated()  # exact: checkatleast = doccount
 
+    hits = sum(run(*q) for q in queries())
     times = []
     for q, place, person in queries():
         times += timed(lambda: run(q, place, person), rounds)
-    return build, times
+    return statistics.median(builds), times, hits
 
 
 def main():
     src, work = sys.argv[1], pathlib.Path(sys.argv[2])
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    build_rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 5
     work.mkdir(parents=True, exist_ok=True)
     recs = convert(src)
     (work / "reuters.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     print(f"converted {len(recs)} documents")
     for name, peer in (("sqlite-fts5", sqlite_peer), ("xapian", xapian_peer)):
         try:
-            build, times = peer(recs, work, rounds)
+            build, times, hits = peer(recs, work, rounds, build_rounds)
         except ImportError as e:
             print(f"{name}: not available ({e})")
             continue
         times.sort()
-        print(f"{name}: build_s={build:.2f} median_ms={statistics.median(times):.3f} p90_ms={times[int(len(times) * 0.9)]:.3f}")
+        print(f"{name}: build_s={build:.2f} median_ms={statistics.median(times):.3f} p90_ms={times[int(len(times) * 0.9)]:.3f} hits={hits} build_rounds={build_rounds}")
 
 
 if __name__ == "__main__":
