@@ -70,7 +70,8 @@ Examples:
     #[command(after_help = "Examples:
   newsdex facets person --match bak
   newsdex facets country 'coffee' --top 20
-  newsdex facets topic --country japan")]
+  newsdex facets topic --country japan
+  newsdex facets country --country japan --within")]
     Facets(FacetsArgs),
 
     /// Documents, date range, distinct values per field, sources, size
@@ -266,7 +267,7 @@ pub struct SearchArgs {
     pub filters: FilterArgs,
     #[arg(long = "facet", value_name = "FACET", help = facet_help())]
     pub facets: Vec<String>,
-    /// Values shown per facet
+    /// Values shown per facet (0: none, only the sums of the rest)
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub facet_top: usize,
     /// Hits per calendar period
@@ -307,6 +308,11 @@ pub struct FacetsArgs {
     /// Only values containing this text, ignoring case and diacritics
     #[arg(long = "match", value_name = "TEXT")]
     pub matching: Option<String>,
+    /// Count inside this facet's own filter too: `facets country --country
+    /// japan --within` lists the countries that appear alongside Japan
+    /// (without it a facet's counts ignore its own filter, as in `search`)
+    #[arg(long)]
+    pub within: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,

@@ -150,6 +150,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 SearchFormat::Jsonl => render::json::search_lines(&mut out, &res)?,
                 SearchFormat::Csv => render::csv::search(&mut out, &res)?,
             }
+            if matches!(a.format, SearchFormat::Jsonl | SearchFormat::Csv) {
+                left_out_note(&res, a.format);
+            }
             if res.total == 0 {
                 ExitCode::NoHits
             } else {
@@ -171,8 +174,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let req = config::filter_request(&a.query, &a.filters)?;
             let news = open(cli.index)?;
             let searcher = news.reader()?.searcher();
-            let listing =
-                search::facet_values(&news, &searcher, &req, facet, a.top, a.matching.as_deref())?;
+            let opts = search::ListingOptions {
+                top: a.top,
+                fragment: a.matching.as_deref(),
+                within: a.within,
+            };
+            let listing = search::facet_values(&news, &searcher, &req, facet, opts)?;
             match a.format {
                 OutputFormat::Table => render::human::facet_listing(&mut out, &listing, style)?,
                 OutputFormat::Json => render::json::write(&mut out, &listing)?,
@@ -223,6 +230,28 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// jsonl and csv carry hits only: say on stderr what was left out.
+fn left_out_note(res: &search::SearchResults, format: SearchFormat) {
+    let mut left = Vec::new();
+    if !res.facets.is_empty() {
+        left.push("facet counts");
+    }
+    if res.histogram.is_some() {
+        left.push("the histogram");
+    }
+    if !left.is_empty() {
+        let name = if format == SearchFormat::Csv {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        eprintln!(
+            "newsdex: note: {name} output holds the hits only; {} left out (--format json has them)",
+            left.join(" and ")
+        );
+    }
 }
 
 /// `newsdex extract`: parse + extract, one JSON object per article (one per

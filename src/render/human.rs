@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::index::document::{Shown, StoredArticle};
 use crate::ingest::IndexSummary;
 use crate::search::stats::IndexStats;
+use crate::search::{AppliedFilter, FacetListing, Highlighted, SearchResults};
 use crate::search::{FacetCounts, FacetValue, Histogram};
-use crate::search::{FacetListing, Highlighted, SearchResults};
 
 /// Query terms in hits.
 const HL_ON: Paint = Paint::new()
@@ -71,14 +71,13 @@ pub fn thousands(n: u64) -> String {
 
 /// Search results: header line, hits with snippets, facet tables, histogram.
 pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<()> {
-    let what = if r.query.trim().is_empty() {
-        "all articles".to_string()
-    } else {
-        format!("\"{}\"", r.query)
-    };
-    let mut header = format!("{} hits for {what}", thousands(r.total as u64));
+    let mut header = format!(
+        "{} for {}",
+        plural(r.total as u64, "hit", "hits"),
+        scope(&r.query)
+    );
     for f in &r.filters {
-        header.push_str(&format!(" · {}: {}", f.facet.name(), f.labels.join(" OR ")));
+        header.push_str(&format!(" · {}", filter_label(f)));
     }
     if r.since.is_some() || r.until.is_some() {
         let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
@@ -141,23 +140,73 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
     Ok(())
 }
 
+/// `1 hit`, `2 hits`, `1,493 hits`.
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// What a query covers, for headers: `all articles`, `"oil"`, and a query
+/// that holds double quotes itself as typed (`"trade deficit"`), not
+/// quoted again.
+fn scope(query: &str) -> String {
+    let q = query.trim();
+    if q.is_empty() {
+        "all articles".to_string()
+    } else if q.contains('"') {
+        q.to_string()
+    } else {
+        format!("\"{q}\"")
+    }
+}
+
+/// Values of a filter shown in the header before "...".
+const FILTER_VALUES_SHOWN: usize = 5;
+
+/// A filter in the header: `country: Japan`, or, where what was typed
+/// stands for more values than were typed (a surname shared by several
+/// people), which values it matched: `person: bush (4 values: George W
+/// Bush, George Bush, ...)`.
+fn filter_label(f: &AppliedFilter) -> String {
+    if f.values.len() <= f.requested.len() {
+        return format!("{}: {}", f.facet.name(), f.labels.join(" OR "));
+    }
+    let mut shown: Vec<&str> = f
+        .labels
+        .iter()
+        .take(FILTER_VALUES_SHOWN)
+        .map(String::as_str)
+        .collect();
+    if f.labels.len() > FILTER_VALUES_SHOWN {
+        shown.push("...");
+    }
+    format!(
+        "{}: {} ({} values: {})",
+        f.facet.name(),
+        f.requested.join(" OR "),
+        f.values.len(),
+        shown.join(", ")
+    )
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One facet's counts as a two-column table.
 pub fn facet_table<W: Write>(w: &mut W, c: &FacetCounts, st: Style) -> io::Result<()> {
-    let title = match c.other {
+    let title = match c.other_values {
         0 => c.facet.name().to_string(),
         n => format!(
-            "{} (values outside the top {}: {} more)",
+            "{} (top {} of {}; the other {} counted {})",
             c.facet.name(),
             c.values.len(),
-            thousands(n)
+            plural(c.values.len() as u64 + n, "value", "values"),
+            thousands(n),
+            plural(c.other, "time", "times")
         ),
     };
     writeln!(w, "{}", st.paint(BOLD_ON, &title))?;
-    if c.values.is_empty() {
+    if c.values.is_empty() && c.other_values == 0 {
         writeln!(w, "  (no values among the hits)")?;
     }
     value_rows(w, &c.values)
@@ -324,21 +373,24 @@ pub fn stats<W: Write>(w: &mut W, s: &IndexStats) -> io::Result<()> {
 
 /// `newsdex facets`.
 pub fn facet_listing<W: Write>(w: &mut W, l: &FacetListing, st: Style) -> io::Result<()> {
-    let scope = if l.query.trim().is_empty() {
-        "all articles".to_string()
-    } else {
-        format!("\"{}\"", l.query)
-    };
     let mut head = format!(
-        "{}: {} of {} values, over {} ({} documents)",
+        "{}: {} of {}, over {} ({})",
         l.facet.name(),
-        l.values.len(),
-        thousands(l.distinct_values as u64),
-        scope,
-        thousands(l.total_documents as u64)
+        thousands(l.values.len() as u64),
+        plural(l.distinct_values as u64, "value", "values"),
+        scope(&l.query),
+        plural(l.total_documents as u64, "document", "documents")
     );
     if let Some(m) = &l.matched {
         head.push_str(&format!(", matching '{m}'"));
+    }
+    let name = l.facet.name();
+    if l.own_filter_ignored {
+        head.push_str(&format!(
+            "; counts ignore the {name} filter; add --within to count inside it"
+        ));
+    } else if l.within {
+        head.push_str(&format!("; counted inside the {name} filter"));
     }
     writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
     value_rows(w, &l.values)

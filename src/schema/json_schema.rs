@@ -158,7 +158,11 @@ fn facet_counts() -> Value {
         ("values", json!({"type": "array", "items": facet_value()})),
         (
             "other",
-            json!({"type": "integer", "description": "documents with values outside the top N"}),
+            json!({"type": "integer", "description": "sum of the counts of the values outside the top N (a document with two such values counts twice)"}),
+        ),
+        (
+            "other_values",
+            json!({"type": "integer", "description": "distinct values outside the top N"}),
         ),
     ])
 }
@@ -229,7 +233,18 @@ pub fn facets() -> Value {
             ("total_documents", json!({"type": "integer"})),
             ("matched", string_or_null()),
             ("values", json!({"type": "array", "items": facet_value()})),
-            ("distinct_values", json!({"type": "integer"})),
+            (
+                "distinct_values",
+                json!({"type": "integer", "description": "distinct values among the counted documents (matching `matched`), however many are listed"}),
+            ),
+            (
+                "own_filter_ignored",
+                json!({"type": "boolean", "description": "the request filters this facet and the counts ignore that filter"}),
+            ),
+            (
+                "within",
+                json!({"type": "boolean", "description": "the counts were made inside the facet's own filter"}),
+            ),
         ]),
     )
 }

@@ -23,8 +23,11 @@ pub struct FacetValue {
 pub struct FacetCounts {
     pub facet: FacetField,
     pub values: Vec<FacetValue>,
-    /// Documents whose values fell outside the top N.
+    /// The sum of the counts of the values outside the top N (a document
+    /// with two such values counts twice): not a number of documents.
     pub other: u64,
+    /// How many distinct values fell outside the top N.
+    pub other_values: u64,
 }
 
 /// Exact counts of several facets in one pass over the matches.
@@ -146,15 +149,18 @@ fn merge_sorted(lists: Vec<Vec<(String, u64)>>) -> Vec<(String, u64)> {
     merged
 }
 
-/// The `top` values by count, then value; the rest summed into `other`.
+/// The `top` values by count, then value (0: none); the rest summed into
+/// `other` and counted in `other_values`.
 fn top_values(facet: FacetField, mut all: Vec<(String, u64)>, top: usize) -> FacetCounts {
     let order = |a: &(String, u64), b: &(String, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
     let mut other = 0;
+    let mut other_values = 0;
     if all.len() > top {
         if top > 0 {
             all.select_nth_unstable_by(top - 1, order);
         }
         other = all[top..].iter().map(|(_, c)| c).sum();
+        other_values = (all.len() - top) as u64;
         all.truncate(top);
     }
     all.sort_unstable_by(order);
@@ -169,6 +175,7 @@ fn top_values(facet: FacetField, mut all: Vec<(String, u64)>, top: usize) -> Fac
             })
             .collect(),
         other,
+        other_values,
     }
 }
 
@@ -243,9 +250,14 @@ mod tests {
             .collect();
         assert_eq!(got, vec![("c", 6), ("e", 6), ("b", 3)]);
         assert_eq!(top.other, 4);
+        assert_eq!(top.other_values, 2);
         let all = top_values(person, l(&[("x", 1), ("y", 2)]), 10);
         assert_eq!(all.values.len(), 2);
-        assert_eq!(all.other, 0);
+        assert_eq!((all.other, all.other_values), (0, 0));
+        // 0 lists no value; the sums still cover every value.
+        let none = top_values(person, l(&[("x", 1), ("y", 2), ("z", 4)]), 0);
+        assert!(none.values.is_empty());
+        assert_eq!((none.other, none.other_values), (7, 3));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::schema::Field;
 use tantivy::snippet::Snippet;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
@@ -31,7 +32,8 @@ pub use period::Period;
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
 pub const MAX_LIMIT: usize = 10_000;
-/// Most values one facet may list.
+/// Most values one facet may list (`--facet-top`, `facets --top`); `facets`
+/// counts every value and cuts only what it prints.
 pub const MAX_FACET_TOP: usize = 10_000;
 
 /// Order of hits.
@@ -241,14 +243,47 @@ impl Plan {
     }
 }
 
-/// Run a search against an open index.
+/// Run a search against an open index. `facet_top` 0 lists no values (the
+/// `other` sums still count every value).
 pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Result<SearchResults> {
+    run(news, searcher, req, req.facet_top.min(MAX_FACET_TOP), false)
+}
+
+/// A facet field in query syntax (`country:Japan`, `place:japan`,
+/// `person:putin`) resolves its value as the matching filter does; other
+/// keyword fields (`id:...`) take the stored value exactly.
+fn keyword_leaf(
+    searcher: &Searcher,
+    name: &str,
+    field: Field,
+    value: &str,
+) -> Result<Box<dyn Query>> {
+    let facet = FacetField::of_field(name).or_else(|| FacetField::named(name));
+    match facet {
+        Some(facet) => {
+            let values = vocab::resolve_value(searcher, facet, field, value, &mut None)?;
+            Ok(query::any_of(field, &values))
+        }
+        None => query::exact_keyword(name, field, value),
+    }
+}
+
+/// [`search`] keeping `top` values per facet; `within` counts a filtered
+/// facet inside its own filter too (no multi-select).
+fn run(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    top: usize,
+    within: bool,
+) -> Result<SearchResults> {
     let start = Instant::now();
     let f = &news.fields;
     let limit = req.limit.min(MAX_LIMIT);
-    let top = req.facet_top.clamp(1, MAX_FACET_TOP);
     let title_boost = crate::schema::declaration().title_boost();
-    let text = query::text_query(searcher, f, title_boost, &req.query)?;
+    let resolver =
+        |name: &str, field: Field, value: &str| keyword_leaf(searcher, name, field, value);
+    let text = query::text_query_with(searcher, f, title_boost, &req.query, &resolver)?;
 
     let mut applied = Vec::new();
     let mut filters = Vec::new();
@@ -260,18 +295,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
         let mut vocab: Option<Vec<String>> = None;
         let mut values = Vec::new();
         for r in requested {
-            // The common case needs no vocabulary scan: the value (or the
-            // country it names) is stored exactly as given.
-            let direct = vocab::exact_value(searcher, *facet, field, r)?;
-            let resolved = match direct {
-                Some(v) => vec![v],
-                None => {
-                    if vocab.is_none() {
-                        vocab = Some(vocab::vocabulary(searcher, field)?);
-                    }
-                    vocab::resolve(*facet, r, vocab.as_deref().unwrap_or_default())?
-                }
-            };
+            let resolved = vocab::resolve_value(searcher, *facet, field, r, &mut vocab)?;
             for v in resolved {
                 if !values.contains(&v) {
                     values.push(v);
@@ -303,7 +327,7 @@ pub fn search(news: &NewsIndex, searcher: &Searcher, req: &SearchRequest) -> Res
     let (plain, own): (Vec<FacetField>, Vec<FacetField>) = req
         .facets
         .iter()
-        .partition(|fa| !plan.filters.iter().any(|(g, _)| g == *fa));
+        .partition(|fa| within || !plan.filters.iter().any(|(g, _)| g == *fa));
     let agg = (!plain.is_empty()).then(|| facet_counts::FacetCollector::new(&plain, top));
     let want_hist = req.histogram.is_some();
     let (total, docs, plain_counts, days) =
@@ -461,35 +485,53 @@ fn lead_of(text: &str, max: usize) -> String {
 pub struct FacetListing {
     pub facet: FacetField,
     pub query: String,
+    /// Documents matching the query and every filter.
     pub total_documents: usize,
     pub matched: Option<String>,
     pub values: Vec<FacetValue>,
+    /// Distinct values among the counted documents (matching `matched`
+    /// when given), however many are listed.
     pub distinct_values: usize,
+    /// Whether the request filters this facet and the counts ignore that
+    /// filter (the default, as a facet sidebar counts).
+    pub own_filter_ignored: bool,
+    /// Whether the counts were made inside the facet's own filter.
+    pub within: bool,
 }
 
-/// List the values of a facet for a query and filters; `fragment` keeps the
-/// values containing it (ignoring case and diacritics).
+/// How `facets` counts a facet the request also filters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListingOptions<'a> {
+    /// Values to list (at most [`MAX_FACET_TOP`]; 0 lists none).
+    pub top: usize,
+    /// Keep the values containing this text (case and diacritics ignored).
+    pub fragment: Option<&'a str>,
+    /// Count inside the facet's own filter: `facets country --country
+    /// japan` then lists the countries that appear alongside Japan.
+    pub within: bool,
+}
+
+/// List the values of a facet for a query and filters. Every value is
+/// counted, however many there are, so `fragment` and the distinct count
+/// see them all; only the listed values are cut to `top`.
 pub fn facet_values(
     news: &NewsIndex,
     searcher: &Searcher,
     req: &SearchRequest,
     facet: FacetField,
-    top: usize,
-    fragment: Option<&str>,
+    opts: ListingOptions<'_>,
 ) -> Result<FacetListing> {
     let mut r = req.clone();
     r.facets = vec![facet];
     r.limit = 0;
-    // Ask for every value so that --match can look beyond the top N.
-    r.facet_top = MAX_FACET_TOP;
-    let res = search(news, searcher, &r)?;
+    let res = run(news, searcher, &r, usize::MAX, opts.within)?;
     let mut values = res
         .facets
         .into_iter()
         .next()
         .map(|c| c.values)
         .unwrap_or_default();
-    if let Some(frag) = fragment {
+    if let Some(frag) = opts.fragment {
         let want = crate::gazetteer::fold(frag);
         values.retain(|v| {
             crate::gazetteer::fold(&v.label).contains(&want)
@@ -504,14 +546,17 @@ pub fn facet_values(
         }
     }
     let distinct = values.len();
-    values.truncate(top.clamp(1, MAX_FACET_TOP));
+    values.truncate(opts.top.min(MAX_FACET_TOP));
+    let filtered = res.filters.iter().any(|a| a.facet == facet);
     Ok(FacetListing {
         facet,
         query: req.query.clone(),
         total_documents: res.total,
-        matched: fragment.map(str::to_string),
+        matched: opts.fragment.map(str::to_string),
         values,
         distinct_values: distinct,
+        own_filter_ignored: filtered && !opts.within,
+        within: filtered && opts.within,
     })
 }
 

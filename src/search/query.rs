@@ -10,8 +10,9 @@
 //! are analysed as the index analyses text and expanded to the index's own
 //! words, scored (see `expand`). Every other leaf is handed to tantivy's
 //! `QueryParser`, so phrases, ranges and sets mean what tantivy documents;
-//! a `field:value` leaf on a keyword field goes to a resolver
-//! ([`KeywordResolver`]), today the exact stored value.
+//! a `field:value` leaf on a keyword field (or a facet named by its alias,
+//! `place:japan`) goes to a resolver ([`KeywordResolver`]): `search` resolves
+//! facet values as the filter flags do (`crate::search::vocab`).
 
 mod apostrophes;
 mod expand;
@@ -180,8 +181,8 @@ fn literal(lit: UserInputLiteral, query: &str) -> Result<Node> {
 
 /// What a `field:value` leaf on a keyword field (country, person, topic...)
 /// searches for: given the field's name, its handle and the value as typed.
-/// This is the hook where a field query can resolve its value as the
-/// matching filter does; [`exact_keyword`] takes it as stored.
+/// `search` resolves facet values as the matching filter does;
+/// [`exact_keyword`] takes the value as stored.
 pub type KeywordResolver<'a> = dyn Fn(&str, Field, &str) -> Result<Box<dyn Query>> + 'a;
 
 /// The documents whose keyword field holds exactly `value`.
@@ -297,10 +298,16 @@ impl Builder<'_> {
         }
     }
 
+    /// An index field by its name, or a facet by its name or alias
+    /// (`place:japan` is the `country` field).
     fn field_named(&self, name: &str) -> Result<Field> {
-        self.searcher
-            .schema()
+        let schema = self.searcher.schema();
+        schema
             .get_field(name)
+            .or_else(|_| match crate::schema::FacetField::named(name) {
+                Some(facet) => schema.get_field(facet.index_field_name()),
+                None => Err(tantivy::TantivyError::FieldNotFound(name.to_string())),
+            })
             .map_err(|_| Error::Query(format!("no field '{name}' in '{}'", self.query)))
     }
 

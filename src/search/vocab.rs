@@ -1,7 +1,8 @@
 //! Resolving filter values against the index's own vocabulary: ignoring case
 //! and diacritics, through country aliases, and by surname (`putin` finds
 //! `Vladimir Putin`). A value that matches nothing is an error with the
-//! closest values as suggestions, never a silent empty answer.
+//! closest values as suggestions, never a silent empty answer. Filter flags
+//! and `field:value` query leaves resolve through [`resolve_value`] alike.
 
 use tantivy::schema::Field;
 use tantivy::Searcher;
@@ -29,6 +30,61 @@ pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
     values.sort();
     values.dedup();
     Ok(values)
+}
+
+/// The stored values a filter value of `facet` stands for, read from the
+/// index: the shared path of filter flags and facet fields in queries.
+/// `vocab` caches the field's vocabulary across several values.
+pub fn resolve_value(
+    searcher: &Searcher,
+    facet: FacetField,
+    field: Field,
+    value: &str,
+    vocab: &mut Option<Vec<String>>,
+) -> Result<Vec<String>> {
+    // The common case needs no vocabulary scan: the value (or the country
+    // it names) is stored exactly as given. Not for people: `Putin` being
+    // stored must not hide `Vladimir Putin`.
+    if facet.resolve() != Resolve::Person {
+        if let Some(v) = exact_value(searcher, facet, field, value)? {
+            return Ok(vec![v]);
+        }
+    }
+    if vocab.is_none() {
+        *vocab = Some(vocabulary(searcher, field)?);
+    }
+    resolve(facet, value, vocab.as_deref().unwrap_or_default())
+}
+
+/// A person's name as compared: folded, `.` dropped (`George W. Bush` is
+/// `george w bush`), hyphens as spaces, split into words.
+fn person_words(name: &str) -> Vec<String> {
+    gazetteer::fold(&name.replace(['.', '-'], " "))
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The person values a typed name stands for: every value whose words
+/// include all the typed words. One word is a surname or a given name
+/// (`bush` finds `George W Bush` and `George Bush`); a full name narrows
+/// (`george w bush` finds `George W Bush` and `George W. Bush`, not
+/// `George Bush`). Unlike other facets, an exact match does not stop the
+/// search: `putin` finds `Putin` and `Vladimir Putin`.
+fn person_values(value: &str, vocab: &[String]) -> Vec<String> {
+    let want = person_words(value);
+    if want.is_empty() {
+        return Vec::new();
+    }
+    vocab
+        .iter()
+        .filter(|v| {
+            let have = person_words(v);
+            want.iter().all(|w| have.contains(w))
+        })
+        .cloned()
+        .collect()
 }
 
 /// The stored value a filter value names exactly (for a country, through
@@ -69,6 +125,17 @@ pub fn resolve(facet: FacetField, value: &str, vocab: &[String]) -> Result<Vec<S
                 return Ok(vec![c.id.clone()]);
             }
         }
+    }
+    if facet.resolve() == Resolve::Person {
+        let people = person_values(value, vocab);
+        if !people.is_empty() {
+            return Ok(people);
+        }
+        return Err(Error::UnknownFilterValue {
+            field: facet.name().to_string(),
+            value: value.to_string(),
+            suggestions: suggestions(facet, &wanted, vocab),
+        });
     }
     let exact: Vec<String> = vocab
         .iter()
@@ -120,5 +187,80 @@ fn suggestions(facet: FacetField, wanted: &str, vocab: &[String]) -> String {
     } else {
         let names: Vec<String> = scored.into_iter().take(5).map(|(_, l)| l).collect();
         format!("; did you mean: {}?", names.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people() -> Vec<String> {
+        [
+            "Putin",
+            "Vladimir Putin",
+            "Vladimir V. Putin",
+            "Tony Blair",
+            "Blair",
+            "George W Bush",
+            "George W. Bush",
+            "George Bush",
+            "Laura Bush",
+            "Bushnell",
+            "Nicolás Maduro",
+            "Jean-Claude Juncker",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    fn person(value: &str) -> Vec<String> {
+        let facet = FacetField::named("person").unwrap();
+        let mut got = resolve(facet, value, &people()).unwrap();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn a_surname_finds_every_person_with_it_even_after_an_exact_match() {
+        assert_eq!(
+            person("putin"),
+            ["Putin", "Vladimir Putin", "Vladimir V. Putin"]
+        );
+        assert_eq!(person("BLAIR"), ["Blair", "Tony Blair"]);
+        assert_eq!(
+            person("bush"),
+            [
+                "George Bush",
+                "George W Bush",
+                "George W. Bush",
+                "Laura Bush"
+            ]
+        );
+        assert_eq!(person("maduro"), ["Nicolás Maduro"]);
+        assert_eq!(person("juncker"), ["Jean-Claude Juncker"]);
+    }
+
+    #[test]
+    fn a_full_name_narrows_and_dots_are_nothing() {
+        assert_eq!(person("george w bush"), ["George W Bush", "George W. Bush"]);
+        assert_eq!(
+            person("George W. Bush"),
+            ["George W Bush", "George W. Bush"]
+        );
+        assert_eq!(
+            person("george bush"),
+            ["George Bush", "George W Bush", "George W. Bush"]
+        );
+        assert_eq!(person("vladimir v putin"), ["Vladimir V. Putin"]);
+        assert_eq!(person("Nicolas Maduro"), ["Nicolás Maduro"]);
+    }
+
+    #[test]
+    fn an_unknown_person_suggests_close_names() {
+        let facet = FacetField::named("person").unwrap();
+        let e = resolve(facet, "putn", &people()).unwrap_err().to_string();
+        assert!(e.contains("did you mean"), "{e}");
+        assert!(e.contains("Putin"), "{e}");
     }
 }

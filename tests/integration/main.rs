@@ -4,6 +4,7 @@
 mod corpora;
 mod errors;
 mod facet_table;
+mod filters;
 mod ingest;
 mod inputs;
 mod queries;
