@@ -15,9 +15,7 @@ use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, TokenStream};
 /// The first three Reuters-21578 files (about 3,000 stories, 3.5 MB), or
 /// the samples.
 fn slice() -> Vec<PathBuf> {
-    let corpus = std::env::var_os("NEWSDEX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let corpus = newsdex::eval::default_corpus_dir().unwrap_or_default();
     let reuters = corpus.join("reuters21578");
     let files: Vec<PathBuf> = (0..3)
         .map(|i| reuters.join(format!("reut2-{i:03}.sgm")))

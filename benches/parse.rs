@@ -9,10 +9,7 @@ use newsdex::extract;
 use newsdex::parse::{self, Format};
 
 fn corpus() -> Option<PathBuf> {
-    let c = std::env::var_os("NEWSDEX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    c.is_dir().then_some(c)
+    newsdex::eval::default_corpus_dir()
 }
 
 fn input(rel: &str, fallback: &str) -> (PathBuf, Vec<u8>) {

@@ -12,9 +12,7 @@ use newsdex::ingest::{run_index, IndexOptions};
 use newsdex::search::{self, FacetField, SearchRequest};
 
 fn source() -> PathBuf {
-    let c = std::env::var_os("NEWSDEX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let c = newsdex::eval::default_corpus_dir().unwrap_or_default();
     let r = c.join("reuters21578");
     if r.is_dir() {
         r

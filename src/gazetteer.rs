@@ -595,19 +595,9 @@ pub(crate) mod tests {
         }
     }
 
-    /// The Reuters-21578 corpus directory, or None (test skipped) when it is absent.
+    /// The shared corpus, or None (test skipped) when it is absent.
     pub fn corpus_dir() -> Option<PathBuf> {
-        let dir = std::env::var_os("NEWSDEX_CORPUS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-        if dir.is_dir() {
-            return Some(dir);
-        }
-        if std::env::var("NEWSDEX_REQUIRE_CORPUS").as_deref() == Ok("1") {
-            panic!("corpus not found at {}", dir.display());
-        }
-        println!("skipped: corpus not found at {}", dir.display());
-        None
+        crate::parse::test_corpus_dir()
     }
 
     #[test]

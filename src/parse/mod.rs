@@ -569,14 +569,11 @@ pub(crate) fn set_given_dateline(a: &mut Article, given: &str) {
 /// when absent, unless `NEWSDEX_REQUIRE_CORPUS=1`, which makes it panic.
 #[cfg(test)]
 pub(crate) fn test_corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("NEWSDEX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    if dir.is_dir() {
+    if let Some(dir) = crate::eval::default_corpus_dir() {
         return Some(dir);
     }
     if std::env::var("NEWSDEX_REQUIRE_CORPUS").as_deref() == Ok("1") {
-        panic!("corpus not found at {}", dir.display());
+        panic!("corpus not found: set NEWSDEX_CORPUS or place it at ../shared/corpus");
     }
     println!("skipped: corpus not found");
     None

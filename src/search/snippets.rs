@@ -214,7 +214,9 @@ mod tests {
         );
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         // One file of Reuters-21578 too, when the corpus is at hand.
-        let reuters = root.join("../shared/corpus/reuters21578/reut2-000.sgm");
+        let reuters = crate::eval::default_corpus_dir()
+            .map(|c| c.join("reuters21578/reut2-000.sgm"))
+            .unwrap_or_default();
         for entry in walkdir::WalkDir::new(root.join("samples"))
             .into_iter()
             .chain(walkdir::WalkDir::new(reuters))

@@ -10,14 +10,10 @@ use serde_json::Value;
 /// The shared corpus folder, or None (with a printed line) when absent.
 /// Under NEWSDEX_REQUIRE_CORPUS=1 a missing corpus fails the test instead.
 pub fn corpus() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("NEWSDEX_CORPUS").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")),
-    ];
-    for c in candidates.into_iter().flatten() {
-        if c.join("reuters21578").is_dir() {
-            return Some(c);
-        }
+    // The one corpus-location rule, shared with the unit tests and benches.
+    if let Some(c) = newsdex::eval::default_corpus_dir().filter(|c| c.join("reuters21578").is_dir())
+    {
+        return Some(c);
     }
     if std::env::var("NEWSDEX_REQUIRE_CORPUS").is_ok_and(|v| v == "1") {
         panic!("NEWSDEX_REQUIRE_CORPUS=1 but no corpus at $NEWSDEX_CORPUS or ../shared/corpus");
