@@ -67,14 +67,7 @@ fn feed_index() -> (tempfile::TempDir, tempfile::TempDir) {
 }
 
 fn ids(v: &Value) -> Vec<String> {
-    let mut ids: Vec<String> = v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect();
-    ids.sort();
-    ids
+    crate::util::hit_ids(v)
 }
 
 fn search(index: &Path, args: &[&str]) -> Value {

@@ -202,17 +202,7 @@ fn the_agency_fills_a_missing_source() {
         ),
     ]);
     let (dir, _) = build(&[input.path()], &[]);
-    let ids = |args: &[&str]| -> Vec<String> {
-        let r = json(&idx(&dir), args, 0);
-        let mut ids: Vec<String> = r["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
-    };
+    let ids = |args: &[&str]| crate::util::hit_ids(&json(&idx(&dir), args, 0));
     assert_eq!(
         ids(&["search", "", "--source", "reuters", "--format", "json"]),
         ["wire/caracas"]

@@ -53,6 +53,18 @@ pub fn json(index: &Path, args: &[&str], code: i32) -> Value {
     })
 }
 
+/// The ids of a search's hits (`--format json` output), sorted.
+pub fn hit_ids(v: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// Build an index of `paths` in a fresh temporary folder.
 pub fn build(paths: &[&Path], extra: &[&str]) -> (tempfile::TempDir, Value) {
     let dir = tempfile::tempdir().expect("tempdir");
