@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::schema::names as field;
 
@@ -13,7 +13,7 @@ pub use crate::schema::names as field;
 ///
 /// Parsers fill what their format gives; `extract::enrich` fills countries
 /// and people where the format gave none.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Article {
     /// Unique id: Reuters NEWID, JSONL `id`, or a path-derived id for text files.
     pub id: String,
@@ -28,8 +28,10 @@ pub struct Article {
     /// so extraction must not replace them.
     pub tagged: bool,
     /// Values of the declared keyword fields, by field name: countries
-    /// (canonical ids), people, topics, dateline cities, source, ...
-    pub keywords: BTreeMap<String, Vec<String>>,
+    /// (canonical ids), people, topics, dateline cities, source, ... Keys
+    /// are the declaration's own names (`field::COUNTRY`, `decl.name`), so
+    /// filling a field allocates no key.
+    pub keywords: BTreeMap<&'static str, Vec<String>>,
 }
 
 impl Article {
@@ -39,8 +41,8 @@ impl Article {
     }
 
     /// The values of a keyword field, to change them.
-    pub fn values_mut(&mut self, field: &str) -> &mut Vec<String> {
-        self.keywords.entry(field.to_string()).or_default()
+    pub fn values_mut(&mut self, field: &'static str) -> &mut Vec<String> {
+        self.keywords.entry(field).or_default()
     }
 
     /// The first value of a keyword field.
@@ -49,21 +51,21 @@ impl Article {
     }
 
     /// Replace the values of a field with one value, or none.
-    pub fn set_value(&mut self, field: &str, value: Option<String>) {
+    pub fn set_value(&mut self, field: &'static str, value: Option<String>) {
         self.set_values(field, value.into_iter().collect());
     }
 
     /// Replace the values of a field.
-    pub fn set_values(&mut self, field: &str, values: Vec<String>) {
+    pub fn set_values(&mut self, field: &'static str, values: Vec<String>) {
         if values.is_empty() {
             self.keywords.remove(field);
         } else {
-            self.keywords.insert(field.to_string(), values);
+            self.keywords.insert(field, values);
         }
     }
 
     /// Add a value unless the field already holds it.
-    pub fn add_value(&mut self, field: &str, value: impl Into<String>) {
+    pub fn add_value(&mut self, field: &'static str, value: impl Into<String>) {
         let value = value.into();
         let values = self.values_mut(field);
         if !values.contains(&value) {
@@ -75,7 +77,7 @@ impl Article {
     /// code and tests).
     pub fn with_values<S: Into<String>>(
         mut self,
-        field: &str,
+        field: &'static str,
         values: impl IntoIterator<Item = S>,
     ) -> Article {
         self.set_values(field, values.into_iter().map(Into::into).collect());

@@ -169,7 +169,7 @@ fn article_from(
     // input (`people`, `countries`, `language`, ...).
     for decl in declaration().attributes() {
         for key in &decl.input {
-            if a.keywords.contains_key(&decl.name) {
+            if a.keywords.contains_key(decl.name.as_str()) {
                 break;
             }
             let values = if decl.many {
