@@ -30,10 +30,9 @@ fn slice() -> Vec<PathBuf> {
 
 /// Titles and bodies of the slice, as the analyzer sees them.
 fn texts(paths: &[PathBuf]) -> Vec<String> {
-    let (files, _) = parse::walk::collect_inputs(paths, None);
     let mut out = Vec::new();
-    for (path, format) in files {
-        if let Ok(parsed) = parse::parse_file(&path, Some(format)) {
+    for input in parse::walk::walk(paths, None).files {
+        if let Ok(parsed) = parse::parse_input(&input) {
             for a in parsed.articles {
                 out.push(a.title);
                 out.push(a.body);
@@ -77,10 +76,10 @@ fn bench_analyzer(c: &mut Criterion) {
 
 fn bench_build(c: &mut Criterion) {
     let paths = slice();
-    let (files, _) = parse::walk::collect_inputs(&paths, None);
-    let bytes: u64 = files
+    let bytes: u64 = parse::walk::walk(&paths, None)
+        .files
         .iter()
-        .filter_map(|(p, _)| std::fs::metadata(p).ok())
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
         .map(|m| m.len())
         .sum();
     let dir = tempfile::tempdir().expect("tempdir");

@@ -51,11 +51,10 @@ fn bbc_articles() -> (Vec<newsdex::article::Article>, u64) {
         .map(|c| c.join("bbc"))
         .filter(|p| p.is_dir())
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wire"));
-    let (files, _) = parse::walk::collect_inputs(&[dir], Some(Format::PlainText));
     let mut articles = Vec::new();
     let mut bytes = 0u64;
-    for (path, _) in files {
-        if let Ok(parsed) = parse::parse_file(&path, Some(Format::PlainText)) {
+    for input in parse::walk::walk(&[dir], Some(Format::PlainText)).files {
+        if let Ok(parsed) = parse::parse_input(&input) {
             for mut a in parsed.articles {
                 a.tagged = false;
                 bytes += (a.title.len() + a.body.len()) as u64;

@@ -262,9 +262,10 @@ fn extract_command<W: Write>(
     format: Option<newsdex::parse::Format>,
     as_array: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (files, mut warnings) = newsdex::parse::walk::walk_inputs(paths, format);
+    let walk = newsdex::parse::walk::walk(paths, format);
+    let mut warnings = walk.warnings;
     let mut records = Vec::new();
-    for input in files {
+    for input in walk.files {
         match newsdex::parse::parse_input(&input) {
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);

@@ -363,12 +363,17 @@ fn truncate_at_char(s: &mut String, max: usize) {
     s.truncate(end);
 }
 
-/// Reads and parses one file, in `forced` format or the detected one.
-pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
-    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+/// The bytes of one input file.
+fn read_input(path: &Path) -> Result<Vec<u8>, ParseError> {
+    std::fs::read(path).map_err(|source| ParseError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    })
+}
+
+/// Reads and parses one file, in `forced` format or the detected one.
+pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
+    let bytes = read_input(path)?;
     let head = &bytes[..bytes.len().min(4096)];
     let format = forced
         .or_else(|| detect_format(path, head))
@@ -378,13 +383,10 @@ pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, Par
     Ok(parse_bytes(format, path, &bytes))
 }
 
-/// Reads and parses one file found by [`walk::walk_inputs`], naming its
-/// articles by the file's key.
+/// Reads and parses one file found by [`walk::walk`], naming its articles
+/// by the file's key.
 pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
-    let bytes = std::fs::read(&input.path).map_err(|source| ParseError::Io {
-        path: input.path.clone(),
-        source,
-    })?;
+    let bytes = read_input(&input.path)?;
     Ok(parse_bytes_as(
         input.format,
         &input.path,

@@ -37,23 +37,6 @@ pub struct InputFile {
     pub key: String,
 }
 
-/// Collects the files to parse under `paths`, with their format (`forced`
-/// overrides detection for every file), and warnings for unusable paths.
-pub fn collect_inputs(
-    paths: &[PathBuf],
-    forced: Option<Format>,
-) -> (Vec<(PathBuf, Format)>, Vec<Warning>) {
-    let (inputs, warnings) = walk_inputs(paths, forced);
-    let files = inputs.into_iter().map(|f| (f.path, f.format)).collect();
-    (files, warnings)
-}
-
-/// [`collect_inputs`] with each file's key.
-pub fn walk_inputs(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>, Vec<Warning>) {
-    let w = walk(paths, forced);
-    (w.files, w.warnings)
-}
-
 /// What a walk found: the files to parse, warnings for unusable paths, and
 /// the files inside folders it did not read.
 #[derive(Debug, Default)]
@@ -73,7 +56,9 @@ fn extension_key(path: &Path) -> String {
         .unwrap_or_else(|| "(none)".to_string())
 }
 
-/// [`walk_inputs`], also counting the files left unread inside folders.
+/// Collects the files to parse under `paths`, with their format (`forced`
+/// overrides detection for every file) and key, warnings for unusable
+/// paths, and counts of the files left unread inside folders.
 pub fn walk(paths: &[PathBuf], forced: Option<Format>) -> Walk {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
@@ -211,14 +196,20 @@ mod tests {
     use super::*;
     use crate::parse::{samples_dir, test_corpus_dir};
 
-    fn names(files: &[(PathBuf, Format)], root: &Path) -> Vec<String> {
+    fn names(files: &[InputFile], root: &Path) -> Vec<String> {
         files
             .iter()
-            .map(|(p, f)| {
-                let rel = p.strip_prefix(root).unwrap_or(p);
-                format!("{}={f}", rel.display())
+            .map(|f| {
+                let rel = f.path.strip_prefix(root).unwrap_or(&f.path);
+                format!("{}={}", rel.display(), f.format)
             })
             .collect()
+    }
+
+    /// The files and warnings of a walk.
+    fn collect(paths: &[PathBuf], forced: Option<Format>) -> (Vec<InputFile>, Vec<Warning>) {
+        let w = walk(paths, forced);
+        (w.files, w.warnings)
     }
 
     #[test]
@@ -248,7 +239,7 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(root, root.join("b/loop"))?;
 
-        let (files, warnings) = collect_inputs(&[root.to_path_buf()], None);
+        let (files, warnings) = collect(&[root.to_path_buf()], None);
         assert_eq!(
             names(&files, root),
             [
@@ -273,9 +264,9 @@ mod tests {
             [("(none)", 1), ("bin", 1), ("dtd", 1), ("md", 1), ("txt", 2)]
         );
 
-        let forced = collect_inputs(&[root.join("notes.bin")], Some(Format::PlainText)).0;
+        let forced = collect(&[root.join("notes.bin")], Some(Format::PlainText)).0;
         assert_eq!(forced.len(), 1);
-        let (none, warnings) = collect_inputs(&[root.join("notes.bin")], None);
+        let (none, warnings) = collect(&[root.join("notes.bin")], None);
         assert!(none.is_empty());
         assert_eq!(warnings[0].kind, WarningKind::UnknownFormat);
         Ok(())
@@ -283,7 +274,7 @@ mod tests {
 
     #[test]
     fn missing_path_warns() {
-        let (files, warnings) = collect_inputs(&[PathBuf::from("/no/such/path")], None);
+        let (files, warnings) = collect(&[PathBuf::from("/no/such/path")], None);
         assert!(files.is_empty());
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].kind, WarningKind::Unreadable);
@@ -292,10 +283,10 @@ mod tests {
 
     #[test]
     fn finds_samples() {
-        let (files, warnings) = collect_inputs(&[samples_dir()], None);
+        let (files, warnings) = collect(&[samples_dir()], None);
         assert!(warnings.is_empty(), "{warnings:?}");
         for format in Format::ALL {
-            assert!(files.iter().any(|(_, f)| *f == format), "{format}");
+            assert!(files.iter().any(|f| f.format == format), "{format}");
         }
     }
 
@@ -304,9 +295,9 @@ mod tests {
         let Some(corpus) = test_corpus_dir() else {
             return;
         };
-        let (files, warnings) = collect_inputs(&[corpus], None);
+        let (files, warnings) = collect(&[corpus], None);
         assert!(warnings.is_empty(), "{warnings:?}");
-        let count = |f: Format| files.iter().filter(|(_, g)| *g == f).count();
+        let count = |f: Format| files.iter().filter(|g| g.format == f).count();
         assert_eq!(count(Format::ReutersSgml), 22);
         assert_eq!(count(Format::PlainText), 2_225);
         assert_eq!(count(Format::Csv), 1);

@@ -50,33 +50,33 @@ impl FacetField {
             .map(|i| FacetField(i as u8))
     }
 
-    fn decls(self) -> &'static (FieldDecl, FacetDecl) {
-        &facet_decls()[self.0 as usize]
+    fn decls(self) -> (&'static FieldDecl, &'static FacetDecl) {
+        facet_decls()[self.0 as usize]
     }
 
     /// The name users type (`--facet country`).
     pub fn name(self) -> &'static str {
-        &self.decls().1.name
+        &self.decl().name
     }
 
     /// The index field holding the values.
     pub fn index_field_name(self) -> &'static str {
-        &self.decls().0.name
+        &self.field_decl().name
     }
 
     /// The declared field behind the facet.
     pub fn field_decl(self) -> &'static FieldDecl {
-        &self.decls().0
+        self.decls().0
     }
 
     /// The declared facet options.
     pub fn decl(self) -> &'static FacetDecl {
-        &self.decls().1
+        self.decls().1
     }
 
     /// How filter values resolve.
     pub fn resolve(self) -> Resolve {
-        self.decls().1.resolve
+        self.decl().resolve
     }
 
     /// The facet names, joined for messages.
@@ -88,15 +88,17 @@ impl FacetField {
     }
 }
 
-/// The declared facets with their fields, in declaration order.
-fn facet_decls() -> &'static [(FieldDecl, FacetDecl)] {
-    static LIST: std::sync::LazyLock<Vec<(FieldDecl, FacetDecl)>> =
-        std::sync::LazyLock::new(|| {
-            declaration()
-                .facet_fields()
-                .filter_map(|f| f.facet.clone().map(|facet| (f.clone(), facet)))
-                .collect()
-        });
+/// The declared facets with their fields, in declaration order: borrowed
+/// from the one parsed declaration, not copied.
+fn facet_decls() -> &'static [(&'static FieldDecl, &'static FacetDecl)] {
+    type List = Vec<(&'static FieldDecl, &'static FacetDecl)>;
+    static LIST: std::sync::LazyLock<List> = std::sync::LazyLock::new(|| {
+        declaration()
+            .fields
+            .iter()
+            .filter_map(|f| f.facet.as_ref().map(|facet| (f, facet)))
+            .collect()
+    });
     &LIST
 }
 

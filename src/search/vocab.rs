@@ -56,8 +56,8 @@ pub fn resolve_value(
     resolve(facet, value, vocab.as_deref().unwrap_or_default())
 }
 
-/// A person's name as compared: folded, `.` dropped (`George W. Bush` is
-/// `george w bush`), hyphens as spaces, split into words.
+/// A person's name as compared: folded, `.` and `-` read as spaces
+/// (`George W. Bush` is `george w bush`), split into words.
 fn person_words(name: &str) -> Vec<String> {
     gazetteer::fold(&name.replace(['.', '-'], " "))
         .split(' ')

@@ -97,18 +97,12 @@ fn language_words_are_not_countries() {
         "Talks\n\nThe minister was quoted in Spanish by local radio. The report, translated \
 from French, was read in Portuguese to delegates from Brazil.\n",
     )]);
-    let out = newsdex(Path::new("unused"))
-        .args(["extract", "--format", "json"])
-        .arg(input.path().join("story.txt"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let story = input.path().join("story.txt");
+    let records = json(
+        Path::new("unused"),
+        &["extract", "--format", "json", story.to_str().unwrap()],
+        0,
     );
-    let records: Value = serde_json::from_slice(&out.stdout).unwrap();
     let countries = strings(&records[0]["countries"]);
     assert_eq!(countries, ["Brazil"], "{records}");
 }
