@@ -16,6 +16,19 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("facets.schema.json", facets()),
         ("stats.schema.json", stats()),
         ("compare.schema.json", compare()),
+        ("openapi.json", super::openapi::document()),
+    ]
+}
+
+/// The answers of the HTTP API, by the names the OpenAPI document gives
+/// them.
+pub fn answers() -> Vec<(&'static str, Value)> {
+    vec![
+        ("search_results", search_results()),
+        ("facets", facets()),
+        ("show", show()),
+        ("stats", stats()),
+        ("compare", compare()),
     ]
 }
 
