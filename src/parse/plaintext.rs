@@ -19,29 +19,14 @@ use super::{
     ParsedFile, Warning, WarningKind,
 };
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
 use crate::schema::declaration;
 
 /// Longest first line still taken as a title.
 const MAX_TITLE: usize = 200;
 
 /// Line openings (lower case) of web boilerplate dropped from the end of a body.
-const BOILERPLATE: &[&str] = &[
-    "what do you think",
-    "comment",
-    "filed in:",
-    "share this",
-    "share on",
-    "subscribe",
-    "follow us on",
-    "sign up for",
-    "read more:",
-    "click here",
-    "advertisement",
-    "related:",
-    "tags:",
-    "print this",
-    "email this",
-];
+const BOILERPLATE: &str = include_str!("../../data/parse/boilerplate.txt");
 
 /// Parses one plain-text article file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
@@ -201,7 +186,9 @@ fn drop_boilerplate(body: &str) -> String {
     while let Some(last) = lines.last() {
         let t = last.trim();
         let lower = t.to_lowercase();
-        if t.is_empty() || (t.len() <= 80 && BOILERPLATE.iter().any(|b| lower.starts_with(b))) {
+        if t.is_empty()
+            || (t.len() <= 80 && list_entries(BOILERPLATE).any(|b| lower.starts_with(b)))
+        {
             lines.pop();
         } else {
             break;

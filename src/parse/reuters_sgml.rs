@@ -23,6 +23,7 @@ use memchr::memmem;
 
 use super::{decode_file, strip_controls, ParsedFile, Warning, WarningKind};
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
 use crate::parse::dateline;
 
 /// Parses one Reuters-21578 SGML file.
@@ -372,9 +373,7 @@ fn strip_signoff(body: &str) -> &str {
 /// `de-la-madrid` → `de la Madrid`, `perez-de-cuellar` → `Perez de Cuellar`,
 /// `hamad-saud-al-sayyari` → `Hamad Saud al-Sayyari`.
 pub fn person_display_name(code: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "de", "del", "la", "le", "van", "von", "der", "den", "du", "da", "dos", "di", "ter",
-    ];
+    const PARTICLES: &str = include_str!("../../data/parse/code_particles.txt");
     let words: Vec<&str> = code.split(['-', ' ']).filter(|w| !w.is_empty()).collect();
     let last = words.len().saturating_sub(1);
     let mut out = String::with_capacity(code.len());
@@ -388,7 +387,7 @@ pub fn person_display_name(code: &str) -> String {
         if i < last && lower == "al" {
             out.push_str("al-");
             join_next = true;
-        } else if i < last && PARTICLES.contains(&lower.as_str()) {
+        } else if i < last && list_entries(PARTICLES).any(|p| p == lower) {
             out.push_str(&lower);
         } else {
             dateline::capitalize_word(&lower, &mut out);

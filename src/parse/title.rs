@@ -3,6 +3,10 @@
 //! so programs can tell it from a headline.
 
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
+
+/// Abbreviations whose full stop ends no sentence (`Mr. Smith`).
+const ABBREVIATIONS: &str = include_str!("../../data/parse/title_abbreviations.txt");
 
 /// Longest derived title, in characters (before the ellipsis).
 const MAX_DERIVED: usize = 90;
@@ -72,10 +76,7 @@ fn sentence_end(line: &str) -> usize {
             let word = line[..i].rsplit(' ').next().unwrap_or("");
             let abbreviation = word.contains('.')
                 || word.chars().count() <= 1
-                || matches!(
-                    word,
-                    "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep"
-                );
+                || list_entries(ABBREVIATIONS).any(|a| a == word);
             if abbreviation {
                 continue;
             }
