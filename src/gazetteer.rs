@@ -232,12 +232,13 @@ fn build_places() -> Places {
         .filter(|c| !is_historic(c) && !c.capital.is_empty())
         .map(|c| fold(&c.capital))
         .collect();
+    let capital_stop: Vec<&str> = list_entries(CAPITAL_STOP_TXT).collect();
     for (i, c) in countries.iter().enumerate() {
         if c.capital.is_empty() {
             continue;
         }
         let key = fold(&c.capital);
-        if list_entries(CAPITAL_STOP_TXT).any(|s| s == c.capital)
+        if capital_stop.contains(&c.capital.as_str())
             || (first_names.contains(&key) && key != "washington")
         {
             continue;

@@ -13,6 +13,7 @@
 //! (also added to `topics`) and `source` defaults to `bbc`.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::{
     decode_file, id, parse_date_lenient, set_given_dateline, strip_controls, take_dateline,
@@ -26,7 +27,8 @@ use crate::schema::declaration;
 const MAX_TITLE: usize = 200;
 
 /// Line openings (lower case) of web boilerplate dropped from the end of a body.
-const BOILERPLATE: &str = include_str!("../../data/parse/boilerplate.txt");
+static BOILERPLATE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| list_entries(include_str!("../../data/parse/boilerplate.txt")).collect());
 
 /// Parses one plain-text article file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
@@ -186,9 +188,7 @@ fn drop_boilerplate(body: &str) -> String {
     while let Some(last) = lines.last() {
         let t = last.trim();
         let lower = t.to_lowercase();
-        if t.is_empty()
-            || (t.len() <= 80 && list_entries(BOILERPLATE).any(|b| lower.starts_with(b)))
-        {
+        if t.is_empty() || (t.len() <= 80 && BOILERPLATE.iter().any(|b| lower.starts_with(b))) {
             lines.pop();
         } else {
             break;

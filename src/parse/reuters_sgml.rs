@@ -17,6 +17,7 @@
 //! text become blank lines between paragraphs.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use memchr::memmem;
@@ -373,7 +374,9 @@ fn strip_signoff(body: &str) -> &str {
 /// `de-la-madrid` → `de la Madrid`, `perez-de-cuellar` → `Perez de Cuellar`,
 /// `hamad-saud-al-sayyari` → `Hamad Saud al-Sayyari`.
 pub fn person_display_name(code: &str) -> String {
-    const PARTICLES: &str = include_str!("../../data/parse/code_particles.txt");
+    static PARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        list_entries(include_str!("../../data/parse/code_particles.txt")).collect()
+    });
     let words: Vec<&str> = code.split(['-', ' ']).filter(|w| !w.is_empty()).collect();
     let last = words.len().saturating_sub(1);
     let mut out = String::with_capacity(code.len());
@@ -387,7 +390,7 @@ pub fn person_display_name(code: &str) -> String {
         if i < last && lower == "al" {
             out.push_str("al-");
             join_next = true;
-        } else if i < last && list_entries(PARTICLES).any(|p| p == lower) {
+        } else if i < last && PARTICLES.contains(&lower.as_str()) {
             out.push_str(&lower);
         } else {
             dateline::capitalize_word(&lower, &mut out);
