@@ -1,7 +1,9 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
-//! snippets, multi-select facet counts, a calendar histogram). Rendering is
+//! snippets, multi-select facet counts, a calendar histogram); queries
+//! compared over time (`compare`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
+pub mod compare;
 pub mod day_counter;
 pub mod facet_counts;
 pub mod histogram;
@@ -26,8 +28,9 @@ use crate::error::{Error, Result};
 use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
+pub use compare::{compare, AllSeries, CompareBucket, Comparison, QuerySeries};
 pub use facet_counts::{FacetCounts, FacetValue};
-pub use histogram::{Histogram, Interval};
+pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
