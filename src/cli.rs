@@ -7,6 +7,9 @@ use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand,
 
 use newsdex::schema::FacetField;
 
+mod analyses;
+pub use analyses::*;
+
 /// newsdex: full-text search for news archives, with facets by country,
 /// person, topic, dateline and date.
 #[derive(Debug, Parser)]
@@ -103,6 +106,14 @@ Examples:
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
     },
+
+    /// Compare queries over time: each query's hits per calendar period,
+    /// side by side, as counts or as shares of all articles
+    #[command(after_help = "Examples:
+  newsdex compare oil coffee cocoa --histogram month
+  newsdex compare 'interest rates' dollar --share --country japan
+  newsdex compare grain wheat --since 1987-03 --histogram week --format csv")]
+    Compare(CompareArgs),
 
     /// Print shell completions (a shell script: no --format)
     #[command(

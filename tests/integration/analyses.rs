@@ -5,7 +5,8 @@ use newsdex::index::NewsIndex;
 use newsdex::schema::FacetField;
 use newsdex::search::{self, Interval, SearchRequest};
 
-use crate::util::{idx, json, reuters_index};
+use crate::schemas::check;
+use crate::util::{idx, json, newsdex, reuters_index};
 
 fn topic() -> FacetField {
     FacetField::named("topic").expect("declared facet")
@@ -102,5 +103,59 @@ fn compare_keeps_the_filters_and_fills_empty_periods() {
             .iter()
             .zip(&c.all.buckets)
             .all(|(b, a)| (a.count == 0) == b.share.is_none()));
+    }
+}
+
+#[test]
+fn compare_command_prints_json_csv_and_a_table() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let args = ["compare", "oil", "coffee", "--histogram", "month"];
+    let v = json(&index, &[&args[..], &["--format", "json"]].concat(), 0);
+    check("compare.schema.json", &v);
+    assert_eq!(v["all"]["total"], 21578);
+    assert_eq!(v["queries"][0]["query"], "oil");
+    let oil = json(&index, &["search", "oil", "--format", "json"], 0);
+    assert_eq!(v["queries"][0]["total"], oil["total"]);
+
+    let csv = newsdex(&index)
+        .args(args)
+        .args(["--format", "csv", "--share"])
+        .output()
+        .unwrap();
+    assert_eq!(csv.status.code(), Some(0));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("period,start,all,oil,coffee"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), v["all"]["buckets"].as_array().unwrap().len());
+    assert!(rows.iter().any(|r| r.starts_with("1987-03,1987-03-01,")));
+
+    let table = newsdex(&index).args(args).output().unwrap();
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("\"oil\"") && text.contains('█'), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("1987-03 ")), "{text}");
+}
+
+#[test]
+fn compare_without_hits_exits_1_and_bad_flags_exit_2() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let v = json(&index, &["compare", "zzyzxqq", "--format", "json"], 1);
+    assert_eq!(v["queries"][0]["total"], 0);
+    for bad in [
+        &["compare"][..],
+        &["compare", "oil", "--histogram", "fortnight"],
+        &["compare", "oil", "--country", "atlantis"],
+        &["compare", "oil", "--since", "March"],
+    ] {
+        let out = newsdex(&index).args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{bad:?}: {err}");
     }
 }

@@ -70,7 +70,7 @@ fn conforms(root: &Value, schema: &Value, v: &Value, at: &str) {
     }
 }
 
-fn check(schema: &str, v: &Value) {
+pub(crate) fn check(schema: &str, v: &Value) {
     let root = load(schema);
     conforms(&root, &root, v, schema);
 }

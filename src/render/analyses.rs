@@ -1,0 +1,249 @@
+//! The coverage analyses printed for people (tables with bars) and for
+//! spreadsheets (CSV). JSON is the serde form (`render::json`), documented
+//! in `schema/compare.schema.json`, ...
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::human::{filter_label, plural, scope, thousands, Style, BOLD_ON, DIM_ON};
+use crate::search::{Comparison, Interval};
+
+/// Width of a bar at its longest, in block characters.
+const BAR: usize = 12;
+/// Widest query header before it is cut with `…`.
+const HEADER_MAX: usize = 24;
+
+/// A bar of `BAR` cells at most, in eighths of a cell, so small values
+/// still show; empty for 0.
+fn bar(value: f64, max: f64) -> String {
+    if value <= 0.0 || max <= 0.0 {
+        return String::new();
+    }
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    let eighths = ((value / max) * (BAR * 8) as f64).round().max(1.0) as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        s.push(PARTS[eighths % 8 - 1]);
+    }
+    s
+}
+
+/// Cut `s` to `max` display columns, ending with `…` when cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + 2 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `s` padded with spaces to `width` display columns.
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+fn interval_name(i: Interval) -> &'static str {
+    match i {
+        Interval::Day => "day",
+        Interval::Week => "week",
+        Interval::Month => "month",
+        Interval::Year => "year",
+    }
+}
+
+/// A share as a percentage with one decimal, `-` where undefined.
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "-".to_string(), |s| format!("{:.1}%", s * 100.0))
+}
+
+/// `newsdex compare`: one row per period, the count of all articles, then
+/// per query its count (or share) and a bar scaled to the largest value of
+/// any query.
+pub fn compare_table<W: Write>(
+    w: &mut W,
+    c: &Comparison,
+    share: bool,
+    st: Style,
+) -> io::Result<()> {
+    let mut head = format!(
+        "hits per {} · {} passing the filters",
+        interval_name(c.interval),
+        plural(c.all.total as u64, "article", "articles")
+    );
+    for f in &c.filters {
+        head.push_str(&format!(" · {}", filter_label(f)));
+    }
+    if c.since.is_some() || c.until.is_some() {
+        let d = |x: Option<chrono::DateTime<chrono::Utc>>| {
+            x.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "…".into())
+        };
+        head.push_str(&format!(" · date {} to before {}", d(c.since), d(c.until)));
+    }
+    if share {
+        head.push_str(" · shares of all articles in each period");
+    }
+    head.push_str(&format!(" · {:.1} ms", c.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+
+    let value = |count: u64, s: Option<f64>| {
+        if share {
+            percent(s)
+        } else {
+            thousands(count)
+        }
+    };
+    let number_width = |i: usize| {
+        let s = &c.queries[i];
+        s.buckets
+            .iter()
+            .map(|b| value(b.count, b.share).len())
+            .chain([thousands(s.total as u64).len(), 1])
+            .max()
+            .unwrap_or(1)
+    };
+    let widths: Vec<usize> = (0..c.queries.len()).map(number_width).collect();
+    let columns: Vec<usize> = c
+        .queries
+        .iter()
+        .zip(&widths)
+        .map(|(s, n)| (n + 1 + BAR).max(cut(&scope(&s.query), HEADER_MAX).width()))
+        .collect();
+    let all_width = c
+        .all
+        .buckets
+        .iter()
+        .map(|b| thousands(b.count).len())
+        .chain([thousands(c.all.total as u64).len(), 3])
+        .max()
+        .unwrap_or(3);
+    let key_width = c
+        .all
+        .buckets
+        .iter()
+        .map(|b| b.key.len())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+
+    let mut line = format!("{}  {:>all_width$}", pad("period", key_width), "all");
+    for (s, width) in c.queries.iter().zip(&columns) {
+        line.push_str(&format!(
+            "  {}",
+            pad(&cut(&scope(&s.query), HEADER_MAX), *width)
+        ));
+    }
+    writeln!(w, "{}", st.paint(BOLD_ON, line.trim_end()))?;
+
+    let max = c
+        .queries
+        .iter()
+        .flat_map(|s| &s.buckets)
+        .map(|b| {
+            if share {
+                b.share.unwrap_or(0.0)
+            } else {
+                b.count as f64
+            }
+        })
+        .fold(0.0, f64::max);
+    for (i, a) in c.all.buckets.iter().enumerate() {
+        let mut line = format!(
+            "{}  {:>all_width$}",
+            pad(&a.key, key_width),
+            thousands(a.count)
+        );
+        for ((s, n), width) in c.queries.iter().zip(&widths).zip(&columns) {
+            let b = &s.buckets[i];
+            let v = if share {
+                b.share.unwrap_or(0.0)
+            } else {
+                b.count as f64
+            };
+            let cell = format!("{:>n$} {}", value(b.count, b.share), bar(v, max));
+            line.push_str(&format!("  {}", pad(&cell, *width)));
+        }
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    let mut total = format!(
+        "{}  {:>all_width$}",
+        pad("total", key_width),
+        thousands(c.all.total as u64)
+    );
+    for ((s, n), width) in c.queries.iter().zip(&widths).zip(&columns) {
+        let cell = format!("{:>n$}", thousands(s.total as u64));
+        total.push_str(&format!("  {}", pad(&cell, *width)));
+    }
+    writeln!(w, "{}", st.paint(DIM_ON, total.trim_end()))?;
+    let undated: Vec<String> = std::iter::once(("all", c.all.undated))
+        .chain(c.queries.iter().map(|s| (s.query.as_str(), s.undated)))
+        .filter(|(_, u)| *u > 0)
+        .map(|(q, u)| format!("{} {}", scope(q), thousands(u)))
+        .collect();
+    if !undated.is_empty() {
+        writeln!(
+            w,
+            "(undated, in totals but in no period: {})",
+            undated.join(", ")
+        )?;
+    }
+    if c.all.buckets.is_empty() {
+        writeln!(w, "(no dated article passes the filters)")?;
+    }
+    Ok(())
+}
+
+/// `newsdex compare --format csv`: one row per period: period, start, all,
+/// then one column per query holding its count, or its share with `share`
+/// (empty where the period has no article).
+pub fn compare_csv<W: Write>(w: W, c: &Comparison, share: bool) -> io::Result<()> {
+    let mut out = ::csv::Writer::from_writer(w);
+    let mut header = vec!["period".to_string(), "start".into(), "all".into()];
+    header.extend(c.queries.iter().map(|s| s.query.clone()));
+    out.write_record(&header).map_err(io::Error::other)?;
+    for (i, a) in c.all.buckets.iter().enumerate() {
+        let mut row = vec![
+            a.key.clone(),
+            a.start.format("%Y-%m-%d").to_string(),
+            a.count.to_string(),
+        ];
+        for s in &c.queries {
+            let b = &s.buckets[i];
+            row.push(if share {
+                b.share.map(|x| format!("{x:.6}")).unwrap_or_default()
+            } else {
+                b.count.to_string()
+            });
+        }
+        out.write_record(&row).map_err(io::Error::other)?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_maximum_and_show_small_values() {
+        assert_eq!(bar(0.0, 10.0), "");
+        assert_eq!(bar(10.0, 10.0).chars().count(), BAR);
+        assert_eq!(bar(5.0, 10.0), "█".repeat(BAR / 2));
+        assert_eq!(bar(0.001, 10.0), "▏");
+    }
+
+    #[test]
+    fn long_headers_are_cut_by_display_width() {
+        assert_eq!(cut("oil", 10), "oil");
+        let long = cut("\"interest rates and the dollar\"", 12);
+        assert!(long.ends_with('…') && long.width() <= 12, "{long}");
+    }
+}
