@@ -115,6 +115,13 @@ Examples:
   newsdex compare grain wheat --since 1987-03 --histogram week --format csv")]
     Compare(CompareArgs),
 
+    /// Which values of one facet appear with which of another among the
+    /// hits: counts and lift (observed over expected)
+    #[command(after_help = "Examples:
+  newsdex cooccur person country --topic crude
+  newsdex cooccur country topic 'debt' --top 8 --format csv")]
+    Cooccur(CooccurArgs),
+
     /// Print shell completions (a shell script: no --format)
     #[command(
         after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"
@@ -264,7 +271,7 @@ fn facet_help() -> String {
 }
 
 /// Help of the `facets` command's argument.
-fn facet_arg_help() -> String {
+pub(crate) fn facet_arg_help() -> String {
     format!("The facet: {}", FacetField::names())
 }
 

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::{FilterArgs, HistogramChoice, SearchFormat};
+use super::{facet_arg_help, FilterArgs, HistogramChoice, SearchFormat};
 
 /// Flags of `newsdex compare`.
 #[derive(Debug, Args)]
@@ -22,4 +22,34 @@ pub struct CompareArgs {
     /// Output format (jsonl: one line per query; csv: one row per period)
     #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
     pub format: SearchFormat,
+}
+
+/// Output of `cooccur`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Flags of `newsdex cooccur`.
+#[derive(Debug, Args)]
+pub struct CooccurArgs {
+    /// The facet of the rows
+    #[arg(help = facet_arg_help())]
+    pub rows: String,
+    /// The facet of the columns
+    #[arg(help = facet_arg_help())]
+    pub columns: String,
+    /// Only count articles matching this query
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Values per side: the top N rows and the top N columns (at most 100)
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Output format (csv: one row per pair)
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
 }

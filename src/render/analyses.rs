@@ -1,13 +1,13 @@
 //! The coverage analyses printed for people (tables with bars) and for
 //! spreadsheets (CSV). JSON is the serde form (`render::json`), documented
-//! in `schema/compare.schema.json`, ...
+//! in `schema/compare.schema.json` and `schema/cooccur.schema.json`.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::human::{filter_label, plural, scope, thousands, Style, BOLD_ON, DIM_ON};
-use crate::search::{Comparison, Interval};
+use crate::search::{Comparison, Cooccurrence, Interval};
 
 /// Width of a bar at its longest, in block characters.
 const BAR: usize = 12;
@@ -224,6 +224,135 @@ pub fn compare_csv<W: Write>(w: W, c: &Comparison, share: bool) -> io::Result<()
             });
         }
         out.write_record(&row).map_err(io::Error::other)?;
+    }
+    out.flush()
+}
+
+/// Widest row or column label in a co-occurrence table.
+const LABEL_MAX: usize = 22;
+
+/// The shade of a cell by its lift: how much more often the pair appears
+/// than independence would give.
+fn shade(count: u64, lift: Option<f64>) -> char {
+    match lift {
+        _ if count == 0 => ' ',
+        Some(l) if l >= 4.0 => '█',
+        Some(l) if l >= 2.0 => '▓',
+        Some(l) if l >= 1.0 => '▒',
+        _ => '░',
+    }
+}
+
+/// `newsdex cooccur`: a heat table, rows × columns, each cell the count of
+/// hits with both values and a shade for its lift.
+pub fn cooccur_table<W: Write>(w: &mut W, c: &Cooccurrence, st: Style) -> io::Result<()> {
+    let mut head = format!(
+        "{} × {} among {} for {}",
+        c.rows_facet.name(),
+        c.columns_facet.name(),
+        plural(c.total as u64, "hit", "hits"),
+        scope(&c.query)
+    );
+    for f in &c.filters {
+        head.push_str(&format!(" · {}", filter_label(f)));
+    }
+    head.push_str(&format!(" · {:.1} ms", c.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+    if c.rows.is_empty() || c.columns.is_empty() {
+        writeln!(w, "(no values of both facets among the hits)")?;
+        return Ok(());
+    }
+    writeln!(
+        w,
+        "{}",
+        st.paint(
+            DIM_ON,
+            "cells: hits with both values; shade: lift = count / expected (░ under 1, ▒ 1-2, ▓ 2-4, █ 4 or more)"
+        )
+    )?;
+    let row_label = |r: &crate::search::CooccurRow| {
+        cut(&format!("{} ({})", r.label, thousands(r.count)), LABEL_MAX)
+    };
+    let left = c
+        .rows
+        .iter()
+        .map(|r| row_label(r).width())
+        .max()
+        .unwrap_or(0);
+    let count_width = c
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|x| thousands(x.count).len())
+        .max()
+        .unwrap_or(1);
+    let names: Vec<String> = c.columns.iter().map(|v| cut(&v.label, 12)).collect();
+    let totals: Vec<String> = c
+        .columns
+        .iter()
+        .map(|v| format!("({})", thousands(v.count)))
+        .collect();
+    let widths: Vec<usize> = names
+        .iter()
+        .zip(&totals)
+        .map(|(n, t)| n.width().max(t.width()).max(count_width + 2))
+        .collect();
+    for labels in [&names, &totals] {
+        let mut line = " ".repeat(left);
+        for (l, wd) in labels.iter().zip(&widths) {
+            line.push_str(&format!("  {}", pad(l, *wd)));
+        }
+        writeln!(w, "{}", st.paint(BOLD_ON, line.trim_end()))?;
+    }
+    for r in &c.rows {
+        let mut line = pad(&row_label(r), left);
+        for (x, wd) in r.cells.iter().zip(&widths) {
+            let cell = if x.count == 0 {
+                format!("{:>count_width$}", "·")
+            } else {
+                format!(
+                    "{:>count_width$} {}",
+                    thousands(x.count),
+                    shade(x.count, x.lift)
+                )
+            };
+            line.push_str(&format!("  {}", pad(&cell, *wd)));
+        }
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// `newsdex cooccur --format csv`: one row per pair of values.
+pub fn cooccur_csv<W: Write>(w: W, c: &Cooccurrence) -> io::Result<()> {
+    let mut out = ::csv::Writer::from_writer(w);
+    out.write_record([
+        c.rows_facet.name(),
+        &format!("{}_label", c.rows_facet.name()),
+        &format!("{}_count", c.rows_facet.name()),
+        c.columns_facet.name(),
+        &format!("{}_label", c.columns_facet.name()),
+        &format!("{}_count", c.columns_facet.name()),
+        "count",
+        "expected",
+        "lift",
+    ])
+    .map_err(io::Error::other)?;
+    for r in &c.rows {
+        for (x, col) in r.cells.iter().zip(&c.columns) {
+            out.write_record([
+                r.value.clone(),
+                r.label.clone(),
+                r.count.to_string(),
+                col.value.clone(),
+                col.label.clone(),
+                col.count.to_string(),
+                x.count.to_string(),
+                format!("{:.3}", x.expected),
+                x.lift.map(|l| format!("{l:.3}")).unwrap_or_default(),
+            ])
+            .map_err(io::Error::other)?;
+        }
     }
     out.flush()
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{open, ExitCode};
-use crate::cli::{CompareArgs, SearchFormat};
+use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, TableFormat};
 use crate::config;
 use newsdex::render::{self, human::Style};
 use newsdex::search;
@@ -33,6 +33,42 @@ pub fn compare<W: Write>(
         SearchFormat::Csv => render::analyses::compare_csv(out, &c, a.share)?,
     }
     Ok(if c.queries.iter().all(|s| s.total == 0) {
+        ExitCode::NoHits
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// `newsdex cooccur`: exit 1 when the query has no hit.
+pub fn cooccur<W: Write>(
+    out: &mut W,
+    index: Option<PathBuf>,
+    a: &CooccurArgs,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
+    let rows: search::FacetField = a.rows.parse()?;
+    let columns: search::FacetField = a.columns.parse()?;
+    if a.top == 0 || a.top > search::cooccur::MAX_COOCCUR_TOP {
+        return Err(config::BadFlag {
+            flag: "--top".into(),
+            message: format!(
+                "{} is out of range; give 1 to {}",
+                a.top,
+                search::cooccur::MAX_COOCCUR_TOP
+            ),
+        }
+        .into());
+    }
+    let req = config::filter_request(&a.query, &a.filters)?;
+    let news = open(index)?;
+    let searcher = news.reader()?.searcher();
+    let c = search::cooccur(&news, &searcher, &req, rows, columns, a.top)?;
+    match a.format {
+        TableFormat::Table => render::analyses::cooccur_table(out, &c, style)?,
+        TableFormat::Json => render::json::write(out, &c)?,
+        TableFormat::Csv => render::analyses::cooccur_csv(out, &c)?,
+    }
+    Ok(if c.total == 0 {
         ExitCode::NoHits
     } else {
         ExitCode::Success

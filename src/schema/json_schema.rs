@@ -1,5 +1,5 @@
 //! The JSON Schemas of the output shapes that depend on the declaration
-//! (`show`, `search`, `facets`, `stats`, `compare`), generated from it. The committed
+//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`), generated from it. The committed
 //! files in `schema/` are these documents; a test keeps them equal, and
 //! `cargo run --example write_schemas` rewrites them after a change to the
 //! declaration.
@@ -16,6 +16,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("facets.schema.json", facets()),
         ("stats.schema.json", stats()),
         ("compare.schema.json", compare()),
+        ("cooccur.schema.json", cooccur()),
     ]
 }
 
@@ -307,6 +308,59 @@ pub fn compare() -> Value {
             ("until", date_or_null()),
             ("all", all),
             ("queries", json!({"type": "array", "items": series})),
+            ("took_ms", json!({"type": "number"})),
+        ]),
+    )
+}
+
+/// `newsdex cooccur --format json`.
+pub fn cooccur() -> Value {
+    let cell = object(vec![
+        (
+            "value",
+            json!({"type": "string", "description": "the column's value"}),
+        ),
+        (
+            "count",
+            json!({"type": "integer", "minimum": 0, "description": "hits with both values"}),
+        ),
+        (
+            "expected",
+            json!({"type": "number", "minimum": 0, "description": "row count x column count / total: the count if the two were independent"}),
+        ),
+        (
+            "lift",
+            json!({"type": ["number", "null"], "minimum": 0, "description": "count / expected; null where expected is 0"}),
+        ),
+    ]);
+    let row = object(vec![
+        ("value", json!({"type": "string"})),
+        ("label", json!({"type": "string"})),
+        ("count", json!({"type": "integer", "minimum": 0})),
+        (
+            "cells",
+            json!({"type": "array", "items": cell, "description": "one per column, in column order"}),
+        ),
+    ]);
+    document(
+        "cooccur.schema.json",
+        "newsdex cooccur --format json",
+        object(vec![
+            ("query", json!({"type": "string"})),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            (
+                "total",
+                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+            ),
+            ("rows_facet", facet_enum()),
+            ("columns_facet", facet_enum()),
+            ("columns", json!({"type": "array", "items": facet_value()})),
+            ("rows", json!({"type": "array", "items": row})),
             ("took_ms", json!({"type": "number"})),
         ]),
     )

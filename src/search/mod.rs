@@ -1,9 +1,11 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
 //! snippets, multi-select facet counts, a calendar histogram); queries
-//! compared over time (`compare`). Rendering is
+//! compared over time (`compare`); which facet values appear together
+//! (`cooccur`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
 pub mod compare;
+pub mod cooccur;
 pub mod day_counter;
 pub mod facet_counts;
 pub mod histogram;
@@ -29,6 +31,7 @@ use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
 pub use compare::{compare, AllSeries, CompareBucket, Comparison, QuerySeries};
+pub use cooccur::{cooccur, CooccurCell, CooccurRow, Cooccurrence};
 pub use facet_counts::{FacetCounts, FacetValue};
 pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
@@ -271,18 +274,14 @@ fn keyword_leaf(
     }
 }
 
-/// [`search`] keeping `top` values per facet; `within` counts a filtered
-/// facet inside its own filter too (no multi-select).
-fn run(
+/// The query and filters of `req` resolved against the index: the plan
+/// and the filters as applied.
+fn plan(
     news: &NewsIndex,
     searcher: &Searcher,
     req: &SearchRequest,
-    top: usize,
-    within: bool,
-) -> Result<SearchResults> {
-    let start = Instant::now();
+) -> Result<(Plan, Vec<AppliedFilter>)> {
     let f = &news.fields;
-    let limit = req.limit.min(MAX_LIMIT);
     let title_boost = crate::schema::declaration().title_boost();
     let resolver =
         |name: &str, field: Field, value: &str| keyword_leaf(searcher, name, field, value);
@@ -323,6 +322,32 @@ fn run(
         date,
         filters,
     };
+    Ok((plan, applied))
+}
+
+/// The whole query of `req` (text, filters and dates), with the filters as
+/// applied: what analyses that walk the hits themselves run.
+pub(crate) fn full_query(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<(Box<dyn Query>, Vec<AppliedFilter>)> {
+    let (plan, applied) = plan(news, searcher, req)?;
+    Ok((plan.combined(None), applied))
+}
+
+/// [`search`] keeping `top` values per facet; `within` counts a filtered
+/// facet inside its own filter too (no multi-select).
+fn run(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    top: usize,
+    within: bool,
+) -> Result<SearchResults> {
+    let start = Instant::now();
+    let limit = req.limit.min(MAX_LIMIT);
+    let (plan, applied) = plan(news, searcher, req)?;
     let full = plan.combined(None);
 
     // Facets without a filter of their own are counted with the hits in one

@@ -159,3 +159,136 @@ fn compare_without_hits_exits_1_and_bad_flags_exit_2() {
         assert!(!err.contains("panicked"), "{bad:?}: {err}");
     }
 }
+
+/// Hits of `search '' --topic crude` with these extra filters.
+fn crude_hits(index: &std::path::Path, extra: &[&str]) -> u64 {
+    let args = [
+        &["search", "", "--topic", "crude", "--format", "json"][..],
+        extra,
+    ]
+    .concat();
+    let v = json(index, &args, 0);
+    v["total"].as_u64().unwrap()
+}
+
+#[test]
+fn cooccur_counts_pairs_as_filtered_searches_do() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let v = json(
+        &index,
+        &[
+            "cooccur", "person", "country", "--topic", "crude", "--format", "json",
+        ],
+        0,
+    );
+    check("cooccur.schema.json", &v);
+    let total = v["total"].as_u64().unwrap();
+    assert_eq!(total, crude_hits(&index, &[]));
+    let rows = v["rows"].as_array().unwrap();
+    let columns = v["columns"].as_array().unwrap();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(columns.len(), 10);
+    // The rows are the top people of `facets person --topic crude`.
+    let facets = json(
+        &index,
+        &[
+            "facets", "person", "--topic", "crude", "--top", "10", "--format", "json",
+        ],
+        0,
+    );
+    for (r, f) in rows.iter().zip(facets["values"].as_array().unwrap()) {
+        assert_eq!(r["value"], f["value"]);
+        assert_eq!(r["count"], f["count"]);
+    }
+    // The Indonesian oil minister appears with Indonesia, the Saudi one
+    // with Saudi Arabia: well above chance.
+    let cell = |person: &str, country: &str| {
+        let r = rows.iter().find(|r| r["value"] == person).expect(person);
+        let j = columns
+            .iter()
+            .position(|c| c["value"] == country)
+            .expect(country);
+        r["cells"][j].clone()
+    };
+    for (person, country) in [("Subroto", "indonesia"), ("Hisham Nazer", "saudi-arabia")] {
+        let x = cell(person, country);
+        let pair = crude_hits(
+            &index,
+            &[
+                "--filter",
+                &format!("person={person}"),
+                "--country",
+                country,
+            ],
+        );
+        assert_eq!(x["count"].as_u64().unwrap(), pair, "{person} x {country}");
+        assert!(
+            x["lift"].as_f64().unwrap() > 4.0,
+            "{person} x {country}: {x}"
+        );
+    }
+    // Every cell: count <= both margins, lift = count / expected.
+    for r in rows {
+        for (x, c) in r["cells"].as_array().unwrap().iter().zip(columns) {
+            let n = x["count"].as_u64().unwrap();
+            assert!(n <= r["count"].as_u64().unwrap() && n <= c["count"].as_u64().unwrap());
+            let expected =
+                r["count"].as_f64().unwrap() * c["count"].as_f64().unwrap() / total as f64;
+            assert!((x["expected"].as_f64().unwrap() - expected).abs() < 1e-9);
+            assert!((x["lift"].as_f64().unwrap() - n as f64 / expected).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn cooccur_table_csv_and_bad_input() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let out = newsdex(&index)
+        .args(["cooccur", "person", "country", "--topic", "crude"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Subroto (") && l.contains('█')),
+        "{text}"
+    );
+    let out = newsdex(&index)
+        .args([
+            "cooccur", "country", "topic", "--top", "3", "--format", "csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1 + 9, "{text}");
+    assert!(text.starts_with("country,country_label,country_count,topic,"));
+    for bad in [
+        &["cooccur", "person"][..],
+        &["cooccur", "person", "colour"],
+        &["cooccur", "person", "country", "--top", "0"],
+        &["cooccur", "person", "country", "--country", "atlantis"],
+    ] {
+        let out = newsdex(&index).args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("panicked") && !err.is_empty(),
+            "{bad:?}: {err}"
+        );
+    }
+    let none = json(
+        &index,
+        &[
+            "cooccur", "person", "country", "zzyzxqq", "--format", "json",
+        ],
+        1,
+    );
+    assert_eq!(none["rows"].as_array().unwrap().len(), 0);
+}
