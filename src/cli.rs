@@ -122,6 +122,14 @@ Examples:
   newsdex cooccur country topic 'debt' --top 8 --format csv")]
     Cooccur(CooccurArgs),
 
+    /// Significant words and two-word phrases: unusually frequent in the
+    /// hits compared with the whole index (JLH score)
+    #[command(after_help = "Examples:
+  newsdex terms --topic cocoa
+  newsdex terms 'interest rates' --since 1987-04 --top 30
+  newsdex terms --country japan --sample 500 --format csv")]
+    Terms(TermsArgs),
+
     /// Print shell completions (a shell script: no --format)
     #[command(
         after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"

@@ -53,3 +53,22 @@ pub struct CooccurArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
 }
+
+/// Flags of `newsdex terms`.
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// Only score articles matching this query ('' for every article)
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Words and phrases to show
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Best-ranked hits to score (at most 10000)
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub sample: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}

@@ -1,13 +1,13 @@
 //! The coverage analyses printed for people (tables with bars) and for
 //! spreadsheets (CSV). JSON is the serde form (`render::json`), documented
-//! in `schema/compare.schema.json` and `schema/cooccur.schema.json`.
+//! in `schema/compare.schema.json`, `cooccur.schema.json` and `terms.schema.json`.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::human::{filter_label, plural, scope, thousands, Style, BOLD_ON, DIM_ON};
-use crate::search::{Comparison, Cooccurrence, Interval};
+use crate::search::{Comparison, Cooccurrence, Interval, SignificantTerms, TermKind};
 
 /// Width of a bar at its longest, in block characters.
 const BAR: usize = 12;
@@ -353,6 +353,100 @@ pub fn cooccur_csv<W: Write>(w: W, c: &Cooccurrence) -> io::Result<()> {
             ])
             .map_err(io::Error::other)?;
         }
+    }
+    out.flush()
+}
+
+/// `newsdex terms`: rank, term, the share of sampled hits and of the index
+/// that contain it, the JLH score.
+pub fn terms_table<W: Write>(w: &mut W, t: &SignificantTerms, st: Style) -> io::Result<()> {
+    let mut head = format!(
+        "significant terms of {} ({}; best {} scored against {} in the index)",
+        scope(&t.query),
+        plural(t.total as u64, "hit", "hits"),
+        thousands(t.sampled as u64),
+        plural(t.background_documents, "article", "articles")
+    );
+    for f in &t.filters {
+        head.push_str(&format!(" · {}", filter_label(f)));
+    }
+    head.push_str(&format!(" · {:.1} ms", t.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+    if t.terms.is_empty() {
+        writeln!(
+            w,
+            "(no word or phrase is more frequent in the hits than in the index, in at least {} of them)",
+            t.min_doc_count
+        )?;
+        return Ok(());
+    }
+    let width = t
+        .terms
+        .iter()
+        .map(|x| x.term.width())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    writeln!(
+        w,
+        "{}",
+        st.paint(
+            DIM_ON,
+            &format!(
+                "   #  {}  kind    in hits         in index          JLH",
+                pad("term", width)
+            )
+        )
+    )?;
+    let pct = |n: u64, of: u64| 100.0 * n as f64 / of.max(1) as f64;
+    for (i, x) in t.terms.iter().enumerate() {
+        let kind = match x.kind {
+            TermKind::Word => "word  ",
+            TermKind::Phrase => "phrase",
+        };
+        writeln!(
+            w,
+            "{:>4}  {}  {kind}  {:>5} {:>6.1}%  {:>7} {:>6.2}%  {:>9.2}",
+            i + 1,
+            pad(&cut(&x.term, 40), width),
+            thousands(x.foreground),
+            pct(x.foreground, t.sampled as u64),
+            thousands(x.background),
+            pct(x.background, t.background_documents),
+            x.score
+        )?;
+    }
+    Ok(())
+}
+
+/// `newsdex terms --format csv`: one row per term.
+pub fn terms_csv<W: Write>(w: W, t: &SignificantTerms) -> io::Result<()> {
+    let mut out = ::csv::Writer::from_writer(w);
+    out.write_record([
+        "term",
+        "kind",
+        "foreground",
+        "sampled",
+        "background",
+        "documents",
+        "score",
+    ])
+    .map_err(io::Error::other)?;
+    for x in &t.terms {
+        let kind = match x.kind {
+            TermKind::Word => "word",
+            TermKind::Phrase => "phrase",
+        };
+        out.write_record([
+            x.term.clone(),
+            kind.to_string(),
+            x.foreground.to_string(),
+            t.sampled.to_string(),
+            x.background.to_string(),
+            t.background_documents.to_string(),
+            format!("{:.6}", x.score),
+        ])
+        .map_err(io::Error::other)?;
     }
     out.flush()
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{open, ExitCode};
-use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, TableFormat};
+use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, TableFormat, TermsArgs};
 use crate::config;
 use newsdex::render::{self, human::Style};
 use newsdex::search;
@@ -69,6 +69,37 @@ pub fn cooccur<W: Write>(
         TableFormat::Csv => render::analyses::cooccur_csv(out, &c)?,
     }
     Ok(if c.total == 0 {
+        ExitCode::NoHits
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// `newsdex terms`: exit 1 when the query has no hit.
+pub fn terms<W: Write>(
+    out: &mut W,
+    index: Option<PathBuf>,
+    a: &TermsArgs,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
+    let max = search::terms::MAX_SAMPLE;
+    if a.sample == 0 || a.sample > max {
+        return Err(config::BadFlag {
+            flag: "--sample".into(),
+            message: format!("{} is out of range; give 1 to {max}", a.sample),
+        }
+        .into());
+    }
+    let req = config::filter_request(&a.query, &a.filters)?;
+    let news = open(index)?;
+    let searcher = news.reader()?.searcher();
+    let t = search::significant_terms(&news, &searcher, &req, a.top, a.sample)?;
+    match a.format {
+        TableFormat::Table => render::analyses::terms_table(out, &t, style)?,
+        TableFormat::Json => render::json::write(out, &t)?,
+        TableFormat::Csv => render::analyses::terms_csv(out, &t)?,
+    }
+    Ok(if t.total == 0 {
         ExitCode::NoHits
     } else {
         ExitCode::Success

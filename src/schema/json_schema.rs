@@ -1,5 +1,5 @@
 //! The JSON Schemas of the output shapes that depend on the declaration
-//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`), generated from it. The committed
+//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`, `terms`), generated from it. The committed
 //! files in `schema/` are these documents; a test keeps them equal, and
 //! `cargo run --example write_schemas` rewrites them after a change to the
 //! declaration.
@@ -17,6 +17,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("stats.schema.json", stats()),
         ("compare.schema.json", compare()),
         ("cooccur.schema.json", cooccur()),
+        ("terms.schema.json", terms()),
     ]
 }
 
@@ -361,6 +362,58 @@ pub fn cooccur() -> Value {
             ("columns_facet", facet_enum()),
             ("columns", json!({"type": "array", "items": facet_value()})),
             ("rows", json!({"type": "array", "items": row})),
+            ("took_ms", json!({"type": "number"})),
+        ]),
+    )
+}
+
+/// `newsdex terms --format json`.
+pub fn terms() -> Value {
+    let term = object(vec![
+        (
+            "term",
+            json!({"type": "string", "description": "as written most often in the sample, lower-cased"}),
+        ),
+        ("kind", json!({"enum": ["word", "phrase"]})),
+        (
+            "foreground",
+            json!({"type": "integer", "minimum": 0, "description": "sampled hits containing it"}),
+        ),
+        (
+            "background",
+            json!({"type": "integer", "minimum": 0, "description": "articles in the index containing it"}),
+        ),
+        (
+            "score",
+            json!({"type": "number", "exclusiveMinimum": 0, "description": "JLH: (fg - bg) * fg / bg of the two proportions"}),
+        ),
+    ]);
+    document(
+        "terms.schema.json",
+        "newsdex terms --format json",
+        object(vec![
+            ("query", json!({"type": "string"})),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            (
+                "total",
+                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+            ),
+            (
+                "sampled",
+                json!({"type": "integer", "minimum": 0, "description": "best-ranked hits tokenised: the foreground"}),
+            ),
+            (
+                "background_documents",
+                json!({"type": "integer", "minimum": 0}),
+            ),
+            ("heuristic", json!({"enum": ["jlh"]})),
+            ("min_doc_count", json!({"type": "integer", "minimum": 1})),
+            ("terms", json!({"type": "array", "items": term})),
             ("took_ms", json!({"type": "number"})),
         ]),
     )

@@ -1,7 +1,7 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
 //! snippets, multi-select facet counts, a calendar histogram); queries
 //! compared over time (`compare`); which facet values appear together
-//! (`cooccur`). Rendering is
+//! (`cooccur`); the words that set the hits apart (`terms`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
 pub mod compare;
@@ -13,6 +13,7 @@ mod period;
 pub mod query;
 pub mod snippets;
 pub mod stats;
+pub mod terms;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -35,6 +36,7 @@ pub use cooccur::{cooccur, CooccurCell, CooccurRow, Cooccurrence};
 pub use facet_counts::{FacetCounts, FacetValue};
 pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
+pub use terms::{significant_terms, SignificantTerm, SignificantTerms, TermKind};
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
 pub const MAX_LIMIT: usize = 10_000;

@@ -292,3 +292,100 @@ fn cooccur_table_csv_and_bad_input() {
     );
     assert_eq!(none["rows"].as_array().unwrap().len(), 0);
 }
+
+/// The terms of `terms --topic TOPIC --top N` in rank order.
+fn topic_terms(index: &std::path::Path, topic: &str, top: &str) -> Vec<String> {
+    let v = json(
+        index,
+        &["terms", "--topic", topic, "--top", top, "--format", "json"],
+        0,
+    );
+    check("terms.schema.json", &v);
+    assert_eq!(v["heuristic"], "jlh");
+    let terms = v["terms"].as_array().unwrap();
+    let scores: Vec<f64> = terms.iter().map(|t| t["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    for t in terms {
+        let (fg, bg) = (
+            t["foreground"].as_u64().unwrap(),
+            t["background"].as_u64().unwrap(),
+        );
+        assert!(fg >= 3 && fg <= bg, "{t}");
+    }
+    terms
+        .iter()
+        .map(|t| t["term"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn terms_of_cocoa_and_grain_are_their_own_words() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let cocoa = topic_terms(&index, "cocoa", "25");
+    let top10 = &cocoa[..10];
+    for want in ["icco", "buffer stock", "cocoa"] {
+        assert!(top10.iter().any(|t| t == want), "{want} not in {top10:?}");
+    }
+    let grain = topic_terms(&index, "grain", "25");
+    for want in ["wheat", "grain", "corn"] {
+        assert!(
+            grain[..10].iter().any(|t| t == want),
+            "{want} not in {grain:?}"
+        );
+    }
+    for generic in ["said", "pct", "year", "the", "mln", "reuter"] {
+        assert!(
+            !cocoa.iter().any(|t| t.split(' ').any(|w| w == generic)),
+            "{generic} in {cocoa:?}"
+        );
+        assert!(
+            !grain.iter().any(|t| t.split(' ').any(|w| w == generic)),
+            "{generic} in {grain:?}"
+        );
+    }
+    // No bare numbers.
+    assert!(cocoa
+        .iter()
+        .chain(&grain)
+        .all(|t| !t.chars().any(|c| c.is_ascii_digit())));
+}
+
+#[test]
+fn terms_sample_csv_and_bad_input() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    let v = json(
+        &index,
+        &["terms", "oil", "--sample", "100", "--format", "json"],
+        0,
+    );
+    assert_eq!(v["sampled"], 100);
+    assert!(v["total"].as_u64().unwrap() > 1000);
+    let out = newsdex(&index)
+        .args(["terms", "--topic", "cocoa", "--top", "5", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("term,kind,foreground,sampled,background,documents,score\n"));
+    assert_eq!(text.lines().count(), 6, "{text}");
+    for bad in [
+        &["terms", "--sample", "0"][..],
+        &["terms", "--sample", "20000"],
+        &["terms", "--topic", "atlantis"],
+        &["terms", "oil AND ("],
+    ] {
+        let out = newsdex(&index).args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("panicked") && !err.is_empty(),
+            "{bad:?}: {err}"
+        );
+    }
+    json(&index, &["terms", "zzyzxqq", "--format", "json"], 1);
+}
