@@ -130,6 +130,12 @@ Examples:
   newsdex terms --country japan --sample 500 --format csv")]
     Terms(TermsArgs),
 
+    /// Articles like one article: more-like-this over its title and body
+    #[command(after_help = "Examples:
+  newsdex similar 12345
+  newsdex similar 12345 --since 1987-04 --limit 20 --format json")]
+    Similar(SimilarArgs),
+
     /// Print shell completions (a shell script: no --format)
     #[command(
         after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"

@@ -228,6 +228,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(a) => analyses::compare(&mut out, cli.index, &a, style)?,
         Command::Cooccur(a) => analyses::cooccur(&mut out, cli.index, &a, style)?,
         Command::Terms(a) => analyses::terms(&mut out, cli.index, &a, style)?,
+        Command::Similar(a) => analyses::similar(&mut out, cli.index, &a, style)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut out);
             ExitCode::Success

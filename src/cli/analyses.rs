@@ -72,3 +72,18 @@ pub struct TermsArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
 }
+
+/// Flags of `newsdex similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article id (as shown by search)
+    pub id: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Similar articles to show (at most 10000)
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    pub format: SearchFormat,
+}

@@ -1,13 +1,15 @@
 //! The coverage analyses printed for people (tables with bars) and for
 //! spreadsheets (CSV). JSON is the serde form (`render::json`), documented
-//! in `schema/compare.schema.json`, `cooccur.schema.json` and `terms.schema.json`.
+//! in `schema/compare.schema.json`, `cooccur.schema.json`, `terms.schema.json` and `similar.schema.json`.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::human::{filter_label, plural, scope, thousands, Style, BOLD_ON, DIM_ON};
-use crate::search::{Comparison, Cooccurrence, Interval, SignificantTerms, TermKind};
+use crate::search::{
+    Comparison, Cooccurrence, Interval, SignificantTerms, SimilarResults, TermKind,
+};
 
 /// Width of a bar at its longest, in block characters.
 const BAR: usize = 12;
@@ -449,6 +451,23 @@ pub fn terms_csv<W: Write>(w: W, t: &SignificantTerms) -> io::Result<()> {
         .map_err(io::Error::other)?;
     }
     out.flush()
+}
+
+/// `newsdex similar`: the article compared with, then the hits as
+/// `search` prints them.
+pub fn similar_table<W: Write>(w: &mut W, r: &SimilarResults, st: Style) -> io::Result<()> {
+    let mut head = format!(
+        "{} like {} \"{}\"",
+        plural(r.total as u64, "article", "articles"),
+        r.id,
+        r.title.trim()
+    );
+    for f in &r.filters {
+        head.push_str(&format!(" · {}", filter_label(f)));
+    }
+    head.push_str(&format!(" · {:.1} ms", r.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+    super::human::hits(w, &r.hits, st)
 }
 
 #[cfg(test)]

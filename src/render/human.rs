@@ -95,7 +95,21 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
             r.offset
         )?;
     }
-    for h in &r.hits {
+    hits(w, &r.hits, st)?;
+    for counts in &r.facets {
+        writeln!(w)?;
+        facet_table(w, counts, st)?;
+    }
+    if let Some(h) = &r.histogram {
+        writeln!(w)?;
+        histogram(w, h, st)?;
+    }
+    Ok(())
+}
+
+/// Hits: rank, date, dateline, id and score; title; snippet; tags.
+pub(crate) fn hits<W: Write>(w: &mut W, hits: &[crate::search::Hit], st: Style) -> io::Result<()> {
+    for h in hits {
         writeln!(w)?;
         let date = h
             .date
@@ -128,14 +142,6 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
         if !tags.is_empty() {
             writeln!(w, "      {}", st.paint(DIM_ON, &tags.join(" · ")))?;
         }
-    }
-    for counts in &r.facets {
-        writeln!(w)?;
-        facet_table(w, counts, st)?;
-    }
-    if let Some(h) = &r.histogram {
-        writeln!(w)?;
-        histogram(w, h, st)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{open, ExitCode};
-use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, TableFormat, TermsArgs};
+use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, SimilarArgs, TableFormat, TermsArgs};
 use crate::config;
 use newsdex::render::{self, human::Style};
 use newsdex::search;
@@ -100,6 +100,34 @@ pub fn terms<W: Write>(
         TableFormat::Csv => render::analyses::terms_csv(out, &t)?,
     }
     Ok(if t.total == 0 {
+        ExitCode::NoHits
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// `newsdex similar`: exit 1 when no other article shares a query word.
+pub fn similar<W: Write>(
+    out: &mut W,
+    index: Option<PathBuf>,
+    a: &SimilarArgs,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
+    let req = config::filter_request("", &a.filters)?;
+    let news = open(index)?;
+    let searcher = news.reader()?.searcher();
+    let r = search::similar(&news, &searcher, &a.id, &req, a.limit)?;
+    match a.format {
+        SearchFormat::Table => render::analyses::similar_table(out, &r, style)?,
+        SearchFormat::Json => render::json::write(out, &r)?,
+        SearchFormat::Jsonl => {
+            for h in &r.hits {
+                render::json::write_line(out, h)?;
+            }
+        }
+        SearchFormat::Csv => render::csv::hits(out, &r.hits)?,
+    }
+    Ok(if r.total == 0 {
         ExitCode::NoHits
     } else {
         ExitCode::Success

@@ -1,5 +1,5 @@
 //! The JSON Schemas of the output shapes that depend on the declaration
-//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`, `terms`), generated from it. The committed
+//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`, `terms`, `similar`), generated from it. The committed
 //! files in `schema/` are these documents; a test keeps them equal, and
 //! `cargo run --example write_schemas` rewrites them after a change to the
 //! declaration.
@@ -18,6 +18,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("compare.schema.json", compare()),
         ("cooccur.schema.json", cooccur()),
         ("terms.schema.json", terms()),
+        ("similar.schema.json", similar()),
     ]
 }
 
@@ -417,6 +418,35 @@ pub fn terms() -> Value {
             ("took_ms", json!({"type": "number"})),
         ]),
     )
+}
+
+/// `newsdex similar --format json`.
+pub fn similar() -> Value {
+    let mut body = object(vec![
+        (
+            "id",
+            json!({"type": "string", "description": "the article compared with"}),
+        ),
+        ("title", json!({"type": "string"})),
+        (
+            "filters",
+            json!({"type": "array", "items": applied_filter()}),
+        ),
+        ("since", date_or_null()),
+        ("until", date_or_null()),
+        (
+            "total",
+            json!({"type": "integer", "minimum": 0, "description": "articles sharing at least one query word, within the filters"}),
+        ),
+        ("limit", json!({"type": "integer"})),
+        (
+            "hits",
+            json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
+        ),
+        ("took_ms", json!({"type": "number"})),
+    ]);
+    body["$defs"] = json!({ "hit": hit() });
+    document("similar.schema.json", "newsdex similar --format json", body)
 }
 
 /// `newsdex stats --format json`.

@@ -1,7 +1,8 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
 //! snippets, multi-select facet counts, a calendar histogram); queries
 //! compared over time (`compare`); which facet values appear together
-//! (`cooccur`); the words that set the hits apart (`terms`). Rendering is
+//! (`cooccur`); the words that set the hits apart (`terms`); stories like
+//! one story (`similar`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
 pub mod compare;
@@ -11,6 +12,7 @@ pub mod facet_counts;
 pub mod histogram;
 mod period;
 pub mod query;
+pub mod similar;
 pub mod snippets;
 pub mod stats;
 pub mod terms;
@@ -36,6 +38,7 @@ pub use cooccur::{cooccur, CooccurCell, CooccurRow, Cooccurrence};
 pub use facet_counts::{FacetCounts, FacetValue};
 pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
+pub use similar::{similar, SimilarResults};
 pub use terms::{significant_terms, SignificantTerm, SignificantTerms, TermKind};
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.

@@ -99,6 +99,11 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
     })
 }
 
+/// The stop words as owned strings (for tantivy's more-like-this).
+pub(crate) fn stop_word_list() -> Vec<String> {
+    stop_words().iter().map(|w| w.to_string()).collect()
+}
+
 /// Whether a word (lower-cased, as written) can be a significant term.
 fn eligible(surface: &str) -> bool {
     surface.chars().count() > 1

@@ -389,3 +389,57 @@ fn terms_sample_csv_and_bad_input() {
     }
     json(&index, &["terms", "zzyzxqq", "--format", "json"], 1);
 }
+
+#[test]
+fn similar_finds_the_same_story_and_leaves_the_article_out() {
+    let Some((dir, _)) = reuters_index() else {
+        return;
+    };
+    let index = idx(dir);
+    // 10584: "COCOA BUFFER DIFFERENTIALS DETAILED" (ICCO buffer stock).
+    let v = json(&index, &["similar", "10584", "--format", "json"], 0);
+    check("similar.schema.json", &v);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 10);
+    assert!(hits.iter().all(|h| h["id"] != "10584"));
+    let cocoa = hits
+        .iter()
+        .filter(|h| h["title"]["text"].as_str().unwrap().contains("COCOA"))
+        .count();
+    assert!(cocoa >= 8, "{cocoa} of 10 about cocoa: {v}");
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+
+    // Filters narrow the candidates.
+    let v = json(
+        &index,
+        &[
+            "similar",
+            "10584",
+            "--country",
+            "ghana",
+            "-n",
+            "50",
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    for h in v["hits"].as_array().unwrap() {
+        let countries = h["countries"].as_array().unwrap();
+        assert!(countries.iter().any(|c| c["id"] == "ghana"), "{h}");
+    }
+    let out = newsdex(&index)
+        .args(["similar", "10584", "-n", "3", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 4);
+
+    let out = newsdex(&index)
+        .args(["similar", "no-such-id"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no article with id 'no-such-id'"), "{err}");
+}
