@@ -5,7 +5,7 @@ use newsdex::index::NewsIndex;
 use newsdex::schema::FacetField;
 use newsdex::search::{self, Interval, SearchRequest};
 
-use crate::schemas::check;
+use crate::schemas::{check, check_part};
 use crate::util::{idx, json, newsdex, reuters_index};
 
 fn topic() -> FacetField {
@@ -132,6 +132,18 @@ fn compare_command_prints_json_csv_and_a_table() {
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), v["all"]["buckets"].as_array().unwrap().len());
     assert!(rows.iter().any(|r| r.starts_with("1987-03,1987-03-01,")));
+
+    let lines = newsdex(&index)
+        .args(args)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(lines.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    for line in text.lines() {
+        let v = serde_json::from_str(line).unwrap();
+        check_part("compare.schema.json", "/properties/queries/items", &v);
+    }
 
     let table = newsdex(&index).args(args).output().unwrap();
     let text = String::from_utf8(table.stdout).unwrap();
