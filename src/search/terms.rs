@@ -142,6 +142,19 @@ impl Tally {
     }
 }
 
+/// Count `key` once for sampled article `doc`, allocating only for a new
+/// key.
+fn tally(map: &mut FxHashMap<String, Tally>, key: &str, doc: usize, spelling: &str) {
+    match map.get_mut(key) {
+        Some(t) => t.add(doc, spelling),
+        None => {
+            let mut t = Tally::default();
+            t.add(doc, spelling);
+            map.insert(key.to_string(), t);
+        }
+    }
+}
+
 /// JLH of a term in `fg` of `fg_n` sampled and `bg` of `bg_n` articles.
 pub fn jlh(fg: u64, fg_n: u64, bg: u64, bg_n: u64) -> f64 {
     if fg_n == 0 || bg_n == 0 || bg == 0 {
@@ -195,25 +208,43 @@ pub fn significant_terms(
         let mut stream = analyzer.token_stream(&text);
         // The previous eligible word: its stem, spelling and position.
         let mut prev: Option<(String, String, usize)> = None;
+        let mut spelling = String::new();
+        let mut key = String::new();
+        let mut pair = String::new();
         while let Some(tok) = stream.next() {
-            let spelling = text
-                .get(tok.offset_from..tok.offset_to)
-                .unwrap_or_default()
-                .to_lowercase();
+            spelling.clear();
+            let written = text.get(tok.offset_from..tok.offset_to).unwrap_or_default();
+            if written.is_ascii() {
+                spelling.push_str(written);
+                spelling.make_ascii_lowercase();
+            } else {
+                spelling.push_str(&written.to_lowercase());
+            }
             if !eligible(&spelling) {
                 prev = None;
                 continue;
             }
-            words.entry(tok.text.clone()).or_default().add(i, &spelling);
-            if let Some((p_stem, p_spelling, p_pos)) = &prev {
+            tally(&mut words, &tok.text, i, &spelling);
+            if let Some((p_stem, p_spelling, p_pos)) = &mut prev {
                 if *p_pos + 1 == tok.position {
-                    phrases
-                        .entry(format!("{p_stem} {}", tok.text))
-                        .or_default()
-                        .add(i, &format!("{p_spelling} {spelling}"));
+                    key.clear();
+                    key.push_str(p_stem);
+                    key.push(' ');
+                    key.push_str(&tok.text);
+                    pair.clear();
+                    pair.push_str(p_spelling);
+                    pair.push(' ');
+                    pair.push_str(&spelling);
+                    tally(&mut phrases, &key, i, &pair);
                 }
+                p_stem.clear();
+                p_stem.push_str(&tok.text);
+                p_spelling.clear();
+                p_spelling.push_str(&spelling);
+                *p_pos = tok.position;
+            } else {
+                prev = Some((tok.text.clone(), spelling.clone(), tok.position));
             }
-            prev = Some((tok.text.clone(), spelling, tok.position));
         }
     }
 
