@@ -19,6 +19,19 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("cooccur.schema.json", cooccur()),
         ("terms.schema.json", terms()),
         ("similar.schema.json", similar()),
+        ("openapi.json", super::openapi::document()),
+    ]
+}
+
+/// The answers of the HTTP API, by the names the OpenAPI document gives
+/// them.
+pub fn answers() -> Vec<(&'static str, Value)> {
+    vec![
+        ("search_results", search_results()),
+        ("facets", facets()),
+        ("show", show()),
+        ("stats", stats()),
+        ("compare", compare()),
     ]
 }
 

@@ -13,4 +13,5 @@ mod reliability;
 mod reuters;
 mod samples;
 mod schemas;
+mod serve;
 mod util;
