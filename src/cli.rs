@@ -7,6 +7,9 @@ use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand,
 
 use newsdex::schema::FacetField;
 
+mod analyses;
+pub use analyses::*;
+
 /// newsdex: full-text search for news archives, with facets by country,
 /// person, topic, dateline and date.
 #[derive(Debug, Parser)]
@@ -104,6 +107,34 @@ Examples:
         format: ExtractFormat,
     },
 
+    /// Compare queries over time: each query's hits per calendar period,
+    /// side by side, as counts or as shares of all articles
+    #[command(after_help = "Examples:
+  newsdex compare oil coffee cocoa --histogram month
+  newsdex compare 'interest rates' dollar --share --country japan
+  newsdex compare grain wheat --since 1987-03 --histogram week --format csv")]
+    Compare(CompareArgs),
+
+    /// Which values of one facet appear with which of another among the
+    /// hits: counts and lift (observed over expected)
+    #[command(after_help = "Examples:
+  newsdex cooccur person country --topic crude
+  newsdex cooccur country topic 'debt' --top 8 --format csv")]
+    Cooccur(CooccurArgs),
+
+    /// Significant words and two-word phrases: unusually frequent in the
+    /// hits compared with the whole index (JLH score)
+    #[command(after_help = "Examples:
+  newsdex terms --topic cocoa
+  newsdex terms 'interest rates' --since 1987-04 --top 30
+  newsdex terms --country japan --sample 500 --format csv")]
+    Terms(TermsArgs),
+
+    /// Articles like one article: more-like-this over its title and body
+    #[command(after_help = "Examples:
+  newsdex similar 12345
+  newsdex similar 12345 --since 1987-04 --limit 20 --format json")]
+    Similar(SimilarArgs),
     /// Serve the index over HTTP: a JSON API and a web page (read-only)
     #[command(after_help = "Examples:
   newsdex serve                      then open http://127.0.0.1:7700/
@@ -285,7 +316,7 @@ fn facet_help() -> String {
 }
 
 /// Help of the `facets` command's argument.
-fn facet_arg_help() -> String {
+pub(crate) fn facet_arg_help() -> String {
     format!("The facet: {}", FacetField::names())
 }
 

@@ -97,16 +97,21 @@ pub fn search_request(a: &cli::SearchArgs) -> Result<SearchRequest> {
         }
     }
     req.facet_top = a.facet_top;
-    req.histogram = a.histogram.map(|h| match h {
-        cli::HistogramChoice::Day => Interval::Day,
-        cli::HistogramChoice::Week => Interval::Week,
-        cli::HistogramChoice::Month => Interval::Month,
-        cli::HistogramChoice::Year => Interval::Year,
-    });
+    req.histogram = a.histogram.map(interval);
     req.limit = a.limit;
     req.offset = a.offset;
     req.sort = sort_order(&a.sort)?;
     Ok(req)
+}
+
+/// The calendar period a `--histogram` flag names.
+pub fn interval(h: cli::HistogramChoice) -> Interval {
+    match h {
+        cli::HistogramChoice::Day => Interval::Day,
+        cli::HistogramChoice::Week => Interval::Week,
+        cli::HistogramChoice::Month => Interval::Month,
+        cli::HistogramChoice::Year => Interval::Year,
+    }
 }
 
 /// A request holding a query and its filters (used by `search` and `facets`).

@@ -15,6 +15,8 @@ use newsdex::ingest::run_index;
 use newsdex::render::{self, human::Style};
 use newsdex::search::{self, stats};
 
+mod analyses;
+
 /// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
@@ -101,7 +103,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn open(cli_index: Option<std::path::PathBuf>) -> anyhow::Result<NewsIndex> {
+pub(crate) fn open(cli_index: Option<std::path::PathBuf>) -> anyhow::Result<NewsIndex> {
     let dir = config::index_dir(cli_index);
     Ok(NewsIndex::open(&dir)?)
 }
@@ -227,6 +229,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             config::input_format(input_format),
             format == cli::ExtractFormat::Json,
         )?,
+        Command::Compare(a) => analyses::compare(&mut out, cli.index, &a, style)?,
+        Command::Cooccur(a) => analyses::cooccur(&mut out, cli.index, &a, style)?,
+        Command::Terms(a) => analyses::terms(&mut out, cli.index, &a, style)?,
+        Command::Similar(a) => analyses::similar(&mut out, cli.index, &a, style)?,
         Command::Serve(a) => {
             drop(out);
             serve_command(cli.index, a)?;

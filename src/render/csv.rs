@@ -9,6 +9,11 @@ use crate::search::SearchResults;
 /// Header and one row per hit: rank, id, date, score, dateline, title,
 /// countries, people, topics, snippet (lists joined with `; `).
 pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
+    hits(w, &r.hits)
+}
+
+/// Header and one row per hit (as [`search`]), for any list of hits.
+pub fn hits<W: Write>(w: W, hits: &[crate::search::Hit]) -> io::Result<()> {
     let mut out = ::csv::Writer::from_writer(w);
     let header = [
         "rank",
@@ -33,7 +38,7 @@ pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
             .unwrap_or_default()
             .join("; ")
     };
-    for h in &r.hits {
+    for h in hits {
         let row = [
             h.rank.to_string(),
             h.id.clone(),

@@ -17,9 +17,9 @@ const HL_ON: Paint = Paint::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Yellow)));
 /// Ids, scores and tags: secondary.
-const DIM_ON: Paint = Paint::new().dimmed();
+pub(crate) const DIM_ON: Paint = Paint::new().dimmed();
 /// Headers and titles.
-const BOLD_ON: Paint = Paint::new().bold();
+pub(crate) const BOLD_ON: Paint = Paint::new().bold();
 
 /// Styling for one output stream.
 #[derive(Debug, Clone, Copy)]
@@ -28,7 +28,7 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(&self, code: Paint, s: &str) -> String {
+    pub(crate) fn paint(&self, code: Paint, s: &str) -> String {
         if self.color {
             format!("{code}{s}{code:#}")
         } else {
@@ -95,7 +95,21 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
             r.offset
         )?;
     }
-    for h in &r.hits {
+    hits(w, &r.hits, st)?;
+    for counts in &r.facets {
+        writeln!(w)?;
+        facet_table(w, counts, st)?;
+    }
+    if let Some(h) = &r.histogram {
+        writeln!(w)?;
+        histogram(w, h, st)?;
+    }
+    Ok(())
+}
+
+/// Hits: rank, date, dateline, id and score; title; snippet; tags.
+pub(crate) fn hits<W: Write>(w: &mut W, hits: &[crate::search::Hit], st: Style) -> io::Result<()> {
+    for h in hits {
         writeln!(w)?;
         let date = h
             .date
@@ -129,26 +143,18 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
             writeln!(w, "      {}", st.paint(DIM_ON, &tags.join(" · ")))?;
         }
     }
-    for counts in &r.facets {
-        writeln!(w)?;
-        facet_table(w, counts, st)?;
-    }
-    if let Some(h) = &r.histogram {
-        writeln!(w)?;
-        histogram(w, h, st)?;
-    }
     Ok(())
 }
 
 /// `1 hit`, `2 hits`, `1,493 hits`.
-fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
 /// What a query covers, for headers: `all articles`, `"oil"`, and a query
 /// that holds double quotes itself as typed (`"trade deficit"`), not
 /// quoted again.
-fn scope(query: &str) -> String {
+pub(crate) fn scope(query: &str) -> String {
     let q = query.trim();
     if q.is_empty() {
         "all articles".to_string()
@@ -166,7 +172,7 @@ const FILTER_VALUES_SHOWN: usize = 5;
 /// stands for more values than were typed (a surname shared by several
 /// people), which values it matched: `person: bush (4 values: George W
 /// Bush, George Bush, ...)`.
-fn filter_label(f: &AppliedFilter) -> String {
+pub(crate) fn filter_label(f: &AppliedFilter) -> String {
     if f.values.len() <= f.requested.len() {
         return format!("{}: {}", f.facet.name(), f.labels.join(" OR "));
     }

@@ -2,7 +2,8 @@
 //! and are documented as JSON Schemas in `schema/`:
 //! `search-results.schema.json` (search), `index-summary.schema.json`
 //! (index), `stats.schema.json`, `article.schema.json` (show) and
-//! `extract.schema.json` (extract). Adding a field is compatible; renaming
+//! `extract.schema.json` (extract), `compare.schema.json` (compare; its
+//! jsonl lines are its `queries` items). Adding a field is compatible; renaming
 //! or removing one is not.
 
 use std::io::{self, Write};

@@ -1,5 +1,5 @@
 //! The JSON Schemas of the output shapes that depend on the declaration
-//! (`show`, `search`, `facets`, `stats`, `compare`), generated from it. The committed
+//! (`show`, `search`, `facets`, `stats`, `compare`, `cooccur`, `terms`, `similar`), generated from it. The committed
 //! files in `schema/` are these documents; a test keeps them equal, and
 //! `cargo run --example write_schemas` rewrites them after a change to the
 //! declaration.
@@ -16,6 +16,9 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("facets.schema.json", facets()),
         ("stats.schema.json", stats()),
         ("compare.schema.json", compare()),
+        ("cooccur.schema.json", cooccur()),
+        ("terms.schema.json", terms()),
+        ("similar.schema.json", similar()),
         ("openapi.json", super::openapi::document()),
     ]
 }
@@ -323,6 +326,140 @@ pub fn compare() -> Value {
             ("took_ms", json!({"type": "number"})),
         ]),
     )
+}
+
+/// `newsdex cooccur --format json`.
+pub fn cooccur() -> Value {
+    let cell = object(vec![
+        (
+            "value",
+            json!({"type": "string", "description": "the column's value"}),
+        ),
+        (
+            "count",
+            json!({"type": "integer", "minimum": 0, "description": "hits with both values"}),
+        ),
+        (
+            "expected",
+            json!({"type": "number", "minimum": 0, "description": "row count x column count / total: the count if the two were independent"}),
+        ),
+        (
+            "lift",
+            json!({"type": ["number", "null"], "minimum": 0, "description": "count / expected; null where expected is 0"}),
+        ),
+    ]);
+    let row = object(vec![
+        ("value", json!({"type": "string"})),
+        ("label", json!({"type": "string"})),
+        ("count", json!({"type": "integer", "minimum": 0})),
+        (
+            "cells",
+            json!({"type": "array", "items": cell, "description": "one per column, in column order"}),
+        ),
+    ]);
+    document(
+        "cooccur.schema.json",
+        "newsdex cooccur --format json",
+        object(vec![
+            ("query", json!({"type": "string"})),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            (
+                "total",
+                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+            ),
+            ("rows_facet", facet_enum()),
+            ("columns_facet", facet_enum()),
+            ("columns", json!({"type": "array", "items": facet_value()})),
+            ("rows", json!({"type": "array", "items": row})),
+            ("took_ms", json!({"type": "number"})),
+        ]),
+    )
+}
+
+/// `newsdex terms --format json`.
+pub fn terms() -> Value {
+    let term = object(vec![
+        (
+            "term",
+            json!({"type": "string", "description": "as written most often in the sample, lower-cased"}),
+        ),
+        ("kind", json!({"enum": ["word", "phrase"]})),
+        (
+            "foreground",
+            json!({"type": "integer", "minimum": 0, "description": "sampled hits containing it"}),
+        ),
+        (
+            "background",
+            json!({"type": "integer", "minimum": 0, "description": "articles in the index containing it"}),
+        ),
+        (
+            "score",
+            json!({"type": "number", "exclusiveMinimum": 0, "description": "JLH: (fg - bg) * fg / bg of the two proportions"}),
+        ),
+    ]);
+    document(
+        "terms.schema.json",
+        "newsdex terms --format json",
+        object(vec![
+            ("query", json!({"type": "string"})),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            (
+                "total",
+                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+            ),
+            (
+                "sampled",
+                json!({"type": "integer", "minimum": 0, "description": "best-ranked hits tokenised: the foreground"}),
+            ),
+            (
+                "background_documents",
+                json!({"type": "integer", "minimum": 0}),
+            ),
+            ("heuristic", json!({"enum": ["jlh"]})),
+            ("min_doc_count", json!({"type": "integer", "minimum": 1})),
+            ("terms", json!({"type": "array", "items": term})),
+            ("took_ms", json!({"type": "number"})),
+        ]),
+    )
+}
+
+/// `newsdex similar --format json`.
+pub fn similar() -> Value {
+    let mut body = object(vec![
+        (
+            "id",
+            json!({"type": "string", "description": "the article compared with"}),
+        ),
+        ("title", json!({"type": "string"})),
+        (
+            "filters",
+            json!({"type": "array", "items": applied_filter()}),
+        ),
+        ("since", date_or_null()),
+        ("until", date_or_null()),
+        (
+            "total",
+            json!({"type": "integer", "minimum": 0, "description": "articles sharing at least one query word, within the filters"}),
+        ),
+        ("limit", json!({"type": "integer"})),
+        (
+            "hits",
+            json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
+        ),
+        ("took_ms", json!({"type": "number"})),
+    ]);
+    body["$defs"] = json!({ "hit": hit() });
+    document("similar.schema.json", "newsdex similar --format json", body)
 }
 
 /// `newsdex stats --format json`.

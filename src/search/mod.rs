@@ -1,16 +1,21 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
 //! snippets, multi-select facet counts, a calendar histogram); queries
-//! compared over time (`compare`). Rendering is
+//! compared over time (`compare`); which facet values appear together
+//! (`cooccur`); the words that set the hits apart (`terms`); stories like
+//! one story (`similar`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
 pub mod compare;
+pub mod cooccur;
 pub mod day_counter;
 pub mod facet_counts;
 pub mod histogram;
 mod period;
 pub mod query;
+pub mod similar;
 pub mod snippets;
 pub mod stats;
+pub mod terms;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -29,9 +34,12 @@ use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
 pub use compare::{compare, AllSeries, CompareBucket, Comparison, QuerySeries};
+pub use cooccur::{cooccur, CooccurCell, CooccurRow, Cooccurrence};
 pub use facet_counts::{FacetCounts, FacetValue};
 pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
+pub use similar::{similar, SimilarResults};
+pub use terms::{significant_terms, SignificantTerm, SignificantTerms, TermKind};
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
 pub const MAX_LIMIT: usize = 10_000;
@@ -386,6 +394,17 @@ fn plan(
         },
         applied,
     ))
+}
+
+/// The whole query of `req` (text, filters and dates), with the filters as
+/// applied: what analyses that walk the hits themselves run.
+pub(crate) fn full_query(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<(Box<dyn Query>, Vec<AppliedFilter>)> {
+    let (plan, applied) = plan(news, searcher, req)?;
+    Ok((plan.combined(None), applied))
 }
 
 /// Every article matching a request's query and filters, up to `cap`, in

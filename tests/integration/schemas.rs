@@ -70,9 +70,19 @@ fn conforms(root: &Value, schema: &Value, v: &Value, at: &str) {
     }
 }
 
-fn check(schema: &str, v: &Value) {
+pub(crate) fn check(schema: &str, v: &Value) {
     let root = load(schema);
     conforms(&root, &root, v, schema);
+}
+
+/// Check `v` against the part of a schema at a JSON pointer (one line of a
+/// JSON Lines output against the items of an array, say).
+pub(crate) fn check_part(schema: &str, pointer: &str, v: &Value) {
+    let root = load(schema);
+    let part = root
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("{schema}: no {pointer}"));
+    conforms(&root, part, v, &format!("{schema}{pointer}"));
 }
 
 #[test]

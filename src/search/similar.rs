@@ -1,0 +1,111 @@
+//! Similar stories: more-like-this over the title and body of one article
+//! (tantivy's `MoreLikeThisQuery`), within the usual filters, the article
+//! itself left out.
+//!
+//! The query is built from the article's own words only (title and body):
+//! its tags (topics, countries, people) are not used, so "shares a topic"
+//! can measure the text similarity (BENCHMARKS.md). The 25 words with the
+//! highest tf-idf in the article, in 2 to 10% of the index at most, make
+//! the query; stop words (`data/stopwords.txt`) are never used.
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, OwnedValue};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::{AppliedFilter, Hit, SearchRequest, MAX_LIMIT};
+use crate::error::{Error, Result};
+use crate::index::document;
+use crate::index::NewsIndex;
+
+/// Words of the article that make the query.
+const MAX_QUERY_TERMS: usize = 25;
+/// A word in more than this share of the index says little of a story.
+const MAX_DOC_SHARE: f64 = 0.10;
+
+/// Articles like one article.
+#[derive(Debug, Clone, Serialize)]
+pub struct SimilarResults {
+    /// The article compared with.
+    pub id: String,
+    pub title: String,
+    pub filters: Vec<AppliedFilter>,
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+    /// Articles sharing at least one of the query words (and the filters).
+    pub total: usize,
+    pub limit: usize,
+    pub hits: Vec<Hit>,
+    pub took_ms: f64,
+}
+
+/// The `limit` articles most like the article `id`, among those passing
+/// the filters and dates of `base` (its query, facets and sort are
+/// ignored).
+pub fn similar(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    id: &str,
+    base: &SearchRequest,
+    limit: usize,
+) -> Result<SimilarResults> {
+    let start = std::time::Instant::now();
+    let f = &news.fields;
+    let limit = limit.min(MAX_LIMIT);
+    let id_term = Term::from_field_text(f.id, id);
+    let id_query = TermQuery::new(id_term, IndexRecordOption::Basic);
+    let (_, addr) = *searcher
+        .search(&id_query, &TopDocs::with_limit(1).order_by_score())?
+        .first()
+        .ok_or_else(|| Error::NotFound(id.to_string()))?;
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let title = document::first_text(&doc, f.title).unwrap_or_default();
+    let body = document::all_text(&doc, f.body).join("\n");
+    let fields = vec![
+        (f.title, vec![OwnedValue::Str(title.clone())]),
+        (f.body, vec![OwnedValue::Str(body)]),
+    ];
+    let n = searcher.num_docs();
+    let mlt = MoreLikeThisQuery::builder()
+        .with_min_doc_frequency(2)
+        .with_max_doc_frequency(((n as f64 * MAX_DOC_SHARE) as u64).max(2))
+        .with_min_term_frequency(1)
+        .with_max_query_terms(MAX_QUERY_TERMS)
+        .with_min_word_length(2)
+        .with_stop_words(super::terms::stop_word_list())
+        .with_document_fields(fields);
+
+    let mut filter_req = base.clone();
+    filter_req.query = String::new();
+    let (filters_query, filters) = super::full_query(news, searcher, &filter_req)?;
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, Box::new(mlt) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(filters_query, 0.0)),
+        ),
+        (Occur::MustNot, Box::new(id_query)),
+    ]);
+    let (total, top) = searcher.search(
+        &q,
+        &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
+    )?;
+    let docs = if limit == 0 {
+        Vec::new()
+    } else {
+        top.into_iter().map(|(s, d)| (Some(s), d)).collect()
+    };
+    let hits = super::build_hits(news, searcher, &q, docs, 0)?;
+    Ok(SimilarResults {
+        id: id.to_string(),
+        title,
+        filters,
+        since: base.since,
+        until: base.until,
+        total,
+        limit,
+        hits,
+        took_ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
+}
