@@ -1,6 +1,7 @@
 //! Integration tests: each builds a real index on disk and drives the real
 //! `newsdex` binary.
 
+mod browser;
 mod corpora;
 mod errors;
 mod facet_table;
