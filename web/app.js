@@ -137,7 +137,7 @@ async function show() {
     $('count').textContent = 'No results: see the message above.';
     replace($('pager'));
     facets.render(null);
-    chart.message('');
+    chart.message('No chart: the search failed.');
     replace($('legend'));
     drawn(signal);
     return;
@@ -195,11 +195,11 @@ function valuesOf(record, facet) {
 }
 
 /** Buttons that add a facet value to the filters. */
-function tagList(facet, values) {
+function tagList(facet, values, named = true) {
   if (values.length === 0) return null;
   const selected = new Set(state.filters[facet.name] ?? []);
   return el('p', { class: 'tags', 'data-facet': facet.name },
-    el('span', { class: 'tags-name' }, `${facet.label}:`),
+    named ? el('span', { class: 'tags-name' }, `${facet.label}:`) : null,
     values.map((v) => el('button', {
       type: 'button',
       class: 'tag',
@@ -344,7 +344,7 @@ function fieldValue(key, value) {
   const facet = fields.find((f) => (f.json ?? f.label) === key);
   if (facet) {
     const values = valuesOf({ [key]: value }, { ...facet, json: key });
-    if (values.length) return tagList(facet, values);
+    if (values.length) return tagList(facet, values, false);
   }
   if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
   if (key === 'url') {
