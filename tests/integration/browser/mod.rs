@@ -111,6 +111,12 @@ fn page_searches_filters_charts_and_keeps_its_state_in_the_url() {
     let server = Server::start(&index);
     let base = server.url.trim_end_matches('/').to_string();
     let index = index.as_path();
+    // An index without articles: an empty file indexed.
+    let empty_dir = tempfile::tempdir().expect("tempdir");
+    let empty_file = empty_dir.path().join("empty.jsonl");
+    std::fs::write(&empty_file, "").expect("write");
+    let (empty, _) = util::build(&[&empty_file], &[]);
+    let empty = Server::start(&util::idx(&empty));
     with_browser(&tools, |c| async move {
         // Every article, as `newsdex search ''` lists them.
         open(&c, &server.url).await;
@@ -323,7 +329,7 @@ fn page_searches_filters_charts_and_keeps_its_state_in_the_url() {
         .await;
 
         drag_sets_dates(&c, &base, index).await;
-        messages(&c, &base).await;
+        messages(&c, &base, &empty.url).await;
 
         // Phone width: one column, nothing wider than the screen.
         c.set_window_size(390, 844).await.expect("resize");
@@ -339,6 +345,17 @@ fn page_searches_filters_charts_and_keeps_its_state_in_the_url() {
             "the page scrolls sideways at phone width"
         );
         screenshot(&c, "phone").await;
+
+        // The README's picture: three queries over the recent samples.
+        c.set_window_size(1280, 900).await.expect("resize");
+        open(
+            &c,
+            &format!("{base}/?since=2021&cmp=bank+OR+rates&cmp=election+OR+vote"),
+        )
+        .await;
+        let legend = js(&c, "return document.querySelectorAll('#legend li').length;").await;
+        assert_eq!(legend, 3);
+        screenshot(&c, "readme").await;
     });
 }
 
@@ -412,8 +429,9 @@ async fn drag_sets_dates(c: &Client, base: &str, index: &Path) {
     screenshot(c, "dates").await;
 }
 
-/// An unknown filter value and a query without hits say so on the page.
-async fn messages(c: &Client, base: &str) {
+/// An unknown filter value, a query without hits and an empty index each
+/// say so on the page.
+async fn messages(c: &Client, base: &str, empty: &str) {
     open(c, &format!("{base}/?q=oil&country=narnia")).await;
     let s = snapshot(c).await;
     let message = s["message"]
@@ -433,6 +451,13 @@ async fn messages(c: &Client, base: &str) {
     let text = js(c, "return document.getElementById('count').textContent;").await;
     assert!(
         text.as_str().unwrap().starts_with("No articles match"),
+        "{text}"
+    );
+
+    open(c, empty).await;
+    let text = js(c, "return document.getElementById('count').textContent;").await;
+    assert!(
+        text.as_str().unwrap().starts_with("The index is empty"),
         "{text}"
     );
 }
