@@ -126,6 +126,39 @@ fn page_searches_filters_charts_and_keeps_its_state_in_the_url() {
         assert_eq!(s0["ids"], ids(&all));
         screenshot(&c, "browse").await;
 
+        // The find box of a facet lists the values the server matches.
+        let find = c
+            .find(Locator::Css("details[data-facet=\"country\"] .find"))
+            .await
+            .expect("the country find box");
+        find.send_keys("uni").await.expect("type");
+        let out = util::newsdex(index)
+            .args(["facets", "country", "--match", "uni", "--format", "json"])
+            .output()
+            .expect("runs");
+        let matched: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let want: Vec<String> = matched["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|x| format!("{}={}", x["value"].as_str().unwrap(), x["count"]))
+            .collect();
+        assert!(!want.is_empty());
+        let want_js = serde_json::to_string(&want).unwrap();
+        wait(
+            &c,
+            "the matching countries",
+            &format!(
+                "JSON.stringify([...document.querySelectorAll('details[data-facet=\"country\"] li')]\
+                 .map((li) => li.querySelector('input').value + '=' + li.querySelector('.count').textContent)) \
+                 === {}",
+                serde_json::to_string(&want_js).unwrap()
+            ),
+        )
+        .await;
+        find.clear().await.expect("clear");
+        find.send_keys(" \u{E003}").await.expect("emptied");
+
         // Type a query: its hits, with the query word marked.
         type_and_enter(&c, "#q", "oil").await;
         wait(&c, "the query in the URL", "location.search === '?q=oil'").await;
