@@ -390,7 +390,7 @@ function wire() {
     go(withChanges(state, { compare: [...state.compare, q], page: state.page }));
   });
   document.addEventListener('keydown', (ev) => {
-    const typing = ev.target.closest?.('input, textarea, select, [contenteditable]');
+    const typing = ev.target.closest?.('input:not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable]');
     if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault();
       if (state.article) closeArticle();
