@@ -104,6 +104,16 @@ Examples:
         format: ExtractFormat,
     },
 
+    /// Serve the index over HTTP: a JSON API and a web page (read-only)
+    #[command(after_help = "Examples:
+  newsdex serve                      then open http://127.0.0.1:7700/
+  newsdex serve --bind 127.0.0.1:8080
+  NEWSDEX_TOKEN=s3cret newsdex serve --bind 0.0.0.0:7700
+
+Binding beyond this machine (not 127.0.0.1 or ::1) needs a token; clients
+send it as `Authorization: Bearer TOKEN`, and a browser opens /?token=TOKEN once.")]
+    Serve(ServeArgs),
+
     /// Print shell completions (a shell script: no --format)
     #[command(
         after_help = "Example:\n  newsdex completions bash > /etc/bash_completion.d/newsdex"
@@ -112,6 +122,28 @@ Examples:
         /// The shell
         shell: clap_complete::Shell,
     },
+}
+
+/// Flags of `newsdex serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one)
+    #[arg(long, default_value = newsdex::serve::DEFAULT_BIND, value_name = "ADDR")]
+    pub bind: std::net::SocketAddr,
+    /// Access token every request must carry (required beyond loopback)
+    #[arg(
+        long,
+        env = "NEWSDEX_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Seconds a request may take before the server answers 504
+    #[arg(long, default_value_t = 10, value_name = "SECS")]
+    pub timeout: u64,
+    /// Log each request to stderr
+    #[arg(long)]
+    pub log: bool,
 }
 
 /// Flags of `newsdex index`.

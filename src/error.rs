@@ -63,6 +63,18 @@ pub enum Error {
     #[error("no article with id '{0}' in the index")]
     NotFound(String),
 
+    /// The server was asked to listen beyond this machine without an
+    /// access token.
+    #[error("refusing to serve on {addr}: it is reachable from other machines, so an access token is required")]
+    TokenRequired { addr: String },
+
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("schema declaration: {0}")]
     SchemaDeclaration(String),
 

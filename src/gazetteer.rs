@@ -10,6 +10,8 @@ const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
 const CITIES_TSV: &str = include_str!("../data/cities.tsv");
 const FIRST_NAMES_TXT: &str = include_str!("../data/first_names.txt");
 const SUCCESSIONS_TSV: &str = include_str!("../data/successions.tsv");
+/// Capitals that are also common words; never matched as cities (first names are skipped too).
+const CAPITAL_STOP_TXT: &str = include_str!("../data/capital_stop.txt");
 
 /// Cities at least this populous (or national capitals) are matched in body text.
 pub(crate) const BODY_CITY_MIN_POP: u32 = 200_000;
@@ -32,9 +34,6 @@ pub struct Country {
     /// Capital city (may be empty).
     pub capital: String,
 }
-
-/// Capitals that are also common words; never matched as cities (first names are skipped too).
-const CAPITAL_STOP: &[&str] = &["Male", "The Valley", "Road Town", "Plymouth", "West Island"];
 
 /// Up to this many countries are remembered per city name, most populous first.
 pub(crate) const MAX_CITY_CANDIDATES: usize = 3;
@@ -233,12 +232,13 @@ fn build_places() -> Places {
         .filter(|c| !is_historic(c) && !c.capital.is_empty())
         .map(|c| fold(&c.capital))
         .collect();
+    let capital_stop: Vec<&str> = list_entries(CAPITAL_STOP_TXT).collect();
     for (i, c) in countries.iter().enumerate() {
         if c.capital.is_empty() {
             continue;
         }
         let key = fold(&c.capital);
-        if CAPITAL_STOP.contains(&c.capital.as_str())
+        if capital_stop.contains(&c.capital.as_str())
             || (first_names.contains(&key) && key != "washington")
         {
             continue;

@@ -73,6 +73,7 @@ pub mod parse;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 
 #[cfg(test)]
 mod proptests;

@@ -71,6 +71,10 @@ fn advice(e: &anyhow::Error) -> Option<&'static str> {
         Error::Locked { .. } => Some("is another `newsdex index` running?"),
         Error::NotAnIndex { .. } => Some("pass --index with an empty or new folder"),
         Error::MemoryTooLarge { .. } => Some("lower --memory"),
+        Error::TokenRequired { .. } => {
+            Some("set one with --token TOKEN or NEWSDEX_TOKEN, or bind to 127.0.0.1 (the default)")
+        }
+        Error::Bind { .. } => Some("is another server on that port? choose another with --bind"),
         _ => None,
     }
 }
@@ -223,6 +227,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             config::input_format(input_format),
             format == cli::ExtractFormat::Json,
         )?,
+        Command::Serve(a) => {
+            drop(out);
+            serve_command(cli.index, a)?;
+            return Ok(ExitCode::Success);
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsdex", &mut out);
             ExitCode::Success
@@ -230,6 +239,27 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Serve until Ctrl-C or SIGTERM, printing the URL to open once listening.
+fn serve_command(index: Option<std::path::PathBuf>, a: cli::ServeArgs) -> anyhow::Result<()> {
+    let dir = config::index_dir(index);
+    let mut opts = newsdex::serve::ServeOptions::new(dir.clone(), a.bind);
+    opts.token = a.token.filter(|t| !t.is_empty());
+    opts.timeout = std::time::Duration::from_secs(a.timeout.max(1));
+    if a.log {
+        tracing_subscriber::fmt()
+            .with_writer(io::stderr)
+            .with_max_level(tracing::Level::DEBUG)
+            .init();
+    }
+    newsdex::serve::serve(opts, |addr| {
+        let mut out = io::stdout().lock();
+        let _ = writeln!(out, "newsdex: serving http://{addr}/");
+        let _ = writeln!(out, "newsdex: index {}; Ctrl-C stops", dir.display());
+        let _ = out.flush();
+    })?;
+    Ok(())
 }
 
 /// jsonl and csv carry hits only: say on stderr what was left out.

@@ -28,8 +28,13 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
             tantivy::DateTime::from_timestamp_secs(date.timestamp()),
         );
     }
-    for (decl, field) in f.attributes() {
-        let values = a.values(&decl.name).iter().map(|v| v.trim());
+    // The fields the article has values for (a few of the declared ones);
+    // a key that is no declared attribute is not written.
+    for (name, values) in &a.keywords {
+        let Some((decl, field)) = f.attribute(name) else {
+            continue;
+        };
+        let values = values.iter().map(|v| v.trim());
         let mut values = values.filter(|v| !v.is_empty());
         if decl.many {
             values.for_each(|v| d.add_text(field, v));

@@ -108,6 +108,17 @@ impl NewsIndex {
         })
     }
 
+    /// A reader that follows the index as other processes commit to it:
+    /// it reloads shortly after each commit (tantivy watches the index's
+    /// meta file), and a search always sees one whole commit.
+    pub fn live_reader(&self) -> Result<IndexReader> {
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?)
+    }
+
     /// A reader that sees the last commit.
     pub fn reader(&self) -> Result<IndexReader> {
         Ok(self

@@ -97,6 +97,12 @@ pub struct Fields {
     pub path: Field,
     /// One handle per declared field, in declaration order.
     declared: Vec<(&'static FieldDecl, Field)>,
+    /// The declared fields carried as article values, in declaration order.
+    attributes: Vec<(&'static FieldDecl, Field)>,
+    /// The same, sorted by name: `to_document` finds each value's field
+    /// here (a binary search per value the article has, instead of a map
+    /// lookup per declared field per article).
+    attributes_by_name: Vec<(&'static str, &'static FieldDecl, Field)>,
 }
 
 impl Fields {
@@ -111,7 +117,19 @@ impl Fields {
         for d in &declaration().fields {
             declared.push((d, get(&d.name)?));
         }
+        let attributes: Vec<_> = declared
+            .iter()
+            .filter(|(d, _)| d.is_attribute())
+            .copied()
+            .collect();
+        let mut attributes_by_name: Vec<_> = attributes
+            .iter()
+            .map(|&(d, f)| (d.name.as_str(), d, f))
+            .collect();
+        attributes_by_name.sort_by_key(|&(name, ..)| name);
         Ok(Fields {
+            attributes,
+            attributes_by_name,
             id: get(names::ID)?,
             title: get(names::TITLE)?,
             body: get(names::BODY)?,
@@ -141,10 +159,17 @@ impl Fields {
 
     /// Declared keyword fields carried as article values, with handles.
     pub fn attributes(&self) -> impl Iterator<Item = (&'static FieldDecl, Field)> + '_ {
-        self.declared
-            .iter()
-            .filter(|(d, _)| d.is_attribute())
-            .copied()
+        self.attributes.iter().copied()
+    }
+
+    /// The declared attribute field with this name, with its handle.
+    pub fn attribute(&self, name: &str) -> Option<(&'static FieldDecl, Field)> {
+        let i = self
+            .attributes_by_name
+            .binary_search_by(|&(n, ..)| n.cmp(name))
+            .ok()?;
+        let (_, d, f) = self.attributes_by_name[i];
+        Some((d, f))
     }
 }
 

@@ -13,35 +13,22 @@
 //! (also added to `topics`) and `source` defaults to `bbc`.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::{
     decode_file, id, parse_date_lenient, set_given_dateline, strip_controls, take_dateline,
     ParsedFile, Warning, WarningKind,
 };
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
 use crate::schema::declaration;
 
 /// Longest first line still taken as a title.
 const MAX_TITLE: usize = 200;
 
 /// Line openings (lower case) of web boilerplate dropped from the end of a body.
-const BOILERPLATE: &[&str] = &[
-    "what do you think",
-    "comment",
-    "filed in:",
-    "share this",
-    "share on",
-    "subscribe",
-    "follow us on",
-    "sign up for",
-    "read more:",
-    "click here",
-    "advertisement",
-    "related:",
-    "tags:",
-    "print this",
-    "email this",
-];
+static BOILERPLATE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| list_entries(include_str!("../../data/parse/boilerplate.txt")).collect());
 
 /// Parses one plain-text article file, as if named by itself.
 pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {

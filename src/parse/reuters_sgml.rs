@@ -17,12 +17,14 @@
 //! text become blank lines between paragraphs.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use memchr::memmem;
 
 use super::{decode_file, strip_controls, ParsedFile, Warning, WarningKind};
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
 use crate::parse::dateline;
 
 /// Parses one Reuters-21578 SGML file.
@@ -372,9 +374,9 @@ fn strip_signoff(body: &str) -> &str {
 /// `de-la-madrid` → `de la Madrid`, `perez-de-cuellar` → `Perez de Cuellar`,
 /// `hamad-saud-al-sayyari` → `Hamad Saud al-Sayyari`.
 pub fn person_display_name(code: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "de", "del", "la", "le", "van", "von", "der", "den", "du", "da", "dos", "di", "ter",
-    ];
+    static PARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        list_entries(include_str!("../../data/parse/code_particles.txt")).collect()
+    });
     let words: Vec<&str> = code.split(['-', ' ']).filter(|w| !w.is_empty()).collect();
     let last = words.len().saturating_sub(1);
     let mut out = String::with_capacity(code.len());

@@ -2,7 +2,15 @@
 //! the body, cut on a word boundary, and marked as derived (`title_derived`)
 //! so programs can tell it from a headline.
 
+use std::sync::LazyLock;
+
 use crate::article::{field, Article};
+use crate::gazetteer::list_entries;
+
+/// Abbreviations whose full stop ends no sentence (`Mr. Smith`).
+static ABBREVIATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    list_entries(include_str!("../../data/parse/title_abbreviations.txt")).collect()
+});
 
 /// Longest derived title, in characters (before the ellipsis).
 const MAX_DERIVED: usize = 90;
@@ -70,12 +78,8 @@ fn sentence_end(line: &str) -> usize {
         }
         if b == b'.' {
             let word = line[..i].rsplit(' ').next().unwrap_or("");
-            let abbreviation = word.contains('.')
-                || word.chars().count() <= 1
-                || matches!(
-                    word,
-                    "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep"
-                );
+            let abbreviation =
+                word.contains('.') || word.chars().count() <= 1 || ABBREVIATIONS.contains(&word);
             if abbreviation {
                 continue;
             }

@@ -1,5 +1,5 @@
 //! The JSON Schemas of the output shapes that depend on the declaration
-//! (`show`, `search`, `facets`, `stats`), generated from it. The committed
+//! (`show`, `search`, `facets`, `stats`, `compare`), generated from it. The committed
 //! files in `schema/` are these documents; a test keeps them equal, and
 //! `cargo run --example write_schemas` rewrites them after a change to the
 //! declaration.
@@ -15,6 +15,20 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("search-results.schema.json", search_results()),
         ("facets.schema.json", facets()),
         ("stats.schema.json", stats()),
+        ("compare.schema.json", compare()),
+        ("openapi.json", super::openapi::document()),
+    ]
+}
+
+/// The answers of the HTTP API, by the names the OpenAPI document gives
+/// them.
+pub fn answers() -> Vec<(&'static str, Value)> {
+    vec![
+        ("search_results", search_results()),
+        ("facets", facets()),
+        ("show", show()),
+        ("stats", stats()),
+        ("compare", compare()),
     ]
 }
 
@@ -167,30 +181,43 @@ fn facet_counts() -> Value {
     ])
 }
 
-fn histogram() -> Value {
-    let bucket = object(vec![
+fn histogram_bucket() -> Value {
+    object(vec![
         ("key", json!({"type": "string"})),
         ("start", json!({"type": "string", "format": "date-time"})),
         ("count", json!({"type": "integer"})),
-    ]);
+    ])
+}
+
+fn interval_enum() -> Value {
+    json!({"enum": ["day", "week", "month", "year"]})
+}
+
+fn histogram() -> Value {
+    let bucket = histogram_bucket();
     json!({"oneOf": [
         {"type": "null"},
         object(vec![
-            ("interval", json!({"enum": ["day", "week", "month", "year"]})),
+            ("interval", interval_enum()),
             ("undated", json!({"type": "integer"})),
             ("buckets", json!({"type": "array", "items": bucket})),
         ])
     ]})
 }
 
-/// `newsdex search --format json`.
-pub fn search_results() -> Value {
-    let filter = object(vec![
+/// A filter as applied: what was typed and the stored values it meant.
+fn applied_filter() -> Value {
+    object(vec![
         ("facet", facet_enum()),
         ("requested", strings()),
         ("values", strings()),
         ("labels", strings()),
-    ]);
+    ])
+}
+
+/// `newsdex search --format json`.
+pub fn search_results() -> Value {
+    let filter = applied_filter();
     let mut body = object(vec![
         ("query", json!({"type": "string"})),
         ("filters", json!({"type": "array", "items": filter})),
@@ -245,6 +272,55 @@ pub fn facets() -> Value {
                 "within",
                 json!({"type": "boolean", "description": "the counts were made inside the facet's own filter"}),
             ),
+        ]),
+    )
+}
+
+/// `newsdex compare --format json`.
+pub fn compare() -> Value {
+    let bucket = object(vec![
+        ("key", json!({"type": "string"})),
+        ("start", json!({"type": "string", "format": "date-time"})),
+        ("count", json!({"type": "integer", "minimum": 0})),
+        (
+            "share",
+            json!({"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "count over the articles passing the filters in this period; null where there are none"}),
+        ),
+    ]);
+    let series = object(vec![
+        ("query", json!({"type": "string"})),
+        (
+            "total",
+            json!({"type": "integer", "minimum": 0, "description": "hits of the query within the filters, dated or not"}),
+        ),
+        ("undated", json!({"type": "integer", "minimum": 0})),
+        ("buckets", json!({"type": "array", "items": bucket})),
+    ]);
+    let all = object(vec![
+        (
+            "total",
+            json!({"type": "integer", "minimum": 0, "description": "articles passing the filters (the query '')"}),
+        ),
+        ("undated", json!({"type": "integer", "minimum": 0})),
+        (
+            "buckets",
+            json!({"type": "array", "items": histogram_bucket()}),
+        ),
+    ]);
+    document(
+        "compare.schema.json",
+        "newsdex compare --format json",
+        object(vec![
+            ("interval", interval_enum()),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            ("all", all),
+            ("queries", json!({"type": "array", "items": series})),
+            ("took_ms", json!({"type": "number"})),
         ]),
     )
 }

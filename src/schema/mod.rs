@@ -7,6 +7,7 @@
 
 mod facet;
 pub mod json_schema;
+pub mod openapi;
 
 use std::sync::LazyLock;
 

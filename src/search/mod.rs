@@ -1,7 +1,9 @@
 //! Searching: a query and filters in, `SearchResults` out (hits with
-//! snippets, multi-select facet counts, a calendar histogram). Rendering is
+//! snippets, multi-select facet counts, a calendar histogram); queries
+//! compared over time (`compare`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
+pub mod compare;
 pub mod day_counter;
 pub mod facet_counts;
 pub mod histogram;
@@ -26,8 +28,9 @@ use crate::error::{Error, Result};
 use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
+pub use compare::{compare, AllSeries, CompareBucket, Comparison, QuerySeries};
 pub use facet_counts::{FacetCounts, FacetValue};
-pub use histogram::{Histogram, Interval};
+pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
 
 /// Most hits one request may return; larger `--limit`s are clamped to it.
@@ -278,48 +281,8 @@ fn run(
     within: bool,
 ) -> Result<SearchResults> {
     let start = Instant::now();
-    let f = &news.fields;
     let limit = req.limit.min(MAX_LIMIT);
-    let title_boost = crate::schema::declaration().title_boost();
-    let resolver =
-        |name: &str, field: Field, value: &str| keyword_leaf(searcher, name, field, value);
-    let text = query::text_query_with(searcher, f, title_boost, &req.query, &resolver)?;
-
-    let mut applied = Vec::new();
-    let mut filters = Vec::new();
-    for (facet, requested) in &req.filters {
-        if requested.is_empty() {
-            continue;
-        }
-        let field = f.facet(*facet);
-        let mut vocab: Option<Vec<String>> = None;
-        let mut values = Vec::new();
-        for r in requested {
-            let resolved = vocab::resolve_value(searcher, *facet, field, r, &mut vocab)?;
-            for v in resolved {
-                if !values.contains(&v) {
-                    values.push(v);
-                }
-            }
-        }
-        filters.push((*facet, query::any_of(field, &values)));
-        applied.push(AppliedFilter {
-            facet: *facet,
-            requested: requested.clone(),
-            labels: values
-                .iter()
-                .map(|v| facet_counts::label_for(*facet, v))
-                .collect(),
-            values,
-        });
-    }
-    let date = (req.since.is_some() || req.until.is_some())
-        .then(|| query::date_range(f.date, req.since, req.until));
-    let plan = Plan {
-        text,
-        date,
-        filters,
-    };
+    let (plan, applied) = plan(news, searcher, req)?;
     let full = plan.combined(None);
 
     // Facets without a filter of their own are counted with the hits in one
@@ -370,6 +333,84 @@ fn run(
         facets: facet_counts,
         histogram,
     })
+}
+
+/// Parse the query and resolve the filters of a request into a [`Plan`],
+/// with the filters as applied.
+fn plan(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<(Plan, Vec<AppliedFilter>)> {
+    let f = &news.fields;
+    let title_boost = crate::schema::declaration().title_boost();
+    let resolver =
+        |name: &str, field: Field, value: &str| keyword_leaf(searcher, name, field, value);
+    let text = query::text_query_with(searcher, f, title_boost, &req.query, &resolver)?;
+
+    let mut applied = Vec::new();
+    let mut filters = Vec::new();
+    for (facet, requested) in &req.filters {
+        if requested.is_empty() {
+            continue;
+        }
+        let field = f.facet(*facet);
+        let mut vocab: Option<Vec<String>> = None;
+        let mut values = Vec::new();
+        for r in requested {
+            let resolved = vocab::resolve_value(searcher, *facet, field, r, &mut vocab)?;
+            for v in resolved {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+        }
+        filters.push((*facet, query::any_of(field, &values)));
+        applied.push(AppliedFilter {
+            facet: *facet,
+            requested: requested.clone(),
+            labels: values
+                .iter()
+                .map(|v| facet_counts::label_for(*facet, v))
+                .collect(),
+            values,
+        });
+    }
+    let date = (req.since.is_some() || req.until.is_some())
+        .then(|| query::date_range(f.date, req.since, req.until));
+    Ok((
+        Plan {
+            text,
+            date,
+            filters,
+        },
+        applied,
+    ))
+}
+
+/// Every article matching a request's query and filters, up to `cap`, in
+/// the request's order (relevance, or date), each read back from the index
+/// and handed to `each` (for exports; no snippets are made). `each` returns
+/// false to stop early. Returns how many articles matched in all.
+pub fn for_each_match(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    cap: usize,
+    mut each: impl FnMut(document::StoredArticle) -> Result<bool>,
+) -> Result<usize> {
+    let (plan, _) = plan(news, searcher, req)?;
+    let full = plan.combined(None);
+    let mut r = req.clone();
+    r.offset = 0;
+    let (total, docs, _, _) = collect_main(searcher, &*full, &r, cap.max(1), None, false)?;
+    for (_, addr) in docs.into_iter().take(cap) {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        if !each(document::StoredArticle::from_document(&news.fields, &doc))? {
+            break;
+        }
+    }
+    Ok(total)
 }
 
 type DayCounts = (BTreeMap<i64, u64>, u64);

@@ -1,6 +1,7 @@
 //! Integration tests: each builds a real index on disk and drives the real
 //! `newsdex` binary.
 
+mod analyses;
 mod browser;
 mod corpora;
 mod errors;
@@ -13,4 +14,5 @@ mod reliability;
 mod reuters;
 mod samples;
 mod schemas;
+mod serve;
 mod util;

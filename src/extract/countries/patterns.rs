@@ -60,6 +60,12 @@ pub(super) struct Lists {
     pub georgia_us_cues: Vec<&'static str>,
     /// Phrases that make `Georgia` the country.
     pub georgia_cues: Vec<&'static str>,
+    /// Country names that are also given names (`Chad`, `Jordan`).
+    pub given_name_countries: Vec<&'static str>,
+    /// Capitalised words after such a name that keep it the country (`Jordan King Hussein`).
+    pub given_name_country_next: Vec<&'static str>,
+    /// Words before a historic state's name that say it no longer exists (`former`).
+    pub former_words: Vec<&'static str>,
 }
 
 /// Words around a language name that make it the language, not the country.
@@ -109,6 +115,13 @@ pub(super) fn lists() -> &'static Lists {
             language_cues: language_cues(include_str!("../../../data/countries/language_cues.txt")),
             georgia_us_cues: list(include_str!("../../../data/countries/georgia_us_cues.txt")),
             georgia_cues: list(include_str!("../../../data/countries/georgia_cues.txt")),
+            given_name_countries: list(include_str!(
+                "../../../data/countries/given_name_countries.txt"
+            )),
+            given_name_country_next: list(include_str!(
+                "../../../data/countries/given_name_country_next.txt"
+            )),
+            former_words: list(include_str!("../../../data/countries/former_words.txt")),
         }
     })
 }
@@ -299,6 +312,9 @@ mod tests {
         assert!(l.language_cues.after_in.contains(&"by"));
         assert_eq!(l.georgia_us_cues.len(), 10);
         assert_eq!(l.georgia_cues.len(), 6);
+        assert_eq!(l.given_name_countries, ["Chad", "Jordan"]);
+        assert_eq!(l.given_name_country_next.len(), 7);
+        assert_eq!(l.former_words, ["former", "Former", "ex", "post", "late"]);
     }
 
     #[test]

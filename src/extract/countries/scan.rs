@@ -46,14 +46,12 @@ fn in_person_name(text: &str, s: usize, e: usize, word: &str, buf: &mut String) 
     if !pw.is_empty() && s >= pw.len() && is_given_name(pw, buf) {
         return true;
     }
-    if matches!(word, "Chad" | "Jordan") {
+    let l = lists();
+    if l.given_name_countries.contains(&word) {
         let nw = next_word(text, e);
         return is_capitalised(nw)
             && gazetteer::country_word(&fold(nw)).is_none()
-            && !matches!(
-                nw,
-                "The" | "King" | "Queen" | "Prince" | "President" | "Foreign" | "In"
-            );
+            && !l.given_name_country_next.contains(&nw);
     }
     false
 }
@@ -62,7 +60,7 @@ fn in_person_name(text: &str, s: usize, e: usize, word: &str, buf: &mut String) 
 /// "Soviet-era") triggers period evidence.
 fn name_event(text: &str, s: usize, e: usize, i: u16, m: &Matcher) -> EventKind {
     let pw = prev_word(text, s);
-    let living = !matches!(pw, "former" | "Former" | "ex" | "post" | "late")
+    let living = !lists().former_words.contains(&pw)
         && !text[e..].starts_with("-era")
         && !text[..s].ends_with("ex-")
         && !text[..s].ends_with("post-");

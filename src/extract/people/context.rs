@@ -139,7 +139,7 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
     match after {
         // "the Mary Poppins musical", "the James Bond franchise" (not "a Spielberg film" or
         // "the Howard Hughes biopic", whose names are people).
-        [w, ..] if matches!(*w, "musical" | "musicals" | "franchise" | "pantomime") => true,
+        [w, ..] if lex.work_nouns_after.contains(w) => true,
         _ => false,
     }
 }

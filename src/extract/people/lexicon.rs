@@ -32,6 +32,10 @@ pub(super) struct Lexicon {
     pub credit_verbs: Vec<&'static str>,
     /// Nouns for works: a name right after `film` or `novel` is a title or a character.
     pub work_nouns: Vec<&'static str>,
+    /// Nouns for works right after a name: `the Mary Poppins musical` is a title.
+    pub work_nouns_after: Vec<&'static str>,
+    /// Words after a hyphen that make a name a modifier (`Blair-led`).
+    pub modifier_suffixes: Vec<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -52,6 +56,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             suffixes: list(include_str!("../../../data/people/suffixes.txt")),
             credit_verbs: list(include_str!("../../../data/people/credit_verbs.txt")),
             work_nouns: list(include_str!("../../../data/people/work_nouns.txt")),
+            work_nouns_after: list(include_str!("../../../data/people/work_nouns_after.txt")),
+            modifier_suffixes: list(include_str!("../../../data/people/modifier_suffixes.txt")),
         }
     })
 }
@@ -91,6 +97,12 @@ mod tests {
         assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV"]);
         assert_eq!(lex.credit_verbs.len(), 14);
         assert_eq!(lex.work_nouns.len(), 21);
+        assert_eq!(
+            lex.work_nouns_after,
+            ["musical", "musicals", "franchise", "pantomime"]
+        );
+        assert_eq!(lex.modifier_suffixes.len(), 9);
+        assert!(lex.modifier_suffixes.contains(&"led"));
         assert!(lex.titles.contains("Prime") && lex.org_words.contains("Reserve"));
     }
 }

@@ -86,10 +86,7 @@ fn rejected(text: &str, name: &[Tok], given_name: bool, lex: &Lexicon, buf: &mut
     }
     // "a Janet Jackson-style stunt", "Blair-led": a modifier built on a name.
     if let Some((_, suffix)) = word(&name[name.len() - 1]).rsplit_once('-') {
-        if matches!(
-            suffix,
-            "style" | "esque" | "like" | "led" | "era" | "type" | "inspired" | "backed" | "owned"
-        ) {
+        if lex.modifier_suffixes.contains(&suffix) {
             return true;
         }
     }
