@@ -5,7 +5,7 @@
 
 import { el, replace, highlighted, safeHref, num, day } from './dom.js';
 import {
-  PAGE_SIZE, MAX_QUERIES, emptyState, fromSearch, toSearch, searchParams, compareParams,
+  PAGE_SIZE, MAX_OFFSET, MAX_QUERIES, emptyState, fromSearch, toSearch, searchParams, compareParams,
   exportParams, withChanges, toggleFilter,
 } from './state.js';
 import { Chart, SERIES_STYLE } from './chart.js';
@@ -255,7 +255,7 @@ function renderChips() {
 }
 
 function renderPager(res) {
-  const pages = Math.ceil(res.total / PAGE_SIZE);
+  const pages = Math.min(Math.ceil(res.total / PAGE_SIZE), Math.floor(MAX_OFFSET / PAGE_SIZE) + 1);
   if (pages <= 1) {
     replace($('pager'));
     return;

@@ -4,6 +4,8 @@
 
 /** Hits per page. */
 export const PAGE_SIZE = 20;
+/** The server skips at most this many hits (`offset`), so paging stops there. */
+export const MAX_OFFSET = 10000;
 /** Queries in one chart: the search itself plus up to three compared. */
 export const MAX_QUERIES = 4;
 const SORTS = ['relevance', 'date', '-date'];
