@@ -77,3 +77,82 @@ impl Gate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn beyond_the_queue_a_request_is_refused_with_503() {
+        runtime().block_on(async {
+            let gate = Arc::new(Gate::new(1, 0, Duration::from_secs(30)));
+            let (release, wait) = std::sync::mpsc::channel::<()>();
+            let (started, is_running) = tokio::sync::oneshot::channel::<()>();
+            let g = gate.clone();
+            let first = tokio::spawn(async move {
+                g.run(move || {
+                    let _ = started.send(());
+                    let _ = wait.recv();
+                    Ok(1)
+                })
+                .await
+            });
+            is_running.await.unwrap();
+            let refused = gate.run(|| Ok(2)).await.unwrap_err();
+            assert_eq!(refused.status, 503);
+            release.send(()).unwrap();
+            assert_eq!(first.await.unwrap().unwrap(), 1);
+            // The slot is free again.
+            assert_eq!(gate.run(|| Ok(3)).await.unwrap(), 3);
+        });
+    }
+
+    #[test]
+    fn past_the_deadline_the_answer_is_504_and_the_slot_stays_held() {
+        runtime().block_on(async {
+            let gate = Gate::new(1, 0, Duration::from_millis(50));
+            let (release, wait) = std::sync::mpsc::channel::<()>();
+            let late = gate
+                .run(move || {
+                    let _ = wait.recv();
+                    Ok(())
+                })
+                .await
+                .unwrap_err();
+            assert_eq!(late.status, 504);
+            // The timed-out search still runs, so it still counts.
+            assert_eq!(gate.run(|| Ok(())).await.unwrap_err().status, 503);
+            release.send(()).unwrap();
+            let deadline = std::time::Instant::now() + Duration::from_secs(30);
+            loop {
+                match gate.run(|| Ok(())).await {
+                    Ok(()) => break,
+                    Err(_) if std::time::Instant::now() < deadline => {
+                        tokio::time::sleep(Duration::from_millis(10)).await
+                    }
+                    Err(e) => panic!("the slot was never freed: {e:?}"),
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn errors_of_the_job_come_back_as_they_are() {
+        runtime().block_on(async {
+            let gate = Gate::new(2, 2, Duration::from_secs(30));
+            let e = gate
+                .run(|| -> Result<(), Problem> { Err(Problem::not_found("gone")) })
+                .await
+                .unwrap_err();
+            assert_eq!((e.status, e.detail.as_str()), (404, "gone"));
+        });
+    }
+}
