@@ -2,6 +2,7 @@
 //! `newsdex` binary.
 
 mod analyses;
+mod browser;
 mod corpora;
 mod errors;
 mod facet_table;
