@@ -32,6 +32,9 @@ pub fn answers() -> Vec<(&'static str, Value)> {
         ("show", show()),
         ("stats", stats()),
         ("compare", compare()),
+        ("terms", terms()),
+        ("similar", similar()),
+        ("cooccur", cooccur()),
     ]
 }
 

@@ -198,6 +198,62 @@ pub fn document() -> Value {
             ok_json("compare", "Per query, the same periods."),
         ),
     );
+    let mut terms_params = filter_params();
+    terms_params.extend([
+        param(
+            "top",
+            "Words and phrases to list.",
+            json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+        ),
+        param(
+            "sample",
+            "Best-ranked hits scored against the whole index.",
+            json!({"type": "integer", "minimum": 1, "maximum": 10000, "default": 1000}),
+        ),
+    ]);
+    paths.insert(
+        "/api/terms".into(),
+        get(
+            "Significant words and two-word phrases of the hits against the whole index (JLH score).",
+            terms_params,
+            ok_json("terms", "As `newsdex terms --format json`."),
+        ),
+    );
+    let mut similar_params =
+        vec![json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}})];
+    similar_params.extend(filter_params().into_iter().skip(1));
+    similar_params.push(param(
+        "limit",
+        "Similar stories to list.",
+        json!({"type": "integer", "minimum": 0, "maximum": 100, "default": 10}),
+    ));
+    paths.insert(
+        "/api/similar/{id}".into(),
+        get(
+            "Stories like one article (more-like-this over title and body), itself left out.",
+            similar_params,
+            ok_json("similar", "As `newsdex similar ID --format json`."),
+        ),
+    );
+    let facet_names: Vec<&str> = FacetField::all().map(FacetField::name).collect();
+    let mut cooccur_params = vec![
+        json!({"name": "rows", "in": "path", "required": true, "schema": {"type": "string", "enum": facet_names}}),
+        json!({"name": "columns", "in": "path", "required": true, "schema": {"type": "string", "enum": facet_names}}),
+    ];
+    cooccur_params.extend(filter_params());
+    cooccur_params.push(param(
+        "top",
+        "Values per side.",
+        json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
+    ));
+    paths.insert(
+        "/api/cooccur/{rows}/{columns}".into(),
+        get(
+            "Who appears with what: the top values of one facet against another among the hits, with counts and lift.",
+            cooccur_params,
+            ok_json("cooccur", "As `newsdex cooccur ROWS COLUMNS --format json`."),
+        ),
+    );
     paths.insert(
         "/api/export.csv".into(),
         get(

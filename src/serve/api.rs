@@ -30,7 +30,7 @@ pub(crate) fn json_body(bytes: Vec<u8>) -> Response {
     r
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, Problem> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, Problem> {
     serde_json::to_vec(value).map_err(|e| Problem::internal(&e.to_string()))
 }
 

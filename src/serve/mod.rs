@@ -4,11 +4,12 @@
 //! become the same [`SearchRequest`](crate::search::SearchRequest)s the
 //! command line makes (`params.rs`), run on a small pool of blocking threads
 //! behind an admission gate (`gate.rs`), and answer with the command line's
-//! JSON shapes (`api.rs`) or the embedded page (`assets.rs`). Errors are
+//! JSON shapes (`api.rs`, and `analyses.rs` for terms, similar, cooccur) or the embedded page (`assets.rs`). Errors are
 //! `application/problem+json` (`problem.rs`). A token guards every route
 //! when one is set (`auth.rs`), and one must be set to listen beyond this
 //! machine.
 
+mod analyses;
 mod api;
 mod assets;
 mod auth;
@@ -109,6 +110,9 @@ pub fn router(news: NewsIndex, opts: &ServeOptions) -> Result<Router> {
         .route("/api/articles/{*id}", get(api::article))
         .route("/api/stats", get(api::stats))
         .route("/api/compare", get(api::compare))
+        .route("/api/terms", get(analyses::terms))
+        .route("/api/similar/{*id}", get(analyses::similar))
+        .route("/api/cooccur/{rows}/{columns}", get(analyses::cooccur))
         .route("/api/export.csv", get(export::export_csv))
         .route("/api/openapi.json", get(api::openapi))
         .fallback(api::not_found);

@@ -486,3 +486,64 @@ fn compare_puts_queries_on_the_same_periods() {
     server.problem("/api/compare?q=a&q=b&q=c&q=d&q=e&q=f&q=g&q=h&q=i", 400);
     server.problem("/api/compare?q=%22oil", 400);
 }
+
+/// An analysis over HTTP answers what its command prints.
+#[test]
+fn analyses_answer_as_their_commands_do() {
+    let Some((dir, _)) = util::reuters_index() else {
+        return;
+    };
+    let index = util::idx(dir);
+    let server = Server::start(&index, &[]);
+
+    let api = server.json("/api/terms?topic=cocoa&top=10");
+    let cli = util::json(
+        &index,
+        &[
+            "terms", "--topic", "cocoa", "--top", "10", "--format", "json",
+        ],
+        0,
+    );
+    assert_eq!(without_timing(api.clone()), without_timing(cli));
+    let words: Vec<&str> = api["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"icco"), "{words:?}");
+
+    let api = server.json("/api/cooccur/person/country?topic=crude&top=5");
+    let cli = util::json(
+        &index,
+        &[
+            "cooccur", "person", "country", "--topic", "crude", "--top", "5", "--format", "json",
+        ],
+        0,
+    );
+    assert_eq!(without_timing(api), without_timing(cli));
+
+    let id = server.json("/api/search?q=cocoa+buffer+stock&limit=1")["hits"][0]["id"]
+        .as_str()
+        .expect("a hit")
+        .to_string();
+    let api = server.json(&format!("/api/similar/{id}?limit=5"));
+    let cli = util::json(
+        &index,
+        &["similar", &id, "--limit", "5", "--format", "json"],
+        0,
+    );
+    assert_eq!(without_timing(api.clone()), without_timing(cli));
+    assert!(api["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["id"] != id.as_str()));
+
+    server.problem("/api/terms?q=%22cocoa", 400);
+    server.problem("/api/terms?sample=100000", 400);
+    server.problem("/api/cooccur/person/colour", 400);
+    server.problem("/api/cooccur/person/country?top=1000", 400);
+    server.problem("/api/similar/no-such-id", 404);
+    server.problem("/api/similar/1?q=oil", 400);
+}
