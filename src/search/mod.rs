@@ -500,14 +500,7 @@ fn build_hits(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored_title = document::first_text(&doc, f.title).unwrap_or_default();
         let body = document::first_text(&doc, f.body).unwrap_or_default();
-        let mut title = Highlighted::from_snippet(&title_gen.snippet(&stored_title));
-        if title.text.len() < stored_title.trim().len() {
-            // The snippet generator trims; keep the whole title.
-            title = Highlighted {
-                text: stored_title.clone(),
-                highlights: Vec::new(),
-            };
-        }
+        let title = whole_title(&stored_title, &title_gen.snippet(&stored_title));
         let mut snippet = Highlighted::from_snippet(&body_gen.snippet(&body));
         if snippet.text.is_empty() {
             snippet.text = lead_of(&body, 220);
@@ -524,6 +517,32 @@ fn build_hits(
         });
     }
     Ok(hits)
+}
+
+/// The whole stored title with the snippet's highlights. The snippet
+/// generator's fragment runs from the first to the last word it kept, so a
+/// title that starts or ends with punctuation (`"<b>Oil</b>"`, `'Oil'`)
+/// comes back shorter: its highlights are moved onto the whole title.
+fn whole_title(stored: &str, s: &Snippet) -> Highlighted {
+    let fragment = s.fragment();
+    let at = if fragment.len() == stored.len() {
+        Some(0)
+    } else if fragment.is_empty() {
+        None
+    } else {
+        stored.find(fragment)
+    };
+    Highlighted {
+        text: stored.to_string(),
+        highlights: at
+            .map(|at| {
+                s.highlighted()
+                    .iter()
+                    .map(|r| [at + r.start, at + r.end])
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// The first `max` bytes of a text, cut at a word boundary, on one line.

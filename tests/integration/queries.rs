@@ -121,3 +121,31 @@ fn truncation_and_fuzzy_combine_rank_and_fold_on_reuters() {
     distinct.dedup();
     assert!(distinct.len() > 10, "{} distinct scores", distinct.len());
 }
+
+/// A title that starts or ends with punctuation keeps its highlights: the
+/// byte ranges point at the query's words in the whole title.
+#[test]
+fn titles_keep_their_highlights_whatever_they_start_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"t1\",\"title\":\"<b>Hostile</b> bid for 'Oil' firm\",\"body\":\"A hostile bid was made for an oil firm.\"}\n",
+    )
+    .unwrap();
+    let (built, _) = crate::util::build(&[&input], &[]);
+    let index = idx(&built);
+    for (query, word) in [("hostile", "Hostile"), ("oil", "Oil")] {
+        let v = json(&index, &["search", query, "--format", "json"], 0);
+        let title = &v["hits"][0]["title"];
+        let text = title["text"].as_str().unwrap();
+        assert_eq!(text, "<b>Hostile</b> bid for 'Oil' firm");
+        let spans: Vec<&str> = title["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| &text[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize])
+            .collect();
+        assert_eq!(spans, [word], "{query}: {title}");
+    }
+}
