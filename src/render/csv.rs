@@ -3,10 +3,11 @@
 use std::io::{self, Write};
 
 use crate::article::field;
-use crate::index::document::{Shown, StoredArticle};
+use crate::index::document::{Shown, StoredArticle, Values};
 use crate::search::SearchResults;
 
-/// Header and one row per hit: rank, id, date, score, dateline, title,
+/// Header and one row per hit (cells a spreadsheet would evaluate start
+/// with `'`, as in [`export_row`]): rank, id, date, score, dateline, title,
 /// countries, people, topics, snippet (lists joined with `; `).
 pub fn search<W: Write>(w: W, r: &SearchResults) -> io::Result<()> {
     hits(w, &r.hits)
@@ -28,16 +29,7 @@ pub fn hits<W: Write>(w: W, hits: &[crate::search::Hit]) -> io::Result<()> {
         "snippet",
     ];
     out.write_record(header).map_err(io::Error::other)?;
-    let list = |h: &crate::search::Hit, name: &str| {
-        h.values
-            .get(name)
-            .map(|v| match v {
-                Shown::Countries(c) => c.iter().map(|c| c.name.as_str()).collect(),
-                other => other.values(),
-            })
-            .unwrap_or_default()
-            .join("; ")
-    };
+    let list = |h: &crate::search::Hit, name: &str| joined(&h.values, name);
     for h in hits {
         let row = [
             h.rank.to_string(),
@@ -53,7 +45,8 @@ pub fn hits<W: Write>(w: W, hits: &[crate::search::Hit]) -> io::Result<()> {
             list(h, field::TOPIC),
             h.snippet.text.clone(),
         ];
-        out.write_record(&row).map_err(io::Error::other)?;
+        out.write_record(row.iter().map(|c| inert(c).into_owned()))
+            .map_err(io::Error::other)?;
     }
     out.flush()
 }
@@ -81,16 +74,7 @@ pub fn export_header<W: Write>(w: W) -> io::Result<()> {
 /// spreadsheet would read as a formula (`=`, `+`, `-`, `@` first) starts
 /// with `'`, so article text stays text when the file is opened.
 pub fn export_row<W: Write>(w: W, a: &StoredArticle) -> io::Result<()> {
-    let list = |name: &str| {
-        a.values
-            .get(name)
-            .map(|v| match v {
-                Shown::Countries(c) => c.iter().map(|c| c.name.as_str()).collect(),
-                other => other.values(),
-            })
-            .unwrap_or_default()
-            .join("; ")
-    };
+    let list = |name: &str| joined(&a.values, name);
     let row = [
         a.id.clone(),
         a.date
@@ -109,6 +93,19 @@ pub fn export_row<W: Write>(w: W, a: &StoredArticle) -> io::Result<()> {
     out.write_record(row.iter().map(|c| inert(c).into_owned()))
         .map_err(io::Error::other)?;
     out.flush()
+}
+
+/// The values of one field as one cell: countries by name, lists joined
+/// with `; `.
+fn joined(values: &Values, name: &str) -> String {
+    values
+        .get(name)
+        .map(|v| match v {
+            Shown::Countries(c) => c.iter().map(|c| c.name.as_str()).collect(),
+            other => other.values(),
+        })
+        .unwrap_or_default()
+        .join("; ")
 }
 
 /// A cell a spreadsheet will not evaluate.
