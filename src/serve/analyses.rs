@@ -9,7 +9,7 @@ use axum::response::Response;
 use crate::schema::FacetField;
 use crate::search;
 
-use super::api::{json_body, to_json};
+use super::api::answer;
 use super::params::{self, Params, MAX_LIMIT};
 use super::problem::Problem;
 use super::AppState;
@@ -29,16 +29,10 @@ pub async fn terms(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respons
     let req = params::filter_request(&p, p.one("q")?.unwrap_or(""))?;
     let top = p.number("top", 20, 100)?.max(1);
     let sample = p.number("sample", 1_000, search::terms::MAX_SAMPLE)?.max(1);
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let t = search::significant_terms(&state.news, &searcher, &req, top, sample)?;
-            to_json(&t)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        search::significant_terms(news, searcher, &req, top, sample)
+    })
+    .await
 }
 
 /// `GET /api/similar/{id}?limit=` plus filters.
@@ -53,16 +47,10 @@ pub async fn similar(
     p.check_known(&known)?;
     let req = params::filter_request(&p, "")?;
     let limit = p.number("limit", 10, MAX_LIMIT)?;
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let r = search::similar(&state.news, &searcher, &id, &req, limit)?;
-            to_json(&r)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        search::similar(news, searcher, &id, &req, limit)
+    })
+    .await
 }
 
 /// `GET /api/cooccur/{rows}/{columns}?q=&top=` plus filters.
@@ -81,14 +69,8 @@ pub async fn cooccur(
     let top = p
         .number("top", 10, search::cooccur::MAX_COOCCUR_TOP)?
         .max(1);
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let c = search::cooccur(&state.news, &searcher, &req, rows, columns, top)?;
-            to_json(&c)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        search::cooccur(news, searcher, &req, rows, columns, top)
+    })
+    .await
 }

@@ -8,8 +8,10 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::index::NewsIndex;
 use crate::schema::FacetField;
 use crate::search::{self, stats, ListingOptions};
+use tantivy::Searcher;
 
 use super::params::{self, Params, MAX_COMPARED, MAX_FACET_TOP, SEARCH_PARAMS};
 use super::problem::Problem;
@@ -30,7 +32,26 @@ pub(crate) fn json_body(bytes: Vec<u8>) -> Response {
     r
 }
 
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, Problem> {
+/// Run `job` through the gate with the index and a searcher on its last
+/// commit, and answer with its result as JSON: what every JSON endpoint
+/// does once its parameters are read.
+pub(crate) async fn answer<T, F>(st: &Arc<AppState>, job: F) -> Result<Response, Problem>
+where
+    T: Serialize,
+    F: FnOnce(&NewsIndex, &Searcher) -> crate::error::Result<T> + Send + 'static,
+{
+    let state = st.clone();
+    let bytes = st
+        .gate
+        .run(move || {
+            let searcher = state.reader.searcher();
+            to_json(&job(&state.news, &searcher)?)
+        })
+        .await?;
+    Ok(json_body(bytes))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, Problem> {
     serde_json::to_vec(value).map_err(|e| Problem::internal(&e.to_string()))
 }
 
@@ -79,16 +100,10 @@ pub async fn search(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respon
     let p = Params::parse(raw.as_deref())?;
     p.check_known(SEARCH_PARAMS)?;
     let req = params::search_request(&p)?;
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let results = search::search(&state.news, &searcher, &req)?;
-            to_json(&results)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        search::search(news, searcher, &req)
+    })
+    .await
 }
 
 /// `GET /api/facets/{field}?match=&top=&within=`: the values of one facet
@@ -118,21 +133,15 @@ pub async fn facets(
             ))
         }
     };
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let opts = ListingOptions {
-                top,
-                fragment: fragment.as_deref(),
-                within,
-            };
-            let listing = search::facet_values(&state.news, &searcher, &req, facet, opts)?;
-            to_json(&listing)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        let opts = ListingOptions {
+            top,
+            fragment: fragment.as_deref(),
+            within,
+        };
+        search::facet_values(news, searcher, &req, facet, opts)
+    })
+    .await
 }
 
 /// `GET /api/articles/{id}`: every stored field of one article, as
@@ -141,31 +150,13 @@ pub async fn article(State(st): Shared, Path(id): Path<String>) -> Result<Respon
     if id.len() > 4096 {
         return Err(Problem::bad_param("id", "the id is longer than 4096 bytes"));
     }
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let article = search::show(&state.news, &searcher, &id)?;
-            to_json(&article)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| search::show(news, searcher, &id)).await
 }
 
 /// `GET /api/stats`: what the index holds, as `newsdex stats --format json`.
 pub async fn stats(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Response, Problem> {
     Params::parse(raw.as_deref())?.check_known(&[])?;
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let s = stats::stats(&state.news, &searcher)?;
-            to_json(&s)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, stats::stats).await
 }
 
 /// `GET /api/compare?q=A&q=B&histogram=month` plus shared filters: each
@@ -195,16 +186,10 @@ pub async fn compare(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respo
     }
     let base = params::filter_request(&p, "")?;
     let interval = params::histogram(&p)?.unwrap_or(search::Interval::Month);
-    let state = st.clone();
-    let bytes = st
-        .gate
-        .run(move || {
-            let searcher = state.reader.searcher();
-            let c = search::compare::compare(&state.news, &searcher, &queries, &base, interval)?;
-            to_json(&c)
-        })
-        .await?;
-    Ok(json_body(bytes))
+    answer(&st, move |news, searcher| {
+        search::compare::compare(news, searcher, &queries, &base, interval)
+    })
+    .await
 }
 
 /// `GET /api/openapi.json`: the API described (generated from the field
