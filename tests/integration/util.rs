@@ -67,7 +67,36 @@ pub fn hit_ids(v: &Value) -> Vec<String> {
 
 /// Build an index of `paths` in a fresh temporary folder.
 pub fn build(paths: &[&Path], extra: &[&str]) -> (tempfile::TempDir, Value) {
-    let dir = tempfile::tempdir().expect("tempdir");
+    build_in(tempfile::tempdir().expect("tempdir"), paths, extra)
+}
+
+/// A folder for an index shared by the whole test process. A static is never
+/// dropped, so a plain temp dir would outlive every run (one Reuters index
+/// per run filled /tmp); these live under Cargo's target tmp dir instead,
+/// named by process id, and each run removes those of processes that ended.
+fn shared_dir() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix("fixture-")
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|p| p.parse::<u32>().ok());
+            if let Some(pid) = pid {
+                if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+    }
+    tempfile::Builder::new()
+        .prefix(&format!("fixture-{}-", std::process::id()))
+        .tempdir_in(root)
+        .expect("tempdir in the target tmp dir")
+}
+
+fn build_in(dir: tempfile::TempDir, paths: &[&Path], extra: &[&str]) -> (tempfile::TempDir, Value) {
     let index = dir.path().join("idx");
     let mut cmd = newsdex(&index);
     cmd.arg("index").arg("--format").arg("json").args(extra);
@@ -96,7 +125,7 @@ pub fn reuters_index() -> Option<&'static (tempfile::TempDir, Value)> {
     INDEX
         .get_or_init(|| {
             let corpus = corpus()?;
-            Some(build(&[&corpus.join("reuters21578")], &[]))
+            Some(build_in(shared_dir(), &[&corpus.join("reuters21578")], &[]))
         })
         .as_ref()
 }
@@ -104,5 +133,5 @@ pub fn reuters_index() -> Option<&'static (tempfile::TempDir, Value)> {
 /// The sample corpus indexed once per test process.
 pub fn sample_index() -> &'static (tempfile::TempDir, Value) {
     static INDEX: OnceLock<(tempfile::TempDir, Value)> = OnceLock::new();
-    INDEX.get_or_init(|| build(&[&samples()], &[]))
+    INDEX.get_or_init(|| build_in(shared_dir(), &[&samples()], &[]))
 }

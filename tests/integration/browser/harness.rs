@@ -172,12 +172,15 @@ where
         .enable_all()
         .build()
         .expect("tokio runtime");
+    // The profile lives in this test's temp dir, so it goes with it (left to
+    // itself Chromium leaves one in /tmp per session).
+    let profile = format!("--user-data-dir={}", dir.path().join("profile").display());
     rt.block_on(async {
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": tools.chromium,
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--disable-dev-shm-usage", "--window-size=1280,900"],
+                         "--disable-dev-shm-usage", "--window-size=1280,900", profile],
             }
         });
         let Value::Object(caps) = caps else {
