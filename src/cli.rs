@@ -135,6 +135,14 @@ Examples:
   newsdex similar 12345
   newsdex similar 12345 --since 1987-04 --limit 20 --format json")]
     Similar(SimilarArgs),
+
+    /// Near-duplicates: the stories republished most among the hits, with
+    /// their copies, dates and sources
+    #[command(after_help = "Examples:
+  newsdex dupes
+  newsdex dupes 'prime rate' --since 1987-04 --limit 5
+  newsdex dupes --topic crude --format csv")]
+    Dupes(DupesArgs),
     /// Serve the index over HTTP: a JSON API and a web page (read-only)
     #[command(after_help = "Examples:
   newsdex serve                      then open http://127.0.0.1:7700/
@@ -350,6 +358,11 @@ pub struct SearchArgs {
         allow_hyphen_values = true
     )]
     pub sort: String,
+    /// One hit per story: near-duplicate copies collapsed into the earliest
+    /// copy (or the best-scoring with `--collapse best`); the total, facets
+    /// and histogram then count stories
+    #[arg(long, value_name = "BY", num_args = 0..=1, default_missing_value = "earliest")]
+    pub collapse: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
     pub format: SearchFormat,

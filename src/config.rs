@@ -101,6 +101,12 @@ pub fn search_request(a: &cli::SearchArgs) -> Result<SearchRequest> {
     req.limit = a.limit;
     req.offset = a.offset;
     req.sort = sort_order(&a.sort)?;
+    if let Some(by) = &a.collapse {
+        req.collapse = Some(by.parse().map_err(|_| BadFlag {
+            flag: "--collapse".into(),
+            message: format!("'{}' is not one of earliest, best", by.trim()),
+        })?);
+    }
     Ok(req)
 }
 

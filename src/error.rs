@@ -54,6 +54,9 @@ pub enum Error {
     #[error("unknown sort order '{0}'; choose relevance, date or -date")]
     UnknownSort(String),
 
+    #[error("unknown way to collapse copies '{0}'; choose earliest or best")]
+    UnknownCollapse(String),
+
     #[error("unknown facet '{name}'; choose one of: {choices}")]
     UnknownFacet { name: String, choices: String },
 

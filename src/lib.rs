@@ -65,6 +65,7 @@
 pub mod article;
 pub mod error;
 pub mod eval;
+pub mod eval_dupes;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;

@@ -233,6 +233,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Cooccur(a) => analyses::cooccur(&mut out, cli.index, &a, style)?,
         Command::Terms(a) => analyses::terms(&mut out, cli.index, &a, style)?,
         Command::Similar(a) => analyses::similar(&mut out, cli.index, &a, style)?,
+        Command::Dupes(a) => analyses::dupes(&mut out, cli.index, &a, style)?,
         Command::Serve(a) => {
             drop(out);
             serve_command(cli.index, a)?;

@@ -87,3 +87,19 @@ pub struct SimilarArgs {
     #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
     pub format: SearchFormat,
 }
+
+/// Flags of `newsdex dupes`.
+#[derive(Debug, Args)]
+pub struct DupesArgs {
+    /// Only clusters with a copy matching this query ('' for every article)
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Clusters to show, largest first (at most 1000)
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Output format (csv: one row per copy)
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}

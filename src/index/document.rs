@@ -11,7 +11,7 @@ use tantivy::TantivyDocument;
 use crate::article::Article;
 use crate::gazetteer;
 use crate::index::Fields;
-use crate::schema::{FacetField, FieldDecl, Resolve};
+use crate::schema::{FacetField, FieldDecl, FieldKind, Resolve};
 
 /// Build the tantivy document for an article (already enriched).
 pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
@@ -34,6 +34,10 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         let Some((decl, field)) = f.attribute(name) else {
             continue;
         };
+        if decl.kind != FieldKind::Keyword || field == f.cluster {
+            // Counts and the cluster are the engine's, never an input's.
+            continue;
+        }
         let values = values.iter().map(|v| v.trim());
         let mut values = values.filter(|v| !v.is_empty());
         if decl.many {
@@ -44,6 +48,9 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         }
     }
     d.add_text(f.path, &a.path);
+    // Every article starts as a cluster of one; the ingest run's last step
+    // (`dupes::recluster`) rewrites the articles that have copies.
+    crate::index::dupes::add_fields(&mut d, f, &a.id, 1, &a.body);
     d
 }
 
@@ -76,11 +83,16 @@ pub enum Shown {
     Many(Vec<String>),
     /// Countries: canonical ids with display names.
     Countries(Vec<CountryRef>),
+    /// A count (0 when the document has none stored).
+    Count(u64),
 }
 
 impl Shown {
     /// Read one field of a stored document.
     fn read(doc: &TantivyDocument, decl: &FieldDecl, field: Field) -> Shown {
+        if decl.kind == FieldKind::Count {
+            return Shown::Count(doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0));
+        }
         let resolve = decl.facet.as_ref().map(|f| f.resolve);
         if resolve == Some(Resolve::Country) {
             return Shown::Countries(
@@ -107,6 +119,7 @@ impl Shown {
                 .map(|c| c.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
+            Shown::Count(n) => n.to_string(),
         }
     }
 
@@ -116,6 +129,7 @@ impl Shown {
             Shown::One(v) => v.iter().map(String::as_str).collect(),
             Shown::Many(v) => v.iter().map(String::as_str).collect(),
             Shown::Countries(v) => v.iter().map(|c| c.id.as_str()).collect(),
+            Shown::Count(_) => Vec::new(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod document;
+pub mod dupes;
 pub mod schema;
 pub mod stem_cache;
 pub mod writer;

@@ -6,8 +6,8 @@
 //! up by name.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
-    TextOptions,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -49,6 +49,14 @@ pub fn to_schema(decl: &Declaration) -> Schema {
                     opts = opts.set_fast("raw");
                 }
                 builder.add_text_field(&f.name, opts);
+            }
+            FieldKind::Count => {
+                // Counts are read from columns (never searched by value).
+                let mut opts = NumericOptions::default().set_fast();
+                if f.stored {
+                    opts = opts.set_stored();
+                }
+                builder.add_u64_field(&f.name, opts);
             }
             FieldKind::Date => {
                 let mut opts = DateOptions::default()
@@ -95,6 +103,10 @@ pub struct Fields {
     pub dateline: Field,
     pub date: Field,
     pub path: Field,
+    /// Near-duplicate cluster id, copy count and LSH keys (`index::dupes`).
+    pub cluster: Field,
+    pub copies: Field,
+    pub dup_keys: Field,
     /// One handle per declared field, in declaration order.
     declared: Vec<(&'static FieldDecl, Field)>,
     /// The declared fields carried as article values, in declaration order.
@@ -136,6 +148,9 @@ impl Fields {
             dateline: get(names::DATELINE)?,
             date: get(names::DATE)?,
             path: get(names::PATH)?,
+            cluster: get(names::CLUSTER)?,
+            copies: get(names::COPIES)?,
+            dup_keys: get(names::DUP_KEYS)?,
             declared,
         })
     }

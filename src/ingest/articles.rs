@@ -33,5 +33,10 @@ pub fn add_articles(
     if let Err(e) = w.commit() {
         return Err(writer::write_failure(&news.path, e.into(), &mut w));
     }
+    // Near-duplicate clusters follow, as after `newsdex index`.
+    let searcher = news.reader()?.searcher();
+    if let Err(e) = crate::index::dupes::recluster(news, &searcher, &mut w) {
+        return Err(writer::write_failure(&news.path, e, &mut w));
+    }
     Ok(added)
 }

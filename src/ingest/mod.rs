@@ -44,7 +44,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractMode};
 use crate::index::writer::{disk_full_or, write_failure};
-use crate::index::{document, NewsIndex};
+use crate::index::{document, dupes, NewsIndex};
 use crate::parse::walk::InputFile;
 use crate::parse::{self, Format, Warning, WarningKind};
 pub use commit::CommitPolicy;
@@ -134,6 +134,9 @@ pub struct IndexSummary {
     pub docs_per_second: f64,
     /// Commits made by this run (including the final one).
     pub commits: u64,
+    /// Near-duplicate clusters in the whole index after this run, and the
+    /// articles this run rewrote to join or leave one.
+    pub duplicates: dupes::ReclusterReport,
     /// True when the run was interrupted (Ctrl-C): files not yet read were
     /// left out, and the documents added so far were committed.
     pub interrupted: bool,
@@ -311,6 +314,16 @@ pub fn run_index(
         return Err(write_failure(&opts.index_dir, e, &mut writer));
     }
     summary.commits += 1;
+    // Near-duplicate clusters over the whole index as now committed.
+    reader.reload()?;
+    let clustered = dupes::recluster(&news, &reader.searcher(), &mut writer);
+    summary.duplicates = match clustered {
+        Ok(report) => report,
+        Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
+    };
+    if summary.duplicates.rewritten > 0 {
+        summary.commits += 1;
+    }
     writer
         .wait_merging_threads()
         .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;

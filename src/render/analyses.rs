@@ -1,14 +1,15 @@
 //! The coverage analyses printed for people (tables with bars) and for
 //! spreadsheets (CSV). JSON is the serde form (`render::json`), documented
-//! in `schema/compare.schema.json`, `cooccur.schema.json`, `terms.schema.json` and `similar.schema.json`.
+//! in `schema/compare.schema.json`, `cooccur.schema.json`, `terms.schema.json`, `similar.schema.json` and `dupes.schema.json`.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::csv::inert;
 use super::human::{filter_label, plural, scope, thousands, Style, BOLD_ON, DIM_ON};
 use crate::search::{
-    Comparison, Cooccurrence, Interval, SignificantTerms, SimilarResults, TermKind,
+    Comparison, Cooccurrence, DupeClusters, Interval, SignificantTerms, SimilarResults, TermKind,
 };
 
 /// Width of a bar at its longest, in block characters.
@@ -468,6 +469,91 @@ pub fn similar_table<W: Write>(w: &mut W, r: &SimilarResults, st: Style) -> io::
     head.push_str(&format!(" · {:.1} ms", r.took_ms));
     writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
     super::human::hits(w, &r.hits, st)
+}
+
+/// Copies listed under each cluster in the table before "...".
+const MEMBERS_SHOWN: usize = 5;
+
+fn day(d: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "----------".into())
+}
+
+/// `newsdex dupes`: each cluster with its size, dates and sources, then its
+/// first copies.
+pub fn dupes_table<W: Write>(w: &mut W, d: &DupeClusters, st: Style) -> io::Result<()> {
+    let mut head = format!(
+        "{} with copies among the hits for {} ({} in them)",
+        plural(d.total_clusters as u64, "story", "stories"),
+        scope(&d.query),
+        plural(
+            d.total_copies as u64,
+            "matching article",
+            "matching articles"
+        )
+    );
+    for f in &d.filters {
+        head.push_str(&format!(" · {}", filter_label(f)));
+    }
+    head.push_str(&format!(" · {:.1} ms", d.took_ms));
+    writeln!(w, "{}", st.paint(BOLD_ON, &head))?;
+    for c in &d.clusters {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{:>4} copies  {} to {}  {}",
+            c.copies,
+            day(c.first),
+            day(c.last),
+            st.paint(BOLD_ON, c.title.trim())
+        )?;
+        let mut meta = format!("cluster {} · {} matching", c.cluster, thousands(c.matching));
+        if !c.sources.is_empty() {
+            meta.push_str(&format!(" · sources: {}", c.sources.join(", ")));
+        }
+        writeln!(w, "             {}", st.paint(DIM_ON, &meta))?;
+        for m in c.members.iter().take(MEMBERS_SHOWN) {
+            writeln!(
+                w,
+                "             {}  {:<12} {}",
+                day(m.date),
+                m.id,
+                m.title.trim()
+            )?;
+        }
+        if c.copies as usize > MEMBERS_SHOWN {
+            writeln!(
+                w,
+                "             … {} more",
+                c.copies as usize - MEMBERS_SHOWN
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `newsdex dupes --format csv`: one row per listed copy.
+pub fn dupes_csv<W: Write>(w: W, d: &DupeClusters) -> io::Result<()> {
+    let mut out = ::csv::Writer::from_writer(w);
+    out.write_record([
+        "cluster", "copies", "matching", "id", "date", "source", "title",
+    ])
+    .map_err(io::Error::other)?;
+    for c in &d.clusters {
+        for m in &c.members {
+            out.write_record([
+                inert(&c.cluster).as_ref(),
+                &c.copies.to_string(),
+                &c.matching.to_string(),
+                inert(&m.id).as_ref(),
+                &m.date.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                inert(m.source.as_deref().unwrap_or("")).as_ref(),
+                inert(&m.title).as_ref(),
+            ])
+            .map_err(io::Error::other)?;
+        }
+    }
+    out.flush()
 }
 
 #[cfg(test)]

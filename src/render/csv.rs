@@ -109,7 +109,7 @@ fn joined(values: &Values, name: &str) -> String {
 }
 
 /// A cell a spreadsheet will not evaluate.
-fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {

@@ -71,11 +71,11 @@ pub fn thousands(n: u64) -> String {
 
 /// Search results: header line, hits with snippets, facet tables, histogram.
 pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<()> {
-    let mut header = format!(
-        "{} for {}",
-        plural(r.total as u64, "hit", "hits"),
-        scope(&r.query)
-    );
+    let counted = match &r.collapse {
+        Some(_) => plural(r.total as u64, "story", "stories"),
+        None => plural(r.total as u64, "hit", "hits"),
+    };
+    let mut header = format!("{counted} for {}", scope(&r.query));
     for f in &r.filters {
         header.push_str(&format!(" · {}", filter_label(f)));
     }
@@ -85,6 +85,16 @@ pub fn search<W: Write>(w: &mut W, r: &SearchResults, st: Style) -> io::Result<(
                 .unwrap_or_else(|| "…".into())
         };
         header.push_str(&format!(" · date {} to before {}", d(r.since), d(r.until)));
+    }
+    if let Some(c) = &r.collapse {
+        let by = match c.by {
+            crate::search::Collapse::Earliest => "earliest",
+            crate::search::Collapse::Best => "best-scoring",
+        };
+        header.push_str(&format!(
+            " · copies collapsed into the {by} ({} hidden)",
+            thousands(c.hidden_copies)
+        ));
     }
     header.push_str(&format!(" · {:.1} ms", r.took_ms));
     writeln!(w, "{}", st.paint(BOLD_ON, &header))?;
@@ -118,6 +128,13 @@ pub(crate) fn hits<W: Write>(w: &mut W, hits: &[crate::search::Hit], st: Style) 
         let mut meta = format!("id {}", h.id);
         if let Some(s) = h.score {
             meta.push_str(&format!(" · score {s:.2}"));
+        }
+        if let Some(Shown::Count(n @ 2..)) = h.values.get(crate::schema::names::COPIES) {
+            meta.push_str(&format!(
+                " · +{} {}",
+                n - 1,
+                if *n == 2 { "copy" } else { "copies" }
+            ));
         }
         let dateline = h.dateline.as_deref().unwrap_or("");
         writeln!(
@@ -283,6 +300,14 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         w,
         "  documents in the index: {}",
         thousands(s.total_documents)
+    )?;
+    let d = &s.duplicates;
+    writeln!(
+        w,
+        "  near-duplicates: {} in {} (this run rewrote {})",
+        plural(d.clustered_articles, "article", "articles"),
+        plural(d.clusters, "cluster", "clusters"),
+        thousands(d.rewritten)
     )?;
     if s.skipped.is_empty() {
         writeln!(w, "  skipped: none")?;

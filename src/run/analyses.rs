@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{open, ExitCode};
-use crate::cli::{CompareArgs, CooccurArgs, SearchFormat, SimilarArgs, TableFormat, TermsArgs};
+use crate::cli::{
+    CompareArgs, CooccurArgs, DupesArgs, SearchFormat, SimilarArgs, TableFormat, TermsArgs,
+};
 use crate::config;
 use newsdex::render::{self, human::Style};
 use newsdex::search;
@@ -128,6 +130,29 @@ pub fn similar<W: Write>(
         SearchFormat::Csv => render::csv::hits(out, &r.hits)?,
     }
     Ok(if r.total == 0 {
+        ExitCode::NoHits
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// `newsdex dupes`: exit 1 when no hit has a copy.
+pub fn dupes<W: Write>(
+    out: &mut W,
+    index: Option<PathBuf>,
+    a: &DupesArgs,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
+    let req = config::filter_request(&a.query, &a.filters)?;
+    let news = open(index)?;
+    let searcher = news.reader()?.searcher();
+    let d = search::dupes(&news, &searcher, &req, a.limit)?;
+    match a.format {
+        TableFormat::Table => render::analyses::dupes_table(out, &d, style)?,
+        TableFormat::Json => render::json::write(out, &d)?,
+        TableFormat::Csv => render::analyses::dupes_csv(out, &d)?,
+    }
+    Ok(if d.total_clusters == 0 {
         ExitCode::NoHits
     } else {
         ExitCode::Success

@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{declaration, FacetField, FieldDecl, Resolve};
+use super::{declaration, FacetField, FieldDecl, FieldKind, Resolve};
 
 /// File name and document of every generated schema.
 pub fn all() -> Vec<(&'static str, Value)> {
@@ -19,6 +19,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("cooccur.schema.json", cooccur()),
         ("terms.schema.json", terms()),
         ("similar.schema.json", similar()),
+        ("dupes.schema.json", dupes()),
         ("openapi.json", super::openapi::document()),
     ]
 }
@@ -35,6 +36,7 @@ pub fn answers() -> Vec<(&'static str, Value)> {
         ("terms", terms()),
         ("similar", similar()),
         ("cooccur", cooccur()),
+        ("dupes", dupes()),
     ]
 }
 
@@ -93,6 +95,9 @@ fn country_ref() -> Value {
 
 /// The JSON shape of one declared keyword field's values.
 fn field_shape(d: &FieldDecl) -> Value {
+    if d.kind == FieldKind::Count {
+        return json!({"type": "integer", "minimum": 0});
+    }
     let resolve = d.facet.as_ref().map(|f| f.resolve);
     if resolve == Some(Resolve::Country) {
         json!({"type": "array", "items": country_ref()})
@@ -246,12 +251,79 @@ pub fn search_results() -> Value {
         ),
         ("facets", json!({"type": "array", "items": facet_counts()})),
         ("histogram", histogram()),
+        (
+            "collapse",
+            json!({"oneOf": [{"type": "null"}, object(vec![
+                ("by", json!({"enum": ["earliest", "best"], "description": "which copy stands for its story"})),
+                ("counts", json!({"const": "stories", "description": "total, facets and histogram count stories, not copies"})),
+                ("hidden_copies", json!({"type": "integer", "minimum": 0, "description": "matching copies left out"})),
+            ])]}),
+        ),
     ]);
     body["$defs"] = json!({ "hit": hit() });
     document(
         "search-results.schema.json",
         "newsdex search --format json",
         body,
+    )
+}
+
+/// `newsdex dupes --format json`.
+pub fn dupes() -> Value {
+    let member = object(vec![
+        ("id", json!({"type": "string"})),
+        ("date", date_or_null()),
+        ("title", json!({"type": "string"})),
+        ("source", string_or_null()),
+    ]);
+    let cluster = object(vec![
+        (
+            "cluster",
+            json!({"type": "string", "description": "the cluster id: its first story's id"}),
+        ),
+        (
+            "title",
+            json!({"type": "string", "description": "the first story's title"}),
+        ),
+        (
+            "copies",
+            json!({"type": "integer", "minimum": 2, "description": "articles in the cluster, in the whole index"}),
+        ),
+        (
+            "matching",
+            json!({"type": "integer", "minimum": 1, "description": "of those, the ones matching the query and filters"}),
+        ),
+        ("first", date_or_null()),
+        ("last", date_or_null()),
+        ("sources", strings()),
+        (
+            "members",
+            json!({"type": "array", "items": member, "description": "the copies, earliest first (at most 50)"}),
+        ),
+    ]);
+    document(
+        "dupes.schema.json",
+        "newsdex dupes --format json",
+        object(vec![
+            ("query", json!({"type": "string"})),
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+            (
+                "total_clusters",
+                json!({"type": "integer", "minimum": 0, "description": "clusters with at least one matching copy"}),
+            ),
+            (
+                "total_copies",
+                json!({"type": "integer", "minimum": 0, "description": "matching articles that have copies"}),
+            ),
+            ("limit", json!({"type": "integer"})),
+            ("clusters", json!({"type": "array", "items": cluster})),
+            ("took_ms", json!({"type": "number"})),
+        ]),
     )
 }
 
@@ -450,6 +522,10 @@ pub fn similar() -> Value {
         ),
         ("since", date_or_null()),
         ("until", date_or_null()),
+        (
+            "copies_left_out",
+            json!({"type": "integer", "minimum": 0, "description": "near-duplicate copies of the article, never listed"}),
+        ),
         (
             "total",
             json!({"type": "integer", "minimum": 0, "description": "articles sharing at least one query word, within the filters"}),

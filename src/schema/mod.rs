@@ -42,6 +42,9 @@ pub mod names {
     pub const URL: &str = "url";
     pub const LEWIS_SPLIT: &str = "lewis_split";
     pub const CGI_SPLIT: &str = "cgi_split";
+    pub const CLUSTER: &str = "cluster";
+    pub const COPIES: &str = "copies";
+    pub const DUP_KEYS: &str = "dup_keys";
 
     /// Fields the article holds as fields of its own (not keyword values).
     pub const CORE: [&str; 6] = [ID, TITLE, BODY, DATELINE, DATE, PATH];
@@ -57,6 +60,8 @@ pub enum FieldKind {
     Keyword,
     /// A UTC date-time, indexed for ranges and fast for sorting/histograms.
     Date,
+    /// An unsigned integer (a count, a hash key): fast, optionally stored.
+    Count,
 }
 
 /// How a facet turns what a user typed into stored values.
@@ -103,15 +108,20 @@ pub struct FieldDecl {
     /// Present when the field can be counted and filtered by.
     #[serde(default)]
     pub facet: Option<FacetDecl>,
+    /// Kept for the engine (such as near-duplicate keys), never shown.
+    #[serde(default)]
+    pub hidden: bool,
     #[serde(default)]
     pub doc: String,
 }
 
 impl FieldDecl {
-    /// A keyword field carried as a named value of the article (every
-    /// keyword field but the id and the file path).
+    /// A field shown as a named value of the article: every keyword field
+    /// but the id and the file path, and every count that is not hidden.
     pub fn is_attribute(&self) -> bool {
-        self.kind == FieldKind::Keyword && !names::CORE.contains(&self.name.as_str())
+        !self.hidden
+            && matches!(self.kind, FieldKind::Keyword | FieldKind::Count)
+            && !names::CORE.contains(&self.name.as_str())
     }
 }
 
@@ -156,6 +166,9 @@ impl Declaration {
                         return Err(format!("facet name '{name}' is used twice"));
                     }
                 }
+            }
+            if f.kind == FieldKind::Count && !f.fast {
+                return Err(format!("a count must be fast ('{}')", f.name));
             }
             if f.boost.is_some() && f.kind != FieldKind::Text {
                 return Err(format!("only text fields take a boost ('{}')", f.name));
@@ -222,9 +235,13 @@ mod tests {
             names::URL,
             names::LEWIS_SPLIT,
             names::CGI_SPLIT,
+            names::CLUSTER,
+            names::COPIES,
         ] {
             assert!(d.field(name).is_some_and(|f| f.is_attribute()), "{name}");
         }
+        let keys = d.field(names::DUP_KEYS).expect("dup_keys");
+        assert!(keys.hidden && keys.fast && !keys.is_attribute());
     }
 
     #[test]

@@ -84,6 +84,11 @@ fn search_params() -> Vec<Value> {
             json!({"type": "string", "enum": ["relevance", "date", "-date"], "default": "relevance"}),
         ),
         param(
+            "collapse",
+            "One hit per story: near-duplicate copies collapsed into the earliest or the best-scoring copy; total, facets and histogram then count stories.",
+            json!({"type": "string", "enum": ["earliest", "best"]}),
+        ),
+        param(
             "limit",
             "Hits per page.",
             json!({"type": "integer", "minimum": 0, "maximum": 100, "default": 10}),
@@ -230,7 +235,7 @@ pub fn document() -> Value {
     paths.insert(
         "/api/similar/{id}".into(),
         get(
-            "Stories like one article (more-like-this over title and body), itself left out.",
+            "Stories like one article (more-like-this over title and body), itself and its near-duplicate copies left out.",
             similar_params,
             ok_json("similar", "As `newsdex similar ID --format json`."),
         ),
@@ -252,6 +257,20 @@ pub fn document() -> Value {
             "Who appears with what: the top values of one facet against another among the hits, with counts and lift.",
             cooccur_params,
             ok_json("cooccur", "As `newsdex cooccur ROWS COLUMNS --format json`."),
+        ),
+    );
+    let mut dupes_params = filter_params();
+    dupes_params.push(param(
+        "limit",
+        "Clusters to list, largest first.",
+        json!({"type": "integer", "minimum": 0, "maximum": 100, "default": 10}),
+    ));
+    paths.insert(
+        "/api/dupes".into(),
+        get(
+            "Near-duplicate clusters with a copy among the hits, largest first, with their copies, dates and sources.",
+            dupes_params,
+            ok_json("dupes", "As `newsdex dupes --format json`."),
         ),
     );
     paths.insert(

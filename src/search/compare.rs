@@ -84,6 +84,7 @@ pub fn compare(
             until: base.until,
             histogram: Some(interval),
             limit: 0,
+            collapse: base.collapse,
             ..SearchRequest::default()
         };
         super::search(news, searcher, &req)

@@ -5,9 +5,11 @@
 //! one story (`similar`). Rendering is
 //! elsewhere (`render`), so people and programs read the same results.
 
+pub mod collapse;
 pub mod compare;
 pub mod cooccur;
 pub mod day_counter;
+pub mod dupes;
 pub mod facet_counts;
 pub mod histogram;
 mod period;
@@ -33,8 +35,10 @@ use crate::error::{Error, Result};
 use crate::index::document::{self, Values};
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
+pub use collapse::{Collapse, Collapsed};
 pub use compare::{compare, AllSeries, CompareBucket, Comparison, QuerySeries};
 pub use cooccur::{cooccur, CooccurCell, CooccurRow, Cooccurrence};
+pub use dupes::{dupes, DupeCluster, DupeClusters, DupeMember};
 pub use facet_counts::{FacetCounts, FacetValue};
 pub use histogram::{Histogram, HistogramBucket, Interval};
 pub use period::Period;
@@ -83,6 +87,8 @@ pub struct SearchRequest {
     pub limit: usize,
     pub offset: usize,
     pub sort: SortOrder,
+    /// One hit per near-duplicate cluster, and counts of stories.
+    pub collapse: Option<Collapse>,
 }
 
 impl Default for SearchRequest {
@@ -98,6 +104,7 @@ impl Default for SearchRequest {
             limit: 10,
             offset: 0,
             sort: SortOrder::Relevance,
+            collapse: None,
         }
     }
 }
@@ -148,6 +155,12 @@ impl SearchRequest {
     /// Order of hits.
     pub fn sort(mut self, sort: SortOrder) -> SearchRequest {
         self.sort = sort;
+        self
+    }
+
+    /// One hit per story: near-duplicate copies collapsed as `by` says.
+    pub fn collapse(mut self, by: Collapse) -> SearchRequest {
+        self.collapse = Some(by);
         self
     }
 
@@ -220,6 +233,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub facets: Vec<FacetCounts>,
     pub histogram: Option<Histogram>,
+    /// Present when copies were collapsed: hits, total, facets and
+    /// histogram then count stories.
+    pub collapse: Option<Collapsed>,
 }
 
 /// The query and filter parts of a request, each kept apart so a facet's
@@ -228,6 +244,9 @@ struct Plan {
     text: Box<dyn Query>,
     date: Option<Box<dyn Query>>,
     filters: Vec<(FacetField, Box<dyn Query>)>,
+    /// The copies a collapsed search leaves out (`collapse`).
+    exclude: Option<Box<dyn Query>>,
+    collapsed: Option<Collapsed>,
 }
 
 impl Plan {
@@ -246,6 +265,9 @@ impl Plan {
             if Some(*facet) != except {
                 clauses.push((Occur::Must, filter(&**q)));
             }
+        }
+        if let Some(x) = &self.exclude {
+            clauses.push((Occur::MustNot, x.box_clone()));
         }
         if clauses.len() == 1 {
             return self.text.box_clone();
@@ -340,6 +362,7 @@ fn run(
         hits,
         facets: facet_counts,
         histogram,
+        collapse: plan.collapsed.clone(),
     })
 }
 
@@ -386,14 +409,25 @@ fn plan(
     }
     let date = (req.since.is_some() || req.until.is_some())
         .then(|| query::date_range(f.date, req.since, req.until));
-    Ok((
-        Plan {
-            text,
-            date,
-            filters,
-        },
-        applied,
-    ))
+    let mut plan = Plan {
+        text,
+        date,
+        filters,
+        exclude: None,
+        collapsed: None,
+    };
+    if let Some(by) = req.collapse {
+        // Which copies to leave out is decided on the whole query; a facet
+        // counted without its own filter leaves out the same copies.
+        let (exclude, hidden) = collapse::exclusion(f, searcher, &*plan.combined(None), by)?;
+        plan.exclude = exclude;
+        plan.collapsed = Some(Collapsed {
+            by,
+            counts: "stories",
+            hidden_copies: hidden,
+        });
+    }
+    Ok((plan, applied))
 }
 
 /// The whole query of `req` (text, filters and dates), with the filters as

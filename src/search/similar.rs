@@ -1,6 +1,6 @@
 //! Similar stories: more-like-this over the title and body of one article
 //! (tantivy's `MoreLikeThisQuery`), within the usual filters, the article
-//! itself left out.
+//! itself and its near-duplicate copies (its cluster) left out.
 //!
 //! The query is built from the article's own words only (title and body):
 //! its tags (topics, countries, people) are not used, so "shares a topic"
@@ -11,7 +11,7 @@
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, OwnedValue};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::{AppliedFilter, Hit, SearchRequest, MAX_LIMIT};
@@ -33,6 +33,8 @@ pub struct SimilarResults {
     pub filters: Vec<AppliedFilter>,
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     pub until: Option<chrono::DateTime<chrono::Utc>>,
+    /// Copies of the article (its near-duplicate cluster) left out.
+    pub copies_left_out: u64,
     /// Articles sharing at least one of the query words (and the filters).
     pub total: usize,
     pub limit: usize,
@@ -61,6 +63,11 @@ pub fn similar(
         .ok_or_else(|| Error::NotFound(id.to_string()))?;
     let doc: TantivyDocument = searcher.doc(addr)?;
     let title = document::first_text(&doc, f.title).unwrap_or_default();
+    let cluster = document::first_text(&doc, f.cluster).unwrap_or_else(|| id.to_string());
+    let copies = doc
+        .get_first(f.copies)
+        .and_then(|v| v.as_u64())
+        .unwrap_or(1);
     let body = document::all_text(&doc, f.body).join("\n");
     let fields = vec![
         (f.title, vec![OwnedValue::Str(title.clone())]),
@@ -86,6 +93,13 @@ pub fn similar(
             Box::new(ConstScoreQuery::new(filters_query, 0.0)),
         ),
         (Occur::MustNot, Box::new(id_query)),
+        (
+            Occur::MustNot,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.cluster, &cluster),
+                IndexRecordOption::Basic,
+            )),
+        ),
     ]);
     let (total, top) = searcher.search(
         &q,
@@ -103,6 +117,7 @@ pub fn similar(
         filters,
         since: base.since,
         until: base.until,
+        copies_left_out: copies.saturating_sub(1),
         total,
         limit,
         hits,

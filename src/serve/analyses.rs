@@ -1,5 +1,6 @@
-//! The coverage analyses over HTTP: significant words, similar stories and
-//! co-occurrence, as `newsdex terms`, `similar` and `cooccur --format json`.
+//! The coverage analyses over HTTP: significant words, similar stories,
+//! co-occurrence and near-duplicate clusters, as `newsdex terms`,
+//! `similar`, `cooccur` and `dupes --format json`.
 
 use std::sync::Arc;
 
@@ -71,6 +72,20 @@ pub async fn cooccur(
         .max(1);
     answer(&st, move |news, searcher| {
         search::cooccur(news, searcher, &req, rows, columns, top)
+    })
+    .await
+}
+
+/// `GET /api/dupes?q=&limit=` plus filters.
+pub async fn dupes(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Response, Problem> {
+    let p = Params::parse(raw.as_deref())?;
+    let mut known = FILTERS.to_vec();
+    known.push("limit");
+    p.check_known(&known)?;
+    let req = params::filter_request(&p, p.one("q")?.unwrap_or(""))?;
+    let limit = p.number("limit", 10, MAX_LIMIT)?;
+    answer(&st, move |news, searcher| {
+        search::dupes(news, searcher, &req, limit)
     })
     .await
 }

@@ -4,7 +4,7 @@
 //! become the same [`SearchRequest`](crate::search::SearchRequest)s the
 //! command line makes (`params.rs`), run on a small pool of blocking threads
 //! behind an admission gate (`gate.rs`), and answer with the command line's
-//! JSON shapes (`api.rs`, and `analyses.rs` for terms, similar, cooccur) or the embedded page (`assets.rs`). Errors are
+//! JSON shapes (`api.rs`, and `analyses.rs` for terms, similar, cooccur, dupes) or the embedded page (`assets.rs`). Errors are
 //! `application/problem+json` (`problem.rs`). A token guards every route
 //! when one is set (`auth.rs`), and one must be set to listen beyond this
 //! machine.
@@ -113,6 +113,7 @@ pub fn router(news: NewsIndex, opts: &ServeOptions) -> Result<Router> {
         .route("/api/terms", get(analyses::terms))
         .route("/api/similar/{*id}", get(analyses::similar))
         .route("/api/cooccur/{rows}/{columns}", get(analyses::cooccur))
+        .route("/api/dupes", get(analyses::dupes))
         .route("/api/export.csv", get(export::export_csv))
         .route("/api/openapi.json", get(api::openapi))
         .fallback(api::not_found);

@@ -115,6 +115,7 @@ pub const SEARCH_PARAMS: &[&str] = &[
     "facet_top",
     "histogram",
     "sort",
+    "collapse",
     "limit",
     "offset",
 ];
@@ -220,6 +221,11 @@ pub fn search_request(p: &Params) -> Result<SearchRequest, Problem> {
         req.sort = s.parse::<SortOrder>().map_err(|_| {
             Problem::bad_param("sort", format!("'sort={s}': use relevance, date or -date"))
         })?;
+    }
+    if let Some(c) = p.one("collapse")? {
+        req.collapse = Some(c.parse().map_err(|_| {
+            Problem::bad_param("collapse", format!("'collapse={c}': use earliest or best"))
+        })?);
     }
     Ok(req)
 }

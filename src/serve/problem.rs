@@ -102,6 +102,7 @@ impl From<Error> for Problem {
             },
             Error::EmptyFilterValue { ref facet } => Problem::bad_param(facet, detail),
             Error::UnknownSort(_) => Problem::bad_param("sort", detail),
+            Error::UnknownCollapse(_) => Problem::bad_param("collapse", detail),
             Error::UnknownFacet { .. } => Problem::bad_param("facet", detail),
             Error::NotFound(_) => Problem::not_found(detail),
             _ => Problem::internal(&detail),

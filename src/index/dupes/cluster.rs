@@ -1,0 +1,236 @@
+//! The clustering pass run after an ingest run's last commit: candidates
+//! from shared band keys, pairs kept by their shingle overlap and dates,
+//! clusters as connected components, and the documents whose cluster or
+//! copy count changed rewritten.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
+
+use super::signature::{fingerprint, Fingerprint, Overlap};
+use super::{add_fields, MAX_GROUP, WINDOW_DAYS};
+use crate::error::{Error, Result};
+use crate::index::NewsIndex;
+use crate::schema::names;
+
+/// What a clustering pass found and changed.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct ReclusterReport {
+    /// Clusters of two or more articles in the index.
+    pub clusters: u64,
+    /// Articles in those clusters.
+    pub clustered_articles: u64,
+    /// Pairs that shared a band key and were compared.
+    pub compared_pairs: u64,
+    /// Articles rewritten because their cluster or copy count changed.
+    pub rewritten: u64,
+}
+
+/// One live document as the pass sees it.
+struct Doc {
+    addr: DocAddress,
+    /// Seconds since the epoch, when dated.
+    date: Option<i64>,
+    /// Stored copy count (1 for an article not yet in a cluster).
+    copies: u64,
+}
+
+/// The columns of one segment the pass reads.
+struct SegmentColumns {
+    ids: StrColumn,
+    clusters: StrColumn,
+}
+
+fn str_column(searcher: &Searcher, seg: usize, name: &str) -> Result<StrColumn> {
+    searcher
+        .segment_reader(seg as u32)
+        .fast_fields()
+        .str(name)?
+        .ok_or_else(|| Error::SchemaDeclaration(format!("field '{name}' is not a fast text field")))
+}
+
+fn first_str(col: &StrColumn, doc: u32) -> String {
+    let mut out = String::new();
+    if let Some(ord) = col.term_ords(doc).next() {
+        let _ = col.ord_to_str(ord, &mut out);
+    }
+    out
+}
+
+/// Recompute the near-duplicate clusters of the whole index as `searcher`
+/// sees it (the run's last commit) and rewrite, through `writer`, the
+/// articles whose cluster id or copy count changed; commits when it
+/// rewrote any. The caller holds the writer, so nothing else writes.
+pub fn recluster(
+    news: &NewsIndex,
+    searcher: &Searcher,
+    writer: &mut IndexWriter,
+) -> Result<ReclusterReport> {
+    let f = &news.fields;
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    let mut columns = Vec::new();
+    for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+        let ff = reader.fast_fields();
+        let keys: Column<u64> = ff.u64(names::DUP_KEYS)?;
+        let copies: Column<u64> = ff.u64(names::COPIES)?;
+        let dates: Column<tantivy::DateTime> = ff.date(names::DATE)?;
+        columns.push(SegmentColumns {
+            ids: str_column(searcher, seg, names::ID)?,
+            clusters: str_column(searcher, seg, names::CLUSTER)?,
+        });
+        let alive = reader.alive_bitset();
+        for doc in 0..reader.max_doc() {
+            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                continue;
+            }
+            let n = docs.len() as u32;
+            keyed.extend(keys.values_for_doc(doc).map(|k| (k, n)));
+            docs.push(Doc {
+                addr: DocAddress::new(seg as u32, doc),
+                date: dates.first(doc).map(|d| d.into_timestamp_secs()),
+                copies: copies.first(doc).unwrap_or(1),
+            });
+        }
+    }
+
+    // Documents sharing a band key are candidates.
+    keyed.sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 || group.len() > MAX_GROUP {
+            continue;
+        }
+        for (i, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[i + 1..] {
+                let (x, y) = (docs[a as usize].date, docs[b as usize].date);
+                let near = match (x, y) {
+                    (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS * 86_400,
+                    _ => true,
+                };
+                if near {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+
+    // The shingle sets of every candidate, from the stored bodies.
+    let mut involved: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    involved.sort_unstable();
+    involved.dedup();
+    let sets: HashMap<u32, Fingerprint> = involved
+        .par_iter()
+        .map(|&n| -> Result<(u32, Fingerprint)> {
+            let doc: TantivyDocument = searcher.doc(docs[n as usize].addr)?;
+            let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+            Ok((n, fingerprint(body)))
+        })
+        .collect::<Result<_>>()?;
+    let copies: Vec<(u32, u32)> = pairs
+        .par_iter()
+        .copied()
+        .filter(|(a, b)| Overlap::of(&sets[a], &sets[b]).is_copy())
+        .collect();
+
+    // Clusters: connected components of the copy pairs.
+    let mut parent: Vec<u32> = (0..docs.len() as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for &(a, b) in &copies {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+    let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &n in &involved {
+        members.entry(root(&mut parent, n)).or_default().push(n);
+    }
+
+    let id_of = |n: u32| {
+        let addr = docs[n as usize].addr;
+        first_str(&columns[addr.segment_ord as usize].ids, addr.doc_id)
+    };
+    // What every clustered article should store: (cluster id, copies).
+    let mut want: HashMap<u32, (String, u64)> = HashMap::new();
+    let mut report = ReclusterReport {
+        compared_pairs: pairs.len() as u64,
+        ..Default::default()
+    };
+    for group in members.values().filter(|g| g.len() > 1) {
+        let first = group
+            .iter()
+            .map(|&n| {
+                (
+                    docs[n as usize].date.is_none(),
+                    docs[n as usize].date,
+                    id_of(n),
+                )
+            })
+            .min()
+            .map(|(_, _, id)| id)
+            .unwrap_or_default();
+        report.clusters += 1;
+        report.clustered_articles += group.len() as u64;
+        for &n in group {
+            want.insert(n, (first.clone(), group.len() as u64));
+        }
+    }
+
+    // Rewrite what changed: clustered articles whose stored cluster or count
+    // differ, and articles that left a cluster (a stored count above one).
+    let mut rewrite: Vec<(u32, String, u64)> = Vec::new();
+    for (n, d) in docs.iter().enumerate() {
+        let n = n as u32;
+        match want.get(&n) {
+            Some((cluster, size)) => {
+                let stored = first_str(
+                    &columns[d.addr.segment_ord as usize].clusters,
+                    d.addr.doc_id,
+                );
+                if d.copies != *size || stored != *cluster {
+                    rewrite.push((n, cluster.clone(), *size));
+                }
+            }
+            None if d.copies != 1 => rewrite.push((n, id_of(n), 1)),
+            None => {}
+        }
+    }
+    for (n, cluster, size) in &rewrite {
+        let stored: TantivyDocument = searcher.doc(docs[*n as usize].addr)?;
+        let mut doc = TantivyDocument::default();
+        let mut id = String::new();
+        let mut body = String::new();
+        for (field, value) in stored.field_values() {
+            if field == f.cluster || field == f.copies || field == f.dup_keys {
+                continue;
+            }
+            if field == f.id {
+                id = value.as_str().unwrap_or_default().to_string();
+            } else if field == f.body {
+                body = value.as_str().unwrap_or_default().to_string();
+            }
+            doc.add_field_value(field, value);
+        }
+        add_fields(&mut doc, f, cluster, *size, &body);
+        writer.delete_term(Term::from_field_text(f.id, &id));
+        writer.add_document(doc)?;
+    }
+    report.rewritten = rewrite.len() as u64;
+    if !rewrite.is_empty() {
+        writer.commit()?;
+    }
+    Ok(report)
+}

@@ -1,0 +1,195 @@
+//! One hit per story: collapsing near-duplicate copies (`search
+//! --collapse`), and the clusters among the hits (`dupes`).
+//!
+//! Every article stores its near-duplicate cluster and the cluster's size
+//! (`index::dupes`). Collapsing first collects the matching articles that
+//! have copies, keeps one per cluster (the earliest, or the best scoring),
+//! and excludes the others from the search by id: totals, facet counts and
+//! histograms then count stories, not copies.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{Query, TermSetQuery};
+use tantivy::{DocAddress, Score, Searcher, SegmentReader, Term};
+
+use crate::error::{Error, Result};
+use crate::index::Fields;
+use crate::schema::names;
+
+/// Which copy of a story stands for it when hits are collapsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collapse {
+    /// The earliest matching copy (then the smallest id): where the story
+    /// first ran.
+    Earliest,
+    /// The best-scoring matching copy.
+    Best,
+}
+
+impl std::str::FromStr for Collapse {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Collapse> {
+        match s.trim() {
+            "earliest" | "first" => Ok(Collapse::Earliest),
+            "best" | "score" | "relevance" => Ok(Collapse::Best),
+            other => Err(Error::UnknownCollapse(other.to_string())),
+        }
+    }
+}
+
+/// How a search was collapsed, as its results say.
+#[derive(Debug, Clone, Serialize)]
+pub struct Collapsed {
+    pub by: Collapse,
+    /// What totals, facets and histograms count: always `stories`.
+    pub counts: &'static str,
+    /// Matching copies left out because another copy stands for their story.
+    pub hidden_copies: u64,
+}
+
+/// A matching article that has copies.
+#[derive(Debug, Clone)]
+pub struct Copy {
+    pub cluster: String,
+    pub id: String,
+    pub date: Option<i64>,
+    pub score: Score,
+    /// The cluster's size as stored.
+    pub copies: u64,
+    pub addr: DocAddress,
+}
+
+/// Collects the matching articles whose cluster holds two or more.
+pub struct CopiesCollector {
+    pub scoring: bool,
+}
+
+/// Per-segment half of [`CopiesCollector`].
+pub struct CopiesSegment {
+    segment: u32,
+    copies: Column<u64>,
+    clusters: StrColumn,
+    ids: StrColumn,
+    dates: Option<Column<tantivy::DateTime>>,
+    out: Vec<Copy>,
+}
+
+fn read(col: &StrColumn, doc: u32) -> String {
+    let mut s = String::new();
+    if let Some(ord) = col.term_ords(doc).next() {
+        let _ = col.ord_to_str(ord, &mut s);
+    }
+    s
+}
+
+fn str_column(reader: &SegmentReader, name: &str) -> tantivy::Result<StrColumn> {
+    reader.fast_fields().str(name)?.ok_or_else(|| {
+        tantivy::TantivyError::SchemaError(format!("field '{name}' is not a fast text field"))
+    })
+}
+
+impl Collector for CopiesCollector {
+    type Fruit = Vec<Copy>;
+    type Child = CopiesSegment;
+
+    fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<CopiesSegment> {
+        Ok(CopiesSegment {
+            segment,
+            copies: reader.fast_fields().u64(names::COPIES)?,
+            clusters: str_column(reader, names::CLUSTER)?,
+            ids: str_column(reader, names::ID)?,
+            dates: reader.fast_fields().date(names::DATE).ok(),
+            out: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scoring
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Copy>>) -> tantivy::Result<Vec<Copy>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for CopiesSegment {
+    type Fruit = Vec<Copy>;
+
+    fn collect(&mut self, doc: u32, score: Score) {
+        let copies = self.copies.first(doc).unwrap_or(1);
+        if copies < 2 {
+            return;
+        }
+        self.out.push(Copy {
+            cluster: read(&self.clusters, doc),
+            id: read(&self.ids, doc),
+            date: self
+                .dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map(|d| d.into_timestamp_secs()),
+            score,
+            copies,
+            addr: DocAddress::new(self.segment, doc),
+        });
+    }
+
+    fn harvest(self) -> Vec<Copy> {
+        self.out
+    }
+}
+
+/// The matching articles of `query` that have copies, grouped by cluster.
+pub fn matching_copies(
+    searcher: &Searcher,
+    query: &dyn Query,
+    scoring: bool,
+) -> Result<HashMap<String, Vec<Copy>>> {
+    let found = searcher.search(query, &CopiesCollector { scoring })?;
+    let mut by_cluster: HashMap<String, Vec<Copy>> = HashMap::new();
+    for c in found {
+        by_cluster.entry(c.cluster.clone()).or_default().push(c);
+    }
+    Ok(by_cluster)
+}
+
+/// The query excluding every matching copy but the one that stands for its
+/// story, and how many it excludes; `None` when no hit has a copy.
+pub fn exclusion(
+    fields: &Fields,
+    searcher: &Searcher,
+    query: &dyn Query,
+    by: Collapse,
+) -> Result<(Option<Box<dyn Query>>, u64)> {
+    let groups = matching_copies(searcher, query, by == Collapse::Best)?;
+    let mut hidden = Vec::new();
+    for mut members in groups.into_values() {
+        if members.len() < 2 {
+            continue;
+        }
+        let earliest = |c: &Copy| (c.date.is_none(), c.date, c.id.clone());
+        match by {
+            Collapse::Earliest => members.sort_by_key(earliest),
+            Collapse::Best => members.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| earliest(a).cmp(&earliest(b)))
+            }),
+        }
+        hidden.extend(
+            members
+                .into_iter()
+                .skip(1)
+                .map(|c| Term::from_field_text(fields.id, &c.id)),
+        );
+    }
+    let n = hidden.len() as u64;
+    if hidden.is_empty() {
+        return Ok((None, 0));
+    }
+    Ok((Some(Box::new(TermSetQuery::new(hidden))), n))
+}
