@@ -283,9 +283,9 @@ const SKIPPED_FILES_SHOWN: usize = 20;
 pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
     writeln!(
         w,
-        "indexed {} articles from {} files in {:.1} s ({:.0} docs/s) into {}",
-        thousands(s.indexed),
-        thousands(s.files as u64),
+        "indexed {} from {} in {:.1} s ({:.0} docs/s) into {}",
+        plural(s.indexed, "article", "articles"),
+        plural(s.files as u64, "file", "files"),
         s.seconds,
         s.docs_per_second,
         s.index

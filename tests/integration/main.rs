@@ -4,6 +4,7 @@
 mod analyses;
 mod browser;
 mod corpora;
+mod dupes;
 mod errors;
 mod facet_table;
 mod filters;
