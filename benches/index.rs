@@ -92,6 +92,14 @@ fn bench_build(c: &mut Criterion) {
             run_index(&opts, |_| {}).expect("index builds").indexed
         })
     });
+    // The cost of near-duplicate detection: the same build without it.
+    g.bench_function("reuters_slice_rebuild_no_dupes", |b| {
+        b.iter(|| {
+            let mut opts = IndexOptions::new(dir.path().join("idx"), paths.clone());
+            opts.near_duplicates = false;
+            run_index(&opts, |_| {}).expect("index builds").indexed
+        })
+    });
     g.finish();
 }
 

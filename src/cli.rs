@@ -218,6 +218,10 @@ pub struct IndexArgs {
     /// Exit 0 when some input was skipped or repaired (the summary still lists it); without it such a run exits 3, which stops `&&` chains
     #[arg(long)]
     pub warnings_ok: bool,
+    /// Skip near-duplicate detection: this run's articles get no MinHash
+    /// keys (they never join a cluster) and clusters are not recomputed
+    #[arg(long)]
+    pub no_dupes: bool,
     /// Output format of the summary
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,

@@ -84,6 +84,7 @@ pub fn index_options(
         commit_interval: (a.commit_interval > 0)
             .then(|| std::time::Duration::from_secs(a.commit_interval)),
         interrupt: Default::default(),
+        near_duplicates: !a.no_dupes,
     })
 }
 

@@ -13,8 +13,14 @@ use crate::gazetteer;
 use crate::index::Fields;
 use crate::schema::{FacetField, FieldDecl, FieldKind, Resolve};
 
-/// Build the tantivy document for an article (already enriched).
+/// Build the tantivy document for an article (already enriched), with its
+/// near-duplicate band keys.
 pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
+    to_document_with(f, a, true)
+}
+
+/// [`to_document`], with near-duplicate band keys only when `dup_keys`.
+pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &a.id);
     d.add_text(f.title, &a.title);
@@ -50,7 +56,8 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     d.add_text(f.path, &a.path);
     // Every article starts as a cluster of one; the ingest run's last step
     // (`dupes::recluster`) rewrites the articles that have copies.
-    crate::index::dupes::add_fields(&mut d, f, &a.id, 1, &a.body);
+    let body = if dup_keys { a.body.as_str() } else { "" };
+    crate::index::dupes::add_fields(&mut d, f, &a.id, 1, body);
     d
 }
 

@@ -70,6 +70,10 @@ pub struct IndexOptions {
     pub commit_interval: Option<Duration>,
     /// Raised (by a Ctrl-C handler) to stop early and commit what is done.
     pub interrupt: Arc<AtomicBool>,
+    /// Find near-duplicates: band keys for every article and the clusters
+    /// recomputed after the run. Off, the articles of this run get no keys
+    /// (they never join a cluster) and the clusters are left as they were.
+    pub near_duplicates: bool,
 }
 
 impl IndexOptions {
@@ -90,6 +94,7 @@ impl IndexOptions {
             commit_every: 0,
             commit_interval: None,
             interrupt: Arc::default(),
+            near_duplicates: true,
         }
     }
 }
@@ -135,8 +140,9 @@ pub struct IndexSummary {
     /// Commits made by this run (including the final one).
     pub commits: u64,
     /// Near-duplicate clusters in the whole index after this run, and the
-    /// articles this run rewrote to join or leave one.
-    pub duplicates: dupes::ReclusterReport,
+    /// articles this run rewrote to join or leave one; null when the run
+    /// left near-duplicates out.
+    pub duplicates: Option<dupes::ReclusterReport>,
     /// True when the run was interrupted (Ctrl-C): files not yet read were
     /// left out, and the documents added so far were committed.
     pub interrupted: bool,
@@ -235,7 +241,8 @@ pub fn run_index(
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let prepared = prepare_file(input, *len, extractor, fields);
+                    let prepared =
+                        prepare_file(input, *len, extractor, fields, opts.near_duplicates);
                     // A closed channel means the writer stopped on an error.
                     let _ = tx.send(prepared);
                 });
@@ -315,14 +322,16 @@ pub fn run_index(
     }
     summary.commits += 1;
     // Near-duplicate clusters over the whole index as now committed.
-    reader.reload()?;
-    let clustered = dupes::recluster(&news, &reader.searcher(), &mut writer);
-    summary.duplicates = match clustered {
-        Ok(report) => report,
-        Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
-    };
-    if summary.duplicates.rewritten > 0 {
-        summary.commits += 1;
+    if opts.near_duplicates {
+        reader.reload()?;
+        let report = match dupes::recluster(&news, &reader.searcher(), &mut writer) {
+            Ok(report) => report,
+            Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
+        };
+        if report.rewritten > 0 {
+            summary.commits += 1;
+        }
+        summary.duplicates = Some(report);
     }
     writer
         .wait_merging_threads()
@@ -372,6 +381,7 @@ fn prepare_file(
     bytes: u64,
     extractor: extract::Extractor,
     fields: &crate::index::Fields,
+    dup_keys: bool,
 ) -> Prepared {
     let path = input.path.as_path();
     // Stored absolute, so `show` names the file the same from any folder.
@@ -387,7 +397,7 @@ fn prepare_file(
                 .map(|mut a: Article| {
                     a.path.clone_from(&stored_path);
                     extractor.enrich(&mut a);
-                    let doc = document::to_document(fields, &a);
+                    let doc = document::to_document_with(fields, &a, dup_keys);
                     (a.id, doc)
                 })
                 .collect();

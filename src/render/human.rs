@@ -301,14 +301,16 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         "  documents in the index: {}",
         thousands(s.total_documents)
     )?;
-    let d = &s.duplicates;
-    writeln!(
-        w,
-        "  near-duplicates: {} in {} (this run rewrote {})",
-        plural(d.clustered_articles, "article", "articles"),
-        plural(d.clusters, "cluster", "clusters"),
-        thousands(d.rewritten)
-    )?;
+    match &s.duplicates {
+        Some(d) => writeln!(
+            w,
+            "  near-duplicates: {} in {} (this run rewrote {})",
+            plural(d.clustered_articles, "article", "articles"),
+            plural(d.clusters, "cluster", "clusters"),
+            thousands(d.rewritten)
+        )?,
+        None => writeln!(w, "  near-duplicates: not looked for in this run")?,
+    }
     if s.skipped.is_empty() {
         writeln!(w, "  skipped: none")?;
     } else {

@@ -18,7 +18,7 @@ use crate::index::NewsIndex;
 use crate::schema::names;
 
 /// What a clustering pass found and changed.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ReclusterReport {
     /// Clusters of two or more articles in the index.
     pub clusters: u64,
@@ -28,6 +28,8 @@ pub struct ReclusterReport {
     pub compared_pairs: u64,
     /// Articles rewritten because their cluster or copy count changed.
     pub rewritten: u64,
+    /// Time the pass took, its commit included.
+    pub seconds: f64,
 }
 
 /// One live document as the pass sees it.
@@ -39,10 +41,17 @@ struct Doc {
     copies: u64,
 }
 
-/// The columns of one segment the pass reads.
+/// The ids of one segment, for the rare article read without its text.
 struct SegmentColumns {
     ids: StrColumn,
-    clusters: StrColumn,
+}
+
+/// A candidate as the comparison reads it from its stored fields.
+struct Candidate {
+    print: Fingerprint,
+    id: String,
+    /// The cluster it stores now.
+    cluster: String,
 }
 
 fn str_column(searcher: &Searcher, seg: usize, name: &str) -> Result<StrColumn> {
@@ -70,6 +79,7 @@ pub fn recluster(
     searcher: &Searcher,
     writer: &mut IndexWriter,
 ) -> Result<ReclusterReport> {
+    let start = std::time::Instant::now();
     let f = &news.fields;
     let mut docs: Vec<Doc> = Vec::new();
     let mut keyed: Vec<(u64, u32)> = Vec::new();
@@ -81,7 +91,6 @@ pub fn recluster(
         let dates: Column<tantivy::DateTime> = ff.date(names::DATE)?;
         columns.push(SegmentColumns {
             ids: str_column(searcher, seg, names::ID)?,
-            clusters: str_column(searcher, seg, names::CLUSTER)?,
         });
         let alive = reader.alive_bitset();
         for doc in 0..reader.max_doc() {
@@ -125,18 +134,27 @@ pub fn recluster(
     let mut involved: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
     involved.sort_unstable();
     involved.dedup();
-    let sets: HashMap<u32, Fingerprint> = involved
+    // Their ids and stored clusters come with them (reading those from the
+    // fast fields' dictionaries costs more, one block per lookup).
+    let sets: HashMap<u32, Candidate> = involved
         .par_iter()
-        .map(|&n| -> Result<(u32, Fingerprint)> {
+        .map(|&n| -> Result<(u32, Candidate)> {
             let doc: TantivyDocument = searcher.doc(docs[n as usize].addr)?;
-            let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-            Ok((n, fingerprint(body)))
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+            Ok((
+                n,
+                Candidate {
+                    print: fingerprint(text(f.body)),
+                    id: text(f.id).to_string(),
+                    cluster: text(f.cluster).to_string(),
+                },
+            ))
         })
         .collect::<Result<_>>()?;
     let copies: Vec<(u32, u32)> = pairs
         .par_iter()
         .copied()
-        .filter(|(a, b)| Overlap::of(&sets[a], &sets[b]).is_copy())
+        .filter(|(a, b)| Overlap::of(&sets[a].print, &sets[b].print).is_copy())
         .collect();
 
     // Clusters: connected components of the copy pairs.
@@ -159,9 +177,12 @@ pub fn recluster(
         members.entry(root(&mut parent, n)).or_default().push(n);
     }
 
-    let id_of = |n: u32| {
-        let addr = docs[n as usize].addr;
-        first_str(&columns[addr.segment_ord as usize].ids, addr.doc_id)
+    let id_of = |n: u32| match sets.get(&n) {
+        Some(c) => c.id.clone(),
+        None => {
+            let addr = docs[n as usize].addr;
+            first_str(&columns[addr.segment_ord as usize].ids, addr.doc_id)
+        }
     };
     // What every clustered article should store: (cluster id, copies).
     let mut want: HashMap<u32, (String, u64)> = HashMap::new();
@@ -196,11 +217,10 @@ pub fn recluster(
         let n = n as u32;
         match want.get(&n) {
             Some((cluster, size)) => {
-                let stored = first_str(
-                    &columns[d.addr.segment_ord as usize].clusters,
-                    d.addr.doc_id,
-                );
-                if d.copies != *size || stored != *cluster {
+                // Every clustered article was a candidate, so its stored
+                // cluster was read with its text.
+                let stored = sets.get(&n).map(|c| c.cluster.as_str()).unwrap_or("");
+                if d.copies != *size || stored != cluster {
                     rewrite.push((n, cluster.clone(), *size));
                 }
             }
@@ -232,5 +252,6 @@ pub fn recluster(
     if !rewrite.is_empty() {
         writer.commit()?;
     }
+    report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
 }

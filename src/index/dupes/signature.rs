@@ -40,26 +40,37 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Hashes of the text's words, lower-cased, in order.
+/// Hashes of the text's words, lower-cased, in order. ASCII letters and
+/// digits are hashed byte by byte; other letters through `to_lowercase`.
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut h = FxHasher::default();
     let mut in_word = false;
+    let mut end_word = |h: &mut FxHasher, in_word: &mut bool| {
+        if *in_word {
+            out.push(h.finish());
+            *h = FxHasher::default();
+            *in_word = false;
+        }
+    };
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h.write_u32(c.to_ascii_lowercase() as u32);
+                in_word = true;
+            } else {
+                end_word(&mut h, &mut in_word);
+            }
+        } else if c.is_alphanumeric() {
             for lc in c.to_lowercase() {
                 h.write_u32(lc as u32);
             }
             in_word = true;
-        } else if in_word {
-            out.push(h.finish());
-            h = FxHasher::default();
-            in_word = false;
+        } else {
+            end_word(&mut h, &mut in_word);
         }
     }
-    if in_word {
-        out.push(h.finish());
-    }
+    end_word(&mut h, &mut in_word);
     out
 }
 
@@ -126,12 +137,19 @@ pub struct Fingerprint {
 
 /// The fingerprint of a text.
 pub fn fingerprint(text: &str) -> Fingerprint {
+    Fingerprint {
+        shingles: shingles(text),
+        numbers: number_hashes(text),
+        names: name_hashes(text),
+    }
+}
+
+/// The text's shingle hashes (see [`Fingerprint::shingles`]).
+pub fn shingles(text: &str) -> Vec<u64> {
     let words = word_hashes(text);
-    let numbers = number_hashes(text);
-    let names = name_hashes(text);
     let window = SHINGLE_WORDS.min(words.len());
     if window == 0 {
-        return Fingerprint::default();
+        return Vec::new();
     }
     let mut shingles: Vec<u64> = words
         .windows(window)
@@ -145,16 +163,7 @@ pub fn fingerprint(text: &str) -> Fingerprint {
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
-    Fingerprint {
-        shingles,
-        numbers,
-        names,
-    }
-}
-
-/// The text's shingle hashes (see [`Fingerprint::shingles`]).
-pub fn shingles(text: &str) -> Vec<u64> {
-    fingerprint(text).shingles
+    shingles
 }
 
 /// The band keys of a shingle set ([`BANDS`] of them), or none when the
