@@ -15,8 +15,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
 
-use crate::error::{Error, Result};
-use crate::extract::people::canonical::canonical_names;
+use crate::error::Result;
+use crate::extract::people::canonical::{canonical_names, SurnameEvidence};
 use crate::index::Fields;
 
 /// What folding the person values did to the index.
@@ -32,29 +32,11 @@ pub struct PeopleFolded {
 
 /// The distinct values of `field` held by live articles, with how many hold each.
 fn values_with_counts(searcher: &Searcher, field: Field) -> Result<Vec<(String, u64)>> {
-    let mut values: Vec<String> = Vec::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .stream()
-            .map_err(|e| Error::io("reading the term dictionary", e))?;
-        while stream.advance() {
-            if let Ok(s) = std::str::from_utf8(stream.key()) {
-                values.push(s.to_string());
-            }
-        }
-    }
-    values.sort();
-    values.dedup();
-    let mut out = Vec::with_capacity(values.len());
-    for v in values {
-        // Live articles only: a value left in deleted documents alone must not count.
+    let mut out = Vec::new();
+    for v in crate::search::vocab::vocabulary(searcher, field)? {
         let q = TermQuery::new(Term::from_field_text(field, &v), IndexRecordOption::Basic);
         let n = searcher.search(&q, &Count)? as u64;
-        if n > 0 {
-            out.push((v, n));
-        }
+        out.push((v, n));
     }
     Ok(out)
 }
@@ -68,46 +50,83 @@ fn articles_with(searcher: &Searcher, field: Field, value: &str) -> Result<Vec<D
     Ok(searcher.search(&q, &DocSetCollector)?.into_iter().collect())
 }
 
+/// How many distinct person values the live articles of `searcher`'s index hold.
+pub fn count_values(searcher: &Searcher, fields: &Fields) -> Result<u64> {
+    match fields.named(crate::article::field::PERSON) {
+        Some(person) => Ok(values_with_counts(searcher, person)?.len() as u64),
+        None => Ok(0),
+    }
+}
+
 /// Fold the person values of the index `searcher` reads, writing the changed articles with
-/// `writer` (not committed here: the caller commits).
+/// `writer` (not committed here: the caller commits, then counts the values left with
+/// [`count_values`]). `evidence` says whom each source means by a surname alone, learnt from
+/// its articles in this run.
 pub fn fold_people(
     searcher: &Searcher,
     fields: &Fields,
     writer: &mut IndexWriter,
+    evidence: &SurnameEvidence,
 ) -> Result<PeopleFolded> {
     let Some(person) = fields.named(crate::article::field::PERSON) else {
         return Ok(PeopleFolded::default());
     };
+    let source_field = fields.named(crate::article::field::SOURCE);
     let values = values_with_counts(searcher, person)?;
     let map = canonical_names(&values);
-    let before: std::collections::BTreeSet<&str> = values.iter().map(|(v, _)| v.as_str()).collect();
-    let after: std::collections::BTreeSet<&str> = before
-        .iter()
-        .map(|v| map.get(*v).map_or(*v, String::as_str))
-        .collect();
+    // The value an article of `source` holding `v` gets, if it changes.
+    let target = |source: &str, v: &str| -> Option<String> {
+        match evidence.full_name(source, v) {
+            Some(full) => Some(map.get(full).cloned().unwrap_or_else(|| full.to_string())),
+            None => map.get(v).cloned(),
+        }
+    };
+    let mut touched: Vec<&str> = map.keys().map(String::as_str).collect();
+    touched.extend(evidence.keys().map(|(_, surname)| surname));
+    touched.sort_unstable();
+    touched.dedup();
     let mut addresses: Vec<DocAddress> = Vec::new();
-    for value in map.keys() {
+    for value in touched {
         addresses.extend(articles_with(searcher, person, value)?);
     }
     addresses.sort();
     addresses.dedup();
+    let mut rewritten = 0;
     for address in &addresses {
         let old: TantivyDocument = searcher.doc(*address)?;
         let Some(id) = old.get_first(fields.id).and_then(|v| v.as_str()) else {
             continue;
         };
-        let mut doc = TantivyDocument::default();
+        let source = source_field
+            .and_then(|f| old.get_first(f))
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let mut changed = false;
         let mut people: Vec<String> = Vec::new();
         for (field, value) in old.field_values() {
             if field != person {
-                doc.add_field_value(field, value);
                 continue;
             }
             if let Some(v) = value.as_str() {
-                let v = map.get(v).cloned().unwrap_or_else(|| v.to_string());
+                let v = match target(source, v) {
+                    Some(t) => {
+                        changed = true;
+                        t
+                    }
+                    None => v.to_string(),
+                };
                 if !people.contains(&v) {
                     people.push(v);
                 }
+            }
+        }
+        if !changed {
+            continue;
+        }
+        let mut doc = TantivyDocument::default();
+        for (field, value) in old.field_values() {
+            if field != person {
+                doc.add_field_value(field, value);
             }
         }
         for p in &people {
@@ -115,10 +134,11 @@ pub fn fold_people(
         }
         writer.delete_term(Term::from_field_text(fields.id, id));
         writer.add_document(doc)?;
+        rewritten += 1;
     }
     Ok(PeopleFolded {
-        values_before: before.len() as u64,
-        values_after: after.len() as u64,
-        articles_rewritten: addresses.len() as u64,
+        values_before: values.len() as u64,
+        values_after: values.len() as u64,
+        articles_rewritten: rewritten,
     })
 }

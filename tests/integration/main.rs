@@ -9,6 +9,7 @@ mod facet_table;
 mod filters;
 mod ingest;
 mod inputs;
+mod people;
 mod queries;
 mod reliability;
 mod reuters;

@@ -8,6 +8,7 @@
 //! Names may span a single line break. Afterwards a surname-only mention is folded into the full
 //! name found in the same document. ALL-CAPS lines (Reuters titles) are skipped.
 
+pub mod canonical;
 mod context;
 mod credits;
 mod lexicon;
