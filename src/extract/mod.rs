@@ -114,8 +114,9 @@ impl Extractor {
         self.enrich_noting(article, &mut SurnameEvidence::default());
     }
 
-    /// [`Extractor::enrich`], noting in `evidence` the source tags that were a surname alone
-    /// and took the full name the article's text gives (`Reagan` → `Ronald Reagan`).
+    /// [`Extractor::enrich`], noting in `evidence` the source tags that are a surname alone
+    /// with the full name the article's text gives (`Reagan` → `Ronald Reagan`); the tags
+    /// themselves are left as they are (the index-wide fold applies the evidence).
     pub fn enrich_noting(&self, article: &mut Article, evidence: &mut SurnameEvidence) {
         let mut countries: Vec<String> = Vec::with_capacity(article.countries().len());
         for tag in article.countries() {
@@ -147,14 +148,20 @@ impl Extractor {
                 article.set_value(field::AUTHOR, Some(found.authors.join(", ")));
             }
         }
-        // A source's surname alone (Reuters `reagan`) takes the full name the story gives.
+        // A source's surname alone (Reuters `reagan`): the full name the story gives is
+        // evidence of whom the source means.
         if self.mode != ExtractMode::Never && people.iter().any(|p| is_surname_only(p)) {
             let named = named.unwrap_or_else(|| {
                 let (body, _) = people::split_credits(&article.body);
                 people::find_people(&article.title, &body)
             });
+            // Noted, not applied here: the story may name another bearer of the
+            // surname (a Reuters `reagan` story naming only `Nancy Reagan`); the
+            // index-wide fold gives every story of the source the name most of its
+            // stories give.
             let source = article.value(field::SOURCE).unwrap_or("").to_string();
-            for (surname, full) in expand_surnames(&mut people, &named) {
+            let mut expanded = people.clone();
+            for (surname, full) in expand_surnames(&mut expanded, &named) {
                 evidence.note(&source, &surname, &full);
             }
         }

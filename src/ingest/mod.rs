@@ -325,11 +325,16 @@ pub fn run_index(
     if !summary.interrupted {
         reader.reload()?;
         let folded = people::fold_people(&reader.searcher(), fields, &mut writer, &evidence)
-            .and_then(|f| Ok(writer.commit().map(|_| f)?));
+            .and_then(|f| {
+                if f.articles_rewritten > 0 {
+                    writer.commit()?;
+                }
+                Ok(f)
+            });
         match folded {
             Ok(f) => {
+                summary.commits += u64::from(f.articles_rewritten > 0);
                 summary.people = f;
-                summary.commits += 1;
             }
             Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
         }
