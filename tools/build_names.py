@@ -11,7 +11,8 @@ Input (pinned, installed at development time, never committed):
 
 Latin-script names are kept as written; Cyrillic names are romanised (BGN/PCGN-like table below);
 Chinese and Japanese names come from Faker's romanised lists; other scripts are left out.
-Given names already in data/first_names.txt (the US Census list) are not repeated.
+Given names already in data/first_names.txt (the US Census list) are not repeated; common English
+words (Faker's en_US lorem word list) and the city names of data/cities.tsv are left out.
 
 Usage: python3 tools/build_names.py
 """
@@ -91,7 +92,19 @@ def main():
             elif loc in FAMILY_FIRST_LOCALES and attr.startswith("last_romanized"):
                 family_first.update(words(values))
     family_first.update(read_lines(os.path.join(HERE, "family_first_extra.txt")))
-    given = sorted(g for g in given if fold(g) not in stop and fold(g) not in census)
+    # Common English words (Faker's own en_US lorem list: `Red`, `True`) and city names of the
+    # gazetteer (`York`, `Mansfield`) are left out: capitalised, they start many non-names.
+    from faker.providers.lorem.en_US import Provider as Lorem
+    common = {fold(w) for w in Lorem.word_list}
+    cities = set()
+    with open(os.path.join(ROOT, "data", "cities.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and "\t" in line:
+                cities.add(fold(line.split("\t", 1)[0]))
+    given = sorted(
+        g for g in given
+        if fold(g) not in stop and fold(g) not in census and fold(g) not in common and fold(g) not in cities
+    )
     header = (f"# From Faker {faker.VERSION} person providers ({len(locales)} locales; MIT licence), "
               "built by tools/build_names.py; do not edit.\n")
     with open(os.path.join(OUT, "given_names_world.txt"), "w", encoding="utf-8") as f:
