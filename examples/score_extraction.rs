@@ -1,6 +1,7 @@
 //! Score newsdex's extraction on the hand-labelled dev set and against the
 //! Reuters-21578 editors' tags:
-//! `cargo run --release --example score_extraction [-- --json]`.
+//! `cargo run --release --example score_extraction [-- --json] [--labels eval/heldout/labels.jsonl]`
+//! (`--labels` scores another labelled set, a path relative to the repository).
 //! The corpus is `$NEWSDEX_CORPUS`, else `CARGO_MANIFEST_DIR/../shared/corpus`.
 
 use std::path::Path;
@@ -13,7 +14,13 @@ fn main() -> Result<()> {
         bail!("corpus not found: set NEWSDEX_CORPUS");
     };
     let json = std::env::args().any(|a| a == "--json");
-    let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/dev/labels.jsonl");
+    let args: Vec<String> = std::env::args().collect();
+    let set = args
+        .iter()
+        .position(|a| a == "--labels")
+        .and_then(|i| args.get(i + 1))
+        .map_or("eval/dev/labels.jsonl", String::as_str);
+    let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
     let report = eval::score(&labels, &corpus)?;
     let tags = eval::reuters_tag_agreement(&corpus)?;
     if json {

@@ -11,6 +11,7 @@ pub use record::ExtractRecord;
 
 use crate::article::{field, Article};
 use crate::gazetteer;
+use people::canonical::{expand_surnames, is_surname_only, SurnameEvidence};
 
 /// When to run text extraction in [`enrich`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -110,6 +111,13 @@ impl Extractor {
     /// Canonicalise `article.countries` and, as the mode says, add the countries and people
     /// found in its text.
     pub fn enrich(&self, article: &mut Article) {
+        self.enrich_noting(article, &mut SurnameEvidence::default());
+    }
+
+    /// [`Extractor::enrich`], noting in `evidence` the source tags that are a surname alone
+    /// with the full name the article's text gives (`Reagan` → `Ronald Reagan`); the tags
+    /// themselves are left as they are (the index-wide fold applies the evidence).
+    pub fn enrich_noting(&self, article: &mut Article, evidence: &mut SurnameEvidence) {
         let mut countries: Vec<String> = Vec::with_capacity(article.countries().len());
         for tag in article.countries() {
             push_country(&mut countries, canonical_country(tag));
@@ -125,17 +133,36 @@ impl Extractor {
             ExtractMode::Always => true,
             ExtractMode::Never => false,
         };
+        let mut named: Option<Vec<String>> = None;
         if let Some(finder) = self.countries.filter(|_| run) {
             let found = entities(finder, article);
             for c in found.countries {
                 push_country(&mut countries, c);
             }
+            named = Some(found.people.clone());
             for p in found.people {
                 push_person(&mut people, &mut people_keys, p);
             }
             // Reporters and editors are the byline, not people the story is about.
             if article.value(field::AUTHOR).is_none() && !found.authors.is_empty() {
                 article.set_value(field::AUTHOR, Some(found.authors.join(", ")));
+            }
+        }
+        // A source's surname alone (Reuters `reagan`): the full name the story gives is
+        // evidence of whom the source means.
+        if self.mode != ExtractMode::Never && people.iter().any(|p| is_surname_only(p)) {
+            let named = named.unwrap_or_else(|| {
+                let (body, _) = people::split_credits(&article.body);
+                people::find_people(&article.title, &body)
+            });
+            // Noted, not applied here: the story may name another bearer of the
+            // surname (a Reuters `reagan` story naming only `Nancy Reagan`); the
+            // index-wide fold gives every story of the source the name most of its
+            // stories give.
+            let source = article.value(field::SOURCE).unwrap_or("").to_string();
+            let mut expanded = people.clone();
+            for (surname, full) in expand_surnames(&mut expanded, &named) {
+                evidence.note(&source, &surname, &full);
             }
         }
         article.set_values(field::COUNTRY, countries);

@@ -61,6 +61,29 @@ pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocum
     d
 }
 
+/// A stored document copied to be written again (the index has no
+/// updates): every stored value but those of the fields `replace` names,
+/// and the near-duplicate band keys, which are not stored, computed again
+/// from the body. The caller adds the replaced fields' new values.
+pub fn restored(
+    f: &Fields,
+    stored: &TantivyDocument,
+    replace: impl Fn(Field) -> bool,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    for (field, value) in stored.field_values() {
+        if field != f.dup_keys && !replace(field) {
+            doc.add_field_value(field, value);
+        }
+    }
+    let body = stored
+        .get_first(f.body)
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    crate::index::dupes::add_keys(&mut doc, f, body);
+    doc
+}
+
 /// A country as shown to users: canonical id and display name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CountryRef {

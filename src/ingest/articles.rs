@@ -1,10 +1,11 @@
 //! Adding articles built in code (rather than read from files) to an index:
-//! the same enrichment and id rule as a file run, in one commit.
+//! the same enrichment, id rule and person folding as a file run.
 
 use tantivy::{TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::error::Result;
+use crate::extract::people::canonical::SurnameEvidence;
 use crate::extract::{ExtractMode, Extractor};
 use crate::index::{document, writer, NewsIndex};
 
@@ -12,7 +13,8 @@ use crate::index::{document, writer, NewsIndex};
 const MEMORY_BYTES: usize = 50_000_000;
 
 /// Enrich `articles` as `mode` says and write them, replacing any article
-/// with the same id, then commit. Returns how many were written.
+/// with the same id, commit, and fold the index's person values. Returns how
+/// many were written.
 pub fn add_articles(
     news: &NewsIndex,
     articles: impl IntoIterator<Item = Article>,
@@ -21,8 +23,9 @@ pub fn add_articles(
     let extractor = Extractor::new(mode)?;
     let mut w = news.writer(1, MEMORY_BYTES)?;
     let mut added = 0;
+    let mut evidence = SurnameEvidence::default();
     for mut a in articles {
-        extractor.enrich(&mut a);
+        extractor.enrich_noting(&mut a, &mut evidence);
         let doc: TantivyDocument = document::to_document(&news.fields, &a);
         w.delete_term(Term::from_field_text(news.fields.id, &a.id));
         if let Err(e) = w.add_document(doc) {
@@ -33,9 +36,16 @@ pub fn add_articles(
     if let Err(e) = w.commit() {
         return Err(writer::write_failure(&news.path, e.into(), &mut w));
     }
-    // Near-duplicate clusters follow, as after `newsdex index`.
-    let searcher = news.reader()?.searcher();
-    if let Err(e) = crate::index::dupes::recluster(news, &searcher, &mut w) {
+    // One person, one value across the index, then the near-duplicate
+    // clusters, as after a file run.
+    let reader = news.reader()?;
+    let folded = super::people::fold_people(&reader.searcher(), &news.fields, &mut w, &evidence)
+        .and_then(|_| Ok(w.commit().map(|_| ())?))
+        .and_then(|()| {
+            reader.reload()?;
+            crate::index::dupes::recluster(news, &reader.searcher(), &mut w).map(|_| ())
+        });
+    if let Err(e) = folded {
         return Err(writer::write_failure(&news.path, e, &mut w));
     }
     Ok(added)

@@ -23,6 +23,7 @@
 mod articles;
 pub mod commit;
 pub mod ledger;
+pub mod people;
 pub mod progress;
 
 use std::collections::BTreeMap;
@@ -42,6 +43,7 @@ pub use articles::add_articles;
 
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::extract::people::canonical::SurnameEvidence;
 use crate::extract::{self, ExtractMode};
 use crate::index::writer::{disk_full_or, write_failure};
 use crate::index::{document, dupes, NewsIndex};
@@ -146,6 +148,9 @@ pub struct IndexSummary {
     /// True when the run was interrupted (Ctrl-C): files not yet read were
     /// left out, and the documents added so far were committed.
     pub interrupted: bool,
+    /// The person values folded across the index after the last commit
+    /// (one value per person, see [`people`]).
+    pub people: people::PeopleFolded,
 }
 
 impl IndexSummary {
@@ -164,6 +169,8 @@ struct Prepared {
     docs: Vec<(String, tantivy::TantivyDocument)>,
     warnings: Vec<Warning>,
     bytes: u64,
+    /// Whom the file's source means by a surname alone (see [`people`]).
+    evidence: SurnameEvidence,
 }
 
 /// Run the indexing pipeline; `on_warning` sees each warning as it happens.
@@ -231,6 +238,7 @@ pub fn run_index(
         .map_err(|e| Error::ThreadPool(e.to_string()))?;
     let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
     let mut ledger = IdLedger::default();
+    let mut evidence = SurnameEvidence::default();
     let mut policy = CommitPolicy::new(opts.commit_every, opts.commit_interval, Instant::now());
 
     let result: Result<()> = std::thread::scope(|scope| {
@@ -268,6 +276,7 @@ pub fn run_index(
             for w in prepared.warnings {
                 record_warning(&mut summary, w, &mut on_warning);
             }
+            evidence.merge(prepared.evidence);
             let file_no = ledger.file(prepared.stored_path.clone());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
@@ -321,6 +330,27 @@ pub fn run_index(
         return Err(write_failure(&opts.index_dir, e, &mut writer));
     }
     summary.commits += 1;
+    // One person, one value: fold the index's person values, then commit the
+    // rewritten articles (not after Ctrl-C: the next run folds).
+    if !summary.interrupted {
+        reader.reload()?;
+        let folded = people::fold_people(&reader.searcher(), fields, &mut writer, &evidence)
+            .and_then(|f| {
+                if f.articles_rewritten > 0 {
+                    writer.commit()?;
+                }
+                Ok(f)
+            });
+        match folded {
+            Ok(f) => {
+                summary.commits += u64::from(f.articles_rewritten > 0);
+                summary.people = f;
+            }
+            Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
+        }
+        reader.reload()?;
+        summary.people.values_after = people::count_values(&reader.searcher(), fields)?;
+    }
     // Near-duplicate clusters over the whole index as now committed.
     if opts.near_duplicates {
         reader.reload()?;
@@ -391,22 +421,30 @@ fn prepare_file(
         .to_string();
     match parse::parse_input(input) {
         Ok(parsed) => {
-            let docs = parsed
+            let (docs, evidence): (Vec<_>, Vec<_>) = parsed
                 .articles
                 .into_par_iter()
                 .map(|mut a: Article| {
                     a.path.clone_from(&stored_path);
-                    extractor.enrich(&mut a);
+                    let mut evidence = SurnameEvidence::default();
+                    extractor.enrich_noting(&mut a, &mut evidence);
                     let doc = document::to_document_with(fields, &a, dup_keys);
-                    (a.id, doc)
+                    ((a.id, doc), evidence)
                 })
-                .collect();
+                .unzip();
+            let evidence = evidence
+                .into_iter()
+                .fold(SurnameEvidence::default(), |mut all, e| {
+                    all.merge(e);
+                    all
+                });
             Prepared {
                 path: path.to_path_buf(),
                 stored_path,
                 docs,
                 warnings: parsed.warnings,
                 bytes,
+                evidence,
             }
         }
         Err(e) => Prepared {
@@ -420,6 +458,7 @@ fn prepare_file(
                 e.to_string(),
             )],
             bytes,
+            evidence: SurnameEvidence::default(),
         },
     }
 }

@@ -311,6 +311,15 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
         )?,
         None => writeln!(w, "  near-duplicates: not looked for in this run")?,
     }
+    if s.people.articles_rewritten > 0 {
+        writeln!(
+            w,
+            "  people: {} values folded into {} (one per person; {} articles rewritten)",
+            thousands(s.people.values_before),
+            thousands(s.people.values_after),
+            thousands(s.people.articles_rewritten)
+        )?;
+    }
     if s.skipped.is_empty() {
         writeln!(w, "  skipped: none")?;
     } else {

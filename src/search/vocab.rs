@@ -4,15 +4,17 @@
 //! closest values as suggestions, never a silent empty answer. Filter flags
 //! and `field:value` query leaves resolve through [`resolve_value`] alike.
 
-use tantivy::schema::Field;
-use tantivy::Searcher;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, Searcher, TERMINATED};
 
 use crate::error::{Error, Result};
 use crate::gazetteer;
 use crate::schema::{FacetField, Resolve};
 use crate::search::facet_counts::label_for;
 
-/// Every distinct value of a keyword field across the index's segments.
+/// Every distinct value of a keyword field held by a live article. A value
+/// only deleted articles hold (an article replaced with other values, as the
+/// person folding at index time does, until its segment is merged) is none.
 pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
     let mut values = Vec::new();
     for segment in searcher.segment_readers() {
@@ -21,7 +23,20 @@ pub fn vocabulary(searcher: &Searcher, field: Field) -> Result<Vec<String>> {
             .terms()
             .stream()
             .map_err(|e| Error::io("reading the term dictionary", e))?;
+        let alive = segment.alive_bitset();
         while stream.advance() {
+            if let Some(alive) = alive {
+                let mut postings = inverted
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .map_err(|e| Error::io("reading the postings", e))?;
+                let mut doc = postings.doc();
+                while doc != TERMINATED && !alive.is_alive(doc) {
+                    doc = postings.advance();
+                }
+                if doc == TERMINATED {
+                    continue;
+                }
+            }
             if let Ok(s) = std::str::from_utf8(stream.key()) {
                 values.push(s.to_string());
             }

@@ -10,6 +10,7 @@ mod facet_table;
 mod filters;
 mod ingest;
 mod inputs;
+mod people;
 mod queries;
 mod reliability;
 mod reuters;

@@ -84,12 +84,20 @@ fn facet_counts_equal_raw_tag_counts() {
     ] {
         let expected = raw_tag_count(&raw, tag, value);
         assert!(expected > 0, "{value} occurs in the raw corpus");
-        let stored = if facet == "person" { "Reagan" } else { value };
-        assert_eq!(
-            facet_count(&all, facet, stored),
-            Some(expected),
-            "{facet} {value}"
-        );
+        // The `reagan` code is shown under the name Reuters' own stories give
+        // him (one person, one value), a value that also holds the untagged
+        // stories whose text names him: at least the tagged ones.
+        let stored = if facet == "person" {
+            "Ronald Reagan"
+        } else {
+            value
+        };
+        let count = facet_count(&all, facet, stored).unwrap_or(0);
+        if facet == "person" {
+            assert!(count >= expected, "{facet} {value}: {count} < {expected}");
+        } else {
+            assert_eq!(count, expected, "{facet} {value}");
+        }
         let filtered = json(
             &idx(dir),
             &[
@@ -104,7 +112,7 @@ fn facet_counts_equal_raw_tag_counts() {
             ],
             0,
         );
-        assert_eq!(total(&filtered), expected, "--{facet} {value}");
+        assert_eq!(total(&filtered), count, "--{facet} {value}");
     }
 }
 
@@ -152,7 +160,7 @@ fn filters_return_only_matching_documents() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|p| p == "Volcker"),
+                .any(|p| p == "Paul Volcker"),
             "{h}"
         );
     }

@@ -36,6 +36,10 @@ pub(super) struct Lexicon {
     pub work_nouns_after: Vec<&'static str>,
     /// Words after a hyphen that make a name a modifier (`Blair-led`).
     pub modifier_suffixes: Vec<&'static str>,
+    /// Given names of the world beyond the US Census list (`Jarkko`, `Jelena`), folded.
+    pub world_given: FxHashSet<String>,
+    /// Family names written before the given name (`Li`, `Koizumi`, `Kim`), as written.
+    pub family_first: FxHashSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -58,6 +62,10 @@ pub(super) fn lexicon() -> &'static Lexicon {
             work_nouns: list(include_str!("../../../data/people/work_nouns.txt")),
             work_nouns_after: list(include_str!("../../../data/people/work_nouns_after.txt")),
             modifier_suffixes: list(include_str!("../../../data/people/modifier_suffixes.txt")),
+            world_given: list_entries(include_str!("../../../data/people/given_names_world.txt"))
+                .map(crate::gazetteer::fold)
+                .collect(),
+            family_first: set(include_str!("../../../data/people/family_first.txt")),
         }
     })
 }
@@ -86,11 +94,11 @@ mod tests {
     fn lists_load() {
         let lex = lexicon();
         // Sizes of the lists as they were moved out of the code (duplicates collapse in sets).
-        assert_eq!(lex.titles.len(), 132);
+        assert_eq!(lex.titles.len(), 133);
         assert_eq!(lex.triggers.len(), 99);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 355);
+        assert_eq!(lex.org_words.len(), 356);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
@@ -104,5 +112,7 @@ mod tests {
         assert_eq!(lex.modifier_suffixes.len(), 9);
         assert!(lex.modifier_suffixes.contains(&"led"));
         assert!(lex.titles.contains("Prime") && lex.org_words.contains("Reserve"));
+        assert!(lex.world_given.contains("jarkko") && lex.world_given.len() > 10_000);
+        assert!(lex.family_first.contains("Li") && lex.family_first.contains("Kim"));
     }
 }

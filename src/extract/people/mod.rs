@@ -8,6 +8,7 @@
 //! Names may span a single line break. Afterwards a surname-only mention is folded into the full
 //! name found in the same document. ALL-CAPS lines (Reuters titles) are skipped.
 
+pub mod canonical;
 mod context;
 mod credits;
 mod lexicon;
@@ -239,6 +240,10 @@ mod tests {
             ),
             ("the Black Eyed Peas and Alicia Keys sang.", &["Alicia Keys"]),
             ("He won for Million Dollar Baby, a director said.", &[]),
+            // Names from everywhere (issue 13): world given names, family name first.
+            ("Jarkko Nieminen beat Jelena Jankovic's coach.", &["Jarkko Nieminen", "Jelena Jankovic"]),
+            ("Premier Li Peng met Kim Jong-il in May.", &["Li Peng", "Kim Jong-il"]),
+            ("They flew to Long Island and Ma Stock.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

@@ -27,6 +27,19 @@ fn is_party_tag(w: &str) -> bool {
     b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
+/// A romanised Chinese, Japanese or Korean given name as it follows a family name: one
+/// capitalised word of Latin letters (one hyphen allowed: `Jong-il`) of 2 to 10 letters that
+/// ends as their syllables do, in a vowel or `n` (`Peng`, `Jiabao`, `Junichiro`).
+fn is_romanised_given(w: &str) -> bool {
+    let b = w.as_bytes();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    (2..=10).contains(&letters)
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
+        && b.iter().filter(|c| **c == b'-').count() <= 1
+        && matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'n')
+}
+
 /// A country name, alias or demonym, or a body-text city.
 fn is_place_word(w: &str, buf: &mut String) -> bool {
     fold_into(w, buf);
@@ -132,8 +145,12 @@ pub(super) fn process_run(
     }
     let given_name = name.len() >= 2 && {
         fold_into(word(&name[0]), buf);
-        gazetteer::is_first_name(buf)
+        gazetteer::is_first_name(buf) || lex.world_given.contains(buf.as_str())
     };
+    // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`).
+    let family_first = name.len() == 2
+        && lex.family_first.contains(word(&name[0]))
+        && is_romanised_given(word(&name[1]));
     if rejected(text, name, given_name, lex, buf) {
         return;
     }
@@ -151,6 +168,7 @@ pub(super) fn process_run(
     } else {
         titled
             || given_name
+            || family_first
             || paren
             || trigger_before(text, run_start, lex)
             || speech_after(text, skip_possessive(text, full_end), lex)

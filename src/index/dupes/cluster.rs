@@ -12,9 +12,9 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::signature::{fingerprint, Fingerprint, Overlap};
-use super::{add_fields, MAX_GROUP, WINDOW_DAYS};
+use super::{MAX_GROUP, WINDOW_DAYS};
 use crate::error::{Error, Result};
-use crate::index::NewsIndex;
+use crate::index::{document, NewsIndex};
 use crate::schema::names;
 
 /// What a clustering pass found and changed.
@@ -230,22 +230,14 @@ pub fn recluster(
     }
     for (n, cluster, size) in &rewrite {
         let stored: TantivyDocument = searcher.doc(docs[*n as usize].addr)?;
-        let mut doc = TantivyDocument::default();
-        let mut id = String::new();
-        let mut body = String::new();
-        for (field, value) in stored.field_values() {
-            if field == f.cluster || field == f.copies || field == f.dup_keys {
-                continue;
-            }
-            if field == f.id {
-                id = value.as_str().unwrap_or_default().to_string();
-            } else if field == f.body {
-                body = value.as_str().unwrap_or_default().to_string();
-            }
-            doc.add_field_value(field, value);
-        }
-        add_fields(&mut doc, f, cluster, *size, &body);
-        writer.delete_term(Term::from_field_text(f.id, &id));
+        let mut doc = document::restored(f, &stored, |x| x == f.cluster || x == f.copies);
+        doc.add_text(f.cluster, cluster);
+        doc.add_u64(f.copies, *size);
+        let id = stored
+            .get_first(f.id)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        writer.delete_term(Term::from_field_text(f.id, id));
         writer.add_document(doc)?;
     }
     report.rewritten = rewrite.len() as u64;

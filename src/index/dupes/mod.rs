@@ -40,6 +40,11 @@ pub const MAX_GROUP: usize = 64;
 pub fn add_fields(d: &mut TantivyDocument, f: &Fields, cluster: &str, copies: u64, body: &str) {
     d.add_text(f.cluster, cluster);
     d.add_u64(f.copies, copies);
+    add_keys(d, f, body);
+}
+
+/// Write the band keys of `body` (none for a short or empty body).
+pub fn add_keys(d: &mut TantivyDocument, f: &Fields, body: &str) {
     for key in signature::text_keys(body) {
         d.add_u64(f.dup_keys, key);
     }
