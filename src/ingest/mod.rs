@@ -124,6 +124,10 @@ pub struct IndexSummary {
     /// Files inside the folders given that were not read (not articles, or of
     /// no known format), by extension: `{"md": 2, "dtd": 1}`.
     pub skipped_files_by_extension: BTreeMap<String, u64>,
+    /// Records of archives that are not articles and were passed over by
+    /// design, by kind: a WARC's `request`, `revisit`, `http_404`,
+    /// `not_html`, ... (not warnings: a crawl is mostly these).
+    pub skipped_records: BTreeMap<String, u64>,
     /// Warnings by kind (skips and repairs).
     pub warnings: BTreeMap<String, u64>,
     /// Every warning with the file (and record) it concerns.
@@ -154,6 +158,8 @@ struct Prepared {
     stored_path: String,
     docs: Vec<(String, tantivy::TantivyDocument)>,
     warnings: Vec<Warning>,
+    /// Records skipped by design (a WARC's requests, revisits, errors), by kind.
+    skipped_records: BTreeMap<String, u64>,
     bytes: u64,
 }
 
@@ -257,6 +263,9 @@ pub fn run_index(
             };
             for w in prepared.warnings {
                 record_warning(&mut summary, w, &mut on_warning);
+            }
+            for (kind, n) in prepared.skipped_records {
+                *summary.skipped_records.entry(kind).or_default() += n;
             }
             let file_no = ledger.file(prepared.stored_path.clone());
             for (id, doc) in prepared.docs {
@@ -383,6 +392,7 @@ fn prepare_file(
                 stored_path,
                 docs,
                 warnings: parsed.warnings,
+                skipped_records: parsed.skipped,
                 bytes,
             }
         }
@@ -396,6 +406,7 @@ fn prepare_file(
                 WarningKind::Unreadable,
                 e.to_string(),
             )],
+            skipped_records: BTreeMap::new(),
             bytes,
         },
     }
