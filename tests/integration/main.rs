@@ -16,3 +16,4 @@ mod samples;
 mod schemas;
 mod serve;
 mod util;
+mod web;

@@ -189,7 +189,16 @@ pub fn page_meta(doc: &Document, fetched_url: Option<&str>) -> PageMeta {
         })
         .collect();
 
-    let site = site.or_else(|| canonical.as_deref().and_then(weburl::host));
+    // Some sites put their address in og:site_name: its host is the name.
+    let site = site
+        .map(|s| {
+            if s.starts_with("http") {
+                weburl::host(&s).unwrap_or(s)
+            } else {
+                s
+            }
+        })
+        .or_else(|| canonical.as_deref().and_then(weburl::host));
     let section = meta(doc, "meta[property='article:section']")
         .or_else(|| json_str(ld_get("articleSection")));
     let language = doc
@@ -234,6 +243,13 @@ fn strip_site_tail(title: &str, site: Option<&str>) -> String {
 /// RFC 3339 with or without seconds and zone, `2021-03-17`, RFC 2822, and
 /// the forms [`crate::parse::parse_date_lenient`] reads.
 pub fn parse_web_date(s: &str) -> Option<DateTime<Utc>> {
+    use chrono::Datelike;
+    // A news page's date is within these years; others are typos or
+    // placeholders (`0001-01-01`, `9999-12-31`) and out of the index's range.
+    parse_any_date(s).filter(|d| (1900..=2200).contains(&d.year()))
+}
+
+fn parse_any_date(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
     if let Ok(d) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z") {
         return Some(d.with_timezone(&Utc));
@@ -428,5 +444,7 @@ mod tests {
         }
         assert_eq!(primary_language("en-US").as_deref(), Some("en"));
         assert_eq!(primary_language("").as_deref(), None);
+        assert_eq!(parse_web_date("9999-12-31T00:00:00Z"), None);
+        assert_eq!(parse_web_date("0001-01-01"), None);
     }
 }
