@@ -233,3 +233,55 @@ fn gzip_variants_encodings_and_bad_pages() {
     ids.sort();
     assert_eq!(ids, ["harbour", "renamed"], "{harbour}");
 }
+
+#[test]
+fn extract_with_text_shows_the_story_and_its_metadata() {
+    let warc = crate::util::samples().join("web/crawl.warc");
+    let out = assert_cmd::Command::cargo_bin("newsdex")
+        .expect("binary")
+        .args(["extract", "--with-text"])
+        .arg(&warc)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let de = lines
+        .iter()
+        .find(|l| l["language"] == "de")
+        .expect("the German story");
+    assert_eq!(de["title"], "Hafen meldet Rekordumschlag");
+    assert_eq!(de["site"], "Nachrichten Example");
+    assert_eq!(de["section"], "Wirtschaft");
+    assert_eq!(de["authors"], serde_json::json!(["Jonas Weber"]));
+    assert_eq!(de["date"], "2024-05-07T04:00:00Z");
+    assert_eq!(
+        de["url"],
+        "https://nachrichten.example/wirtschaft/2024/05/07/hafen"
+    );
+    assert!(de["body"]
+        .as_str()
+        .is_some_and(|b| b.contains("Container") && !b.contains("Most read")));
+    assert!(de["file"]
+        .as_str()
+        .is_some_and(|f| f.ends_with("crawl.warc")));
+    // Without the flag, the record is the entities only.
+    let plain = assert_cmd::Command::cargo_bin("newsdex")
+        .expect("binary")
+        .arg("extract")
+        .arg(&warc)
+        .output()
+        .expect("runs");
+    let first: Value =
+        serde_json::from_slice(plain.stdout.split(|&b| b == b'\n').next().unwrap_or(b"{}"))
+            .expect("JSON");
+    assert!(first.get("body").is_none(), "{first}");
+}
