@@ -414,6 +414,8 @@ pub enum InputFormat {
     Text,
     Jsonl,
     Csv,
+    Html,
+    Warc,
 }
 
 /// Extraction modes.

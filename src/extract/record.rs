@@ -55,7 +55,10 @@ impl ArticleText {
                 .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
             url: value(field::URL),
             site: value(field::SITE),
-            authors: a.values(field::AUTHOR).to_vec(),
+            authors: a
+                .value(field::AUTHOR)
+                .map(|v| v.split(", ").map(str::to_string).collect())
+                .unwrap_or_default(),
             section: value(field::SECTION),
             language: value(field::LANGUAGE),
         }

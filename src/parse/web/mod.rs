@@ -194,7 +194,11 @@ pub fn to_article(
     };
     a.set_value(field::URL, page.url);
     a.set_value(field::SITE, page.site);
-    a.set_values(field::AUTHOR, page.authors);
+    // One byline value, as the other formats store it (`A, B`).
+    a.set_value(
+        field::AUTHOR,
+        Some(page.authors.join(", ")).filter(|s| !s.is_empty()),
+    );
     a.set_value(field::SECTION, page.section);
     a.set_value(field::LANGUAGE, page.language);
     super::take_dateline(&mut a);
