@@ -105,6 +105,9 @@ Examples:
         /// Output format: one JSON object per line (jsonl), or one JSON array of them (json)
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
+        /// Add each article's file, title, body, date, url, site, authors, section and language
+        #[arg(long)]
+        with_text: bool,
     },
 
     /// Compare queries over time: each query's hits per calendar period,
@@ -428,6 +431,8 @@ pub enum InputFormat {
     Text,
     Jsonl,
     Csv,
+    Html,
+    Warc,
 }
 
 /// Extraction modes.

@@ -45,6 +45,8 @@ pub fn input_format(f: Option<cli::InputFormat>) -> Option<Format> {
         cli::InputFormat::Text => Format::PlainText,
         cli::InputFormat::Jsonl => Format::Jsonl,
         cli::InputFormat::Csv => Format::Csv,
+        cli::InputFormat::Html => Format::Html,
+        cli::InputFormat::Warc => Format::Warc,
     })
 }
 

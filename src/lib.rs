@@ -66,6 +66,7 @@ pub mod article;
 pub mod error;
 pub mod eval;
 pub mod eval_dupes;
+pub mod eval_web;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;

@@ -223,11 +223,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             input_format,
             format,
+            with_text,
         } => extract_command(
             &mut out,
             &paths,
             config::input_format(input_format),
             format == cli::ExtractFormat::Json,
+            with_text,
         )?,
         Command::Compare(a) => analyses::compare(&mut out, cli.index, &a, style)?,
         Command::Cooccur(a) => analyses::cooccur(&mut out, cli.index, &a, style)?,
@@ -298,6 +300,7 @@ fn extract_command<W: Write>(
     paths: &[std::path::PathBuf],
     format: Option<newsdex::parse::Format>,
     as_array: bool,
+    with_text: bool,
 ) -> anyhow::Result<ExitCode> {
     let walk = newsdex::parse::walk::walk(paths, format);
     let mut warnings = walk.warnings;
@@ -307,7 +310,12 @@ fn extract_command<W: Write>(
             Ok(parsed) => {
                 warnings.extend(parsed.warnings);
                 for a in parsed.articles {
-                    let record = newsdex::extract::ExtractRecord::from_article(&a)?;
+                    let mut record = newsdex::extract::ExtractRecord::from_article(&a)?;
+                    if with_text {
+                        let mut text = newsdex::extract::record::ArticleText::of(&a);
+                        text.file = input.path.display().to_string();
+                        record.text = Some(text);
+                    }
                     if as_array {
                         records.push(record);
                     } else {

@@ -131,6 +131,10 @@ pub struct IndexSummary {
     /// Files inside the folders given that were not read (not articles, or of
     /// no known format), by extension: `{"md": 2, "dtd": 1}`.
     pub skipped_files_by_extension: BTreeMap<String, u64>,
+    /// Records of archives that are not articles and were passed over by
+    /// design, by kind: a WARC's `request`, `revisit`, `http_404`,
+    /// `not_html`, ... (not warnings: a crawl is mostly these).
+    pub skipped_records: BTreeMap<String, u64>,
     /// Warnings by kind (skips and repairs).
     pub warnings: BTreeMap<String, u64>,
     /// Every warning with the file (and record) it concerns.
@@ -168,6 +172,8 @@ struct Prepared {
     stored_path: String,
     docs: Vec<(String, tantivy::TantivyDocument)>,
     warnings: Vec<Warning>,
+    /// Records skipped by design (a WARC's requests, revisits, errors), by kind.
+    skipped_records: BTreeMap<String, u64>,
     bytes: u64,
     /// Whom the file's source means by a surname alone (see [`people`]).
     evidence: SurnameEvidence,
@@ -277,6 +283,9 @@ pub fn run_index(
                 record_warning(&mut summary, w, &mut on_warning);
             }
             evidence.merge(prepared.evidence);
+            for (kind, n) in prepared.skipped_records {
+                *summary.skipped_records.entry(kind).or_default() += n;
+            }
             let file_no = ledger.file(prepared.stored_path.clone());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
@@ -443,6 +452,7 @@ fn prepare_file(
                 stored_path,
                 docs,
                 warnings: parsed.warnings,
+                skipped_records: parsed.skipped,
                 bytes,
                 evidence,
             }
@@ -457,6 +467,7 @@ fn prepare_file(
                 WarningKind::Unreadable,
                 e.to_string(),
             )],
+            skipped_records: BTreeMap::new(),
             bytes,
             evidence: SurnameEvidence::default(),
         },

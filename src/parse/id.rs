@@ -40,6 +40,10 @@ pub fn file_key(root: &Path, path: &Path) -> String {
         }
     }
     if let Some(last) = parts.last_mut() {
+        // `page.html.gz` is `page`, as `page.html` is.
+        if let Some(unzipped) = last.strip_suffix(".gz") {
+            *last = unzipped.to_string();
+        }
         if let Some(stem) = Path::new(last.as_str()).file_stem() {
             *last = stem.to_string_lossy().into_owned();
         }

@@ -15,9 +15,12 @@ pub mod plaintext;
 pub mod reuters_sgml;
 pub mod title;
 pub mod walk;
+pub mod web;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -38,24 +41,32 @@ pub enum Format {
     Jsonl,
     /// CSV with a header: AG News (`label,title,description`) or named columns.
     Csv,
+    /// One web page (`.html`, `.htm`): the story cut from it, with its metadata.
+    Html,
+    /// A web archive (`.warc`): its HTML responses, read record by record.
+    Warc,
 }
 
 impl Format {
     /// All formats, in the order they are listed to users.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 6] = [
         Format::ReutersSgml,
         Format::PlainText,
         Format::Jsonl,
         Format::Csv,
+        Format::Html,
+        Format::Warc,
     ];
 
-    /// The short name used on the command line: `sgml`, `text`, `jsonl`, `csv`.
+    /// The short name used on the command line: `sgml`, `text`, `jsonl`, `csv`, `html`, `warc`.
     pub fn name(self) -> &'static str {
         match self {
             Format::ReutersSgml => "sgml",
             Format::PlainText => "text",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Warc => "warc",
         }
     }
 }
@@ -66,9 +77,9 @@ impl fmt::Display for Format {
     }
 }
 
-/// Error for a format name that is not one of `sgml`, `text`, `jsonl`, `csv`.
+/// Error for a format name that is not one of `sgml`, `text`, `jsonl`, `csv`, `html`, `warc`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format '{0}' (expected one of: sgml, text, jsonl, csv)")]
+#[error("unknown format '{0}' (expected one of: sgml, text, jsonl, csv, html, warc)")]
 pub struct UnknownFormatName(pub String);
 
 impl FromStr for Format {
@@ -80,6 +91,8 @@ impl FromStr for Format {
             "text" | "txt" | "plain" => Ok(Format::PlainText),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
             "csv" => Ok(Format::Csv),
+            "html" | "htm" => Ok(Format::Html),
+            "warc" => Ok(Format::Warc),
             _ => Err(UnknownFormatName(s.to_string())),
         }
     }
@@ -198,12 +211,15 @@ pub struct ParsedFile {
     pub articles: Vec<Article>,
     /// Problems met, in file order.
     pub warnings: Vec<Warning>,
+    /// Records skipped by design, not by fault, counted by kind (a WARC's
+    /// `request`, `revisit`, `http_404`, `not_html` records).
+    pub skipped: BTreeMap<String, u64>,
 }
 
 /// Why a file's format is unknown, for the error of a file parsed alone and the warning of a
 /// file met while walking the inputs.
 pub(crate) const UNKNOWN_FORMAT: &str =
-    "unknown input format (use .sgm, .txt, .jsonl or .csv, or force one)";
+    "unknown input format (use .sgm, .txt, .jsonl, .csv, .html or .warc, optionally .gz, or force one)";
 
 /// A file that could not be parsed at all.
 #[derive(Debug, thiserror::Error)]
@@ -221,24 +237,50 @@ pub enum ParseError {
 }
 
 /// The file extensions a folder walk reads as articles, for messages.
-pub const ARTICLE_EXTENSIONS: &str = ".sgm, .sgml, .txt, .text, .jsonl, .ndjson, .json, .csv";
+pub const ARTICLE_EXTENSIONS: &str =
+    ".sgm, .sgml, .txt, .text, .jsonl, .ndjson, .json, .csv, .html, .htm, .warc (each also .gz)";
 
 /// Detects the format of `path` by its extension (`.sgm`/`.sgml`, `.txt`,
-/// `.jsonl`/`.ndjson`/`.json`, `.csv`), else by sniffing `head` (the first bytes of
-/// the file): `<REUTERS` or `<!DOCTYPE lewis` → SGML, lines opening with `{` → JSONL.
+/// `.jsonl`/`.ndjson`/`.json`, `.csv`, `.html`/`.htm`, `.warc`, each also with
+/// `.gz` after it), else by sniffing `head` (the first bytes of the file,
+/// decompressed first when they open with gzip's magic): `<REUTERS` or
+/// `<!DOCTYPE lewis` → SGML, lines opening with `{` → JSONL, `WARC/1.` →
+/// WARC, `<!DOCTYPE html` or `<html` → HTML.
 pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = Path::new(name).extension().and_then(|e| e.to_str());
+    match ext {
         Some("sgm" | "sgml") => return Some(Format::ReutersSgml),
         Some("txt" | "text") => return Some(Format::PlainText),
         Some("jsonl" | "ndjson" | "json") => return Some(Format::Jsonl),
         Some("csv") => return Some(Format::Csv),
+        Some("html" | "htm" | "xhtml") => return Some(Format::Html),
+        Some("warc") => return Some(Format::Warc),
         _ => {}
     }
+    let unzipped;
+    let head = if is_gzip(head) {
+        unzipped = gunzip_head(head);
+        &unzipped[..]
+    } else {
+        head
+    };
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.starts_with(b"WARC/1.") {
+        return Some(Format::Warc);
+    }
+    let lower = trim_ascii_start(head)
+        .iter()
+        .take(512)
+        .map(u8::to_ascii_lowercase)
+        .collect::<Vec<u8>>();
+    if lower.starts_with(b"<!doctype html") || memchr::memmem::find(&lower, b"<html").is_some() {
+        return Some(Format::Html);
+    }
     let trimmed = trim_ascii_start(head);
     if memchr::memmem::find(head, b"<REUTERS").is_some() || trimmed.starts_with(b"<!DOCTYPE lewis")
     {
@@ -248,6 +290,25 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
         return Some(Format::Jsonl);
     }
     None
+}
+
+/// True when `bytes` open with gzip's magic number.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// What the first bytes of a gzip stream decompress to, as far as they go.
+fn gunzip_head(head: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut dec = flate2::read::MultiGzDecoder::new(head).take(4096);
+    let mut buf = [0u8; 1024];
+    while let Ok(n) = dec.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
 }
 
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
@@ -287,6 +348,8 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
         Format::PlainText => plaintext::parse_as(path, key, bytes),
         Format::Jsonl => jsonl::parse_as(path, key, bytes),
         Format::Csv => csv::parse_as(path, key, bytes),
+        Format::Html => web::parse_html(path, key, bytes),
+        Format::Warc => web::warc::parse_warc(path, key, bytes),
     };
     for a in &mut parsed.articles {
         source_from_agency(a);
@@ -363,36 +426,103 @@ fn truncate_at_char(s: &mut String, max: usize) {
     s.truncate(end);
 }
 
-/// The bytes of one input file.
-fn read_input(path: &Path) -> Result<Vec<u8>, ParseError> {
-    std::fs::read(path).map_err(|source| ParseError::Io {
+/// Largest size a compressed input is inflated to; past it the file is
+/// cut with a warning (a gzip bomb must not take the machine's memory).
+pub const MAX_INFLATED_BYTES: u64 = 2 << 30;
+
+/// The bytes of one input file, decompressed when it is gzip (by content,
+/// whatever its name). A file cut by the inflation limit or a broken
+/// stream keeps what was inflated, with a warning.
+fn read_input(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<u8>, ParseError> {
+    let io = |source| ParseError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let bytes = std::fs::read(path).map_err(io)?;
+    if !is_gzip(&bytes) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]).take(MAX_INFLATED_BYTES);
+    if let Err(e) = dec.read_to_end(&mut out) {
+        warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::Truncated,
+            format!(
+                "gzip stream broken after {} bytes ({e}); read up to there",
+                out.len()
+            ),
+        ));
+    } else if out.len() as u64 == MAX_INFLATED_BYTES {
+        warnings.push(Warning::new(
+            path,
+            None,
+            WarningKind::Truncated,
+            format!("inflates to more than {MAX_INFLATED_BYTES} bytes; read its first ones"),
+        ));
+    }
+    Ok(out)
+}
+
+/// Parses a WARC file as a stream, record by record (decompressing each
+/// gzip member as it comes), so an archive of any size is never held whole.
+fn parse_warc_file(path: &Path, key: &str) -> Result<ParsedFile, ParseError> {
+    let io = |source| ParseError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file =
+        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
+    let gz = {
+        use std::io::BufRead;
+        is_gzip(file.fill_buf().map_err(io)?)
+    };
+    let mut parsed = if gz {
+        let dec = flate2::bufread::MultiGzDecoder::new(file);
+        web::warc::parse_warc(path, key, std::io::BufReader::with_capacity(1 << 16, dec))
+    } else {
+        web::warc::parse_warc(path, key, file)
+    };
+    for a in &mut parsed.articles {
+        title::derive_missing(a);
+    }
+    Ok(parsed)
 }
 
 /// Reads and parses one file, in `forced` format or the detected one.
 pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
-    let bytes = read_input(path)?;
-    let head = &bytes[..bytes.len().min(4096)];
-    let format = forced
-        .or_else(|| detect_format(path, head))
-        .ok_or_else(|| ParseError::UnknownFormat {
-            path: path.to_path_buf(),
-        })?;
-    Ok(parse_bytes(format, path, &bytes))
+    let detect = |head: &[u8]| {
+        forced
+            .or_else(|| detect_format(path, head))
+            .ok_or_else(|| ParseError::UnknownFormat {
+                path: path.to_path_buf(),
+            })
+    };
+    if detect(&[]).ok() == Some(Format::Warc) {
+        return parse_warc_file(path, &id::lone_file_key(path));
+    }
+    let mut warnings = Vec::new();
+    let bytes = read_input(path, &mut warnings)?;
+    let format = detect(&bytes[..bytes.len().min(4096)])?;
+    let mut parsed = parse_bytes(format, path, &bytes);
+    warnings.append(&mut parsed.warnings);
+    parsed.warnings = warnings;
+    Ok(parsed)
 }
 
 /// Reads and parses one file found by [`walk::walk`], naming its articles
 /// by the file's key.
 pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
-    let bytes = read_input(&input.path)?;
-    Ok(parse_bytes_as(
-        input.format,
-        &input.path,
-        &input.key,
-        &bytes,
-    ))
+    if input.format == Format::Warc {
+        return parse_warc_file(&input.path, &input.key);
+    }
+    let mut warnings = Vec::new();
+    let bytes = read_input(&input.path, &mut warnings)?;
+    let mut parsed = parse_bytes_as(input.format, &input.path, &input.key, &bytes);
+    warnings.append(&mut parsed.warnings);
+    parsed.warnings = warnings;
+    Ok(parsed)
 }
 
 /// Decode a whole input file with [`decode_text`], recording an `Encoding`

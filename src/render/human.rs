@@ -334,6 +334,14 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
             .collect();
         writeln!(w, "  files not read (by extension): {}", parts.join(", "))?;
     }
+    if !s.skipped_records.is_empty() {
+        let parts: Vec<String> = s
+            .skipped_records
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        writeln!(w, "  archive records passed over: {}", parts.join(", "))?;
+    }
     // Whole files that were skipped, each with its reason.
     let skipped_files: Vec<_> = s
         .warning_details

@@ -40,6 +40,8 @@ pub mod names {
     pub const AUTHOR: &str = "author";
     pub const TITLE_DERIVED: &str = "title_derived";
     pub const URL: &str = "url";
+    pub const SITE: &str = "site";
+    pub const LANGUAGE: &str = "language";
     pub const LEWIS_SPLIT: &str = "lewis_split";
     pub const CGI_SPLIT: &str = "cgi_split";
     pub const CLUSTER: &str = "cluster";

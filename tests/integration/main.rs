@@ -18,3 +18,4 @@ mod samples;
 mod schemas;
 mod serve;
 mod util;
+mod web;

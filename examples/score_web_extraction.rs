@@ -1,0 +1,140 @@
+//! Scores the story cut from web pages on the article-extraction dev set
+//! (`$NEWSDEX_CORPUS/article-extraction-dev`, else `../shared/corpus/...`)
+//! by the benchmark's metric, for each candidate extractor:
+//!
+//! ```text
+//! cargo run --example score_web_extraction [--release] [CANDIDATE...]
+//! ```
+//!
+//! Candidates: `newsdex` (what `newsdex index` uses), `trafilatura`
+//! (rs-trafilatura, default options), `trafilatura-precision`,
+//! `trafilatura-recall`, `readability` (dom_smoothie), `whole-page`.
+//!
+//! `--worst N` prints, for `newsdex`, the N pages of lowest precision with
+//! the extracted lines the hand-marked body does not hold (to study misses).
+
+use std::process::ExitCode;
+
+use newsdex::eval_web::{load_pages, score_pages, Page};
+
+fn trafilatura(page: &Page, opts: &rs_trafilatura::Options) -> String {
+    let mut opts = opts.clone();
+    opts.url = Some(page.url.clone());
+    rs_trafilatura::extract_bytes_with_options(&page.html, &opts)
+        .map(|r| r.content_text)
+        .unwrap_or_default()
+}
+
+fn readability(page: &Page) -> String {
+    let html = String::from_utf8_lossy(&page.html).into_owned();
+    dom_smoothie::Readability::new(html, Some(&page.url), None)
+        .and_then(|mut r| r.parse())
+        .map(|a| a.text_content.to_string())
+        .unwrap_or_default()
+}
+
+fn whole_page(page: &Page) -> String {
+    let html = String::from_utf8_lossy(&page.html).into_owned();
+    dom_query::Document::from(html.as_str())
+        .select("body")
+        .text()
+        .to_string()
+}
+
+fn main() -> ExitCode {
+    let Some(corpus) = newsdex::eval::default_corpus_dir() else {
+        eprintln!("corpus not found: set NEWSDEX_CORPUS");
+        return ExitCode::from(2);
+    };
+    let dir = corpus.join("article-extraction-dev");
+    let pages = match load_pages(&dir) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut wanted: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = wanted.iter().position(|a| a == "--worst") {
+        let n: usize = wanted.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(10);
+        show_worst(&pages, n);
+        return ExitCode::SUCCESS;
+    }
+    if wanted.is_empty() {
+        wanted = [
+            "newsdex",
+            "trafilatura",
+            "trafilatura-precision",
+            "trafilatura-recall",
+            "readability",
+            "whole-page",
+        ]
+        .map(String::from)
+        .to_vec();
+    }
+    for name in wanted {
+        let start = std::time::Instant::now();
+        let score = match name.as_str() {
+            "newsdex" => score_pages(&pages, |p| {
+                newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body
+            }),
+            "trafilatura" => {
+                let o = rs_trafilatura::Options::default();
+                score_pages(&pages, |p| trafilatura(p, &o))
+            }
+            "trafilatura-precision" => {
+                let o = rs_trafilatura::Options {
+                    favor_precision: true,
+                    ..Default::default()
+                };
+                score_pages(&pages, |p| trafilatura(p, &o))
+            }
+            "trafilatura-recall" => {
+                let o = rs_trafilatura::Options {
+                    favor_recall: true,
+                    ..Default::default()
+                };
+                score_pages(&pages, |p| trafilatura(p, &o))
+            }
+            "readability" => score_pages(&pages, readability),
+            "whole-page" => score_pages(&pages, whole_page),
+            other => {
+                eprintln!("unknown candidate '{other}'");
+                return ExitCode::from(2);
+            }
+        };
+        let mb: usize = pages.iter().map(|p| p.html.len()).sum();
+        println!(
+            "{name:<22} {score}  ({:.1} MB in {:.2} s)",
+            mb as f64 / 1e6,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// The `n` pages where `newsdex` extracts most text that is not the story.
+fn show_worst(pages: &[Page], n: usize) {
+    let mut scored: Vec<(f64, f64, &Page, String)> = pages
+        .iter()
+        .map(|p| {
+            let body = newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body;
+            let (pr, re) = newsdex::eval_web::page_score(&body, &p.truth);
+            (pr, re, p, body)
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let truth_norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (pr, re, page, body) in scored.into_iter().take(n) {
+        println!(
+            "== {} precision {pr:.3} recall {re:.3} {}",
+            page.id, page.url
+        );
+        let truth = truth_norm(&page.truth);
+        for line in body.lines().filter(|l| !l.trim().is_empty()) {
+            if !truth.contains(&truth_norm(line)) {
+                println!("   + {}", line.chars().take(160).collect::<String>());
+            }
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! WARC archives (`.warc`, `.warc.gz` with one gzip member per record, as
+//! crawlers write them), read record by record: a record's bytes are held
+//! only while it is read, so memory does not grow with the archive.
+//!
+//! `response` records with HTTP status 200 and an HTML content type become
+//! articles (through [`super::extract_page`], with the HTTP header's charset,
+//! `WARC-Target-URI` as the fetched URL and `WARC-Date` as the fallback
+//! date). Every other record is skipped and counted by kind
+//! ([`ParsedFile::skipped`]): `request`, `metadata`, `revisit`, `warcinfo`,
+//! `http_404` (any status but 200), `not_html`, `no_article`, `too_big`.
+
+use std::io::{BufRead, Read};
+use std::path::Path;
+
+use super::super::{ParsedFile, Warning, WarningKind};
+
+/// Largest record whose content is read; a bigger one is skipped (its
+/// bytes streamed past) and counted as `too_big`.
+pub const MAX_RECORD_BYTES: u64 = 32 << 20;
+/// Longest header block of a record (WARC or HTTP) read.
+const MAX_HEADER_BYTES: usize = 64 << 10;
+
+/// One WARC record: its named headers and its content block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    pub headers: Vec<(String, String)>,
+    pub content: Vec<u8>,
+}
+
+impl Record {
+    /// A header's value (names compare without case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Why reading a WARC stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum WarcError {
+    #[error("byte {offset}: {source}")]
+    Io {
+        offset: u64,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("byte {offset}: {what}")]
+    Format { offset: u64, what: String },
+}
+
+/// Reads the records of a WARC stream one at a time.
+pub struct WarcReader<R> {
+    inner: R,
+    offset: u64,
+}
+
+/// What [`WarcReader::next_record`] found.
+pub enum Next {
+    Record(Record),
+    /// A record whose content was too big: its type, skipped unread.
+    TooBig(String),
+}
+
+impl<R: BufRead> WarcReader<R> {
+    pub fn new(inner: R) -> Self {
+        WarcReader { inner, offset: 0 }
+    }
+
+    fn line(&mut self, buf: &mut Vec<u8>) -> Result<usize, WarcError> {
+        buf.clear();
+        let n = (&mut self.inner)
+            .take(MAX_HEADER_BYTES as u64)
+            .read_until(b'\n', buf)
+            .map_err(|source| WarcError::Io {
+                offset: self.offset,
+                source,
+            })?;
+        self.offset += n as u64;
+        Ok(n)
+    }
+
+    /// The next record, `None` at the end of the stream.
+    pub fn next_record(&mut self) -> Option<Result<Next, WarcError>> {
+        let mut line = Vec::new();
+        // Skip the blank lines between records.
+        loop {
+            match self.line(&mut line) {
+                Ok(0) => return None,
+                Ok(_) if line.trim_ascii().is_empty() => continue,
+                Ok(_) => break,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        if !line.starts_with(b"WARC/") {
+            return Some(Err(WarcError::Format {
+                offset: self.offset,
+                what: "expected a WARC/1.x record header".into(),
+            }));
+        }
+        let mut headers = Vec::new();
+        let mut header_bytes = 0;
+        loop {
+            match self.line(&mut line) {
+                Ok(0) => {
+                    return Some(Err(WarcError::Format {
+                        offset: self.offset,
+                        what: "archive ends inside a record header".into(),
+                    }))
+                }
+                Ok(n) => header_bytes += n,
+                Err(e) => return Some(Err(e)),
+            }
+            if line.trim_ascii().is_empty() {
+                break;
+            }
+            if header_bytes > MAX_HEADER_BYTES {
+                return Some(Err(WarcError::Format {
+                    offset: self.offset,
+                    what: "record header longer than 64 KiB".into(),
+                }));
+            }
+            let text = String::from_utf8_lossy(&line);
+            if let Some((k, v)) = text.split_once(':') {
+                headers.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        let Some(len) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok())
+        else {
+            return Some(Err(WarcError::Format {
+                offset: self.offset,
+                what: "record without a Content-Length".into(),
+            }));
+        };
+        if len > MAX_RECORD_BYTES {
+            let skipped = std::io::copy(&mut (&mut self.inner).take(len), &mut std::io::sink());
+            return Some(match skipped {
+                Ok(n) if n == len => {
+                    self.offset += n;
+                    let kind = header(&headers, "WARC-Type")
+                        .unwrap_or("unknown")
+                        .to_string();
+                    Ok(Next::TooBig(kind))
+                }
+                Ok(_) => Err(WarcError::Format {
+                    offset: self.offset,
+                    what: "archive ends inside a record".into(),
+                }),
+                Err(source) => Err(WarcError::Io {
+                    offset: self.offset,
+                    source,
+                }),
+            });
+        }
+        let mut content = Vec::with_capacity(len as usize);
+        match (&mut self.inner).take(len).read_to_end(&mut content) {
+            Ok(n) if n as u64 == len => self.offset += len,
+            Ok(_) => {
+                return Some(Err(WarcError::Format {
+                    offset: self.offset,
+                    what: "archive ends inside a record".into(),
+                }))
+            }
+            Err(source) => {
+                return Some(Err(WarcError::Io {
+                    offset: self.offset,
+                    source,
+                }))
+            }
+        }
+        Some(Ok(Next::Record(Record { headers, content })))
+    }
+}
+
+/// An HTTP response split: status code, headers, body.
+pub struct HttpResponse<'a> {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: &'a [u8],
+}
+
+/// Splits an HTTP response off its headers; `None` if it is not one.
+pub fn parse_http(bytes: &[u8]) -> Option<HttpResponse<'_>> {
+    let end = memchr::memmem::find(bytes, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(bytes, b"\n\n").map(|i| (i, i + 2)))?;
+    let head = String::from_utf8_lossy(&bytes[..end.0]);
+    let mut lines = head.lines();
+    let status_line = lines.next()?;
+    if !status_line.starts_with("HTTP/") {
+        return None;
+    }
+    let status = status_line.split_whitespace().nth(1)?.parse().ok()?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Some(HttpResponse {
+        status,
+        headers,
+        body: &bytes[end.1..],
+    })
+}
+
+/// The `charset` parameter of a Content-Type value.
+fn charset_of(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches('"'))
+    })
+}
+
+/// Parses a WARC stream (already decompressed) into articles; `key` is the
+/// file's key, for records without a usable URL (`KEY#N`).
+pub fn parse_warc(path: &Path, key: &str, input: impl BufRead) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    let mut reader = WarcReader::new(input);
+    let mut n = 0usize;
+    let count =
+        |out: &mut ParsedFile, kind: &str| *out.skipped.entry(kind.to_string()).or_default() += 1;
+    while let Some(next) = reader.next_record() {
+        n += 1;
+        let record = match next {
+            Ok(Next::Record(r)) => r,
+            Ok(Next::TooBig(_)) => {
+                count(&mut out, "too_big");
+                continue;
+            }
+            Err(e) => {
+                out.warnings.push(Warning::new(
+                    path,
+                    Some(format!("record {n}")),
+                    WarningKind::Truncated,
+                    format!("{e}; the archive was read up to here"),
+                ));
+                break;
+            }
+        };
+        let kind = record
+            .header("WARC-Type")
+            .unwrap_or("unknown")
+            .to_ascii_lowercase();
+        if kind != "response" {
+            count(&mut out, &kind);
+            continue;
+        }
+        let Some(http) = parse_http(&record.content) else {
+            count(&mut out, "not_http");
+            continue;
+        };
+        if http.status != 200 {
+            count(&mut out, &format!("http_{}", http.status));
+            continue;
+        }
+        let content_type = header(&http.headers, "Content-Type").unwrap_or("");
+        let mime = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if !matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
+            count(&mut out, "not_html");
+            continue;
+        }
+        let url = record
+            .header("WARC-Target-URI")
+            .map(|u| u.trim_matches(['<', '>']).to_string());
+        let date = record
+            .header("WARC-Date")
+            .and_then(super::meta::parse_web_date);
+        let page = super::extract_page(http.body, charset_of(content_type), url.as_deref());
+        if page.problem.is_some() {
+            count(&mut out, "no_article");
+            continue;
+        }
+        out.articles
+            .push(super::to_article(page, &format!("{key}#{n}"), date));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-01-02T03:04:05Z\r\nContent-Length: {}\r\n\r\n",
+            content.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(content);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    #[test]
+    fn reads_responses_and_counts_the_rest() {
+        let page = "<html lang=\"fr\"><head><title>Le pont</title></head><body><article><p>Le conseil municipal a voté mardi la fermeture du vieux pont sur la rivière pour des travaux qui dureront au moins deux ans.</p></article></body></html>";
+        let ok = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        let mut warc = record("warcinfo", "", b"software: test");
+        warc.extend(record(
+            "request",
+            "https://a.example/x",
+            b"GET /x HTTP/1.1\r\n\r\n",
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/x?utm_source=feed",
+            ok.as_bytes(),
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/gone",
+            b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nnope",
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/i.png",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+        ));
+        warc.extend(record(
+            "revisit",
+            "https://a.example/x",
+            b"HTTP/1.1 200 OK\r\n\r\n",
+        ));
+        let p = parse_warc(Path::new("c.warc"), "c", &warc[..]);
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert_eq!(p.articles.len(), 1);
+        let a = &p.articles[0];
+        assert_eq!(a.id, "https://a.example/x");
+        assert_eq!(a.title, "Le pont");
+        assert_eq!(
+            a.date.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-01-02T03:04:05+00:00")
+        );
+        let counted: Vec<(&str, u64)> = p.skipped.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(
+            counted,
+            [
+                ("http_404", 1),
+                ("not_html", 1),
+                ("request", 1),
+                ("revisit", 1),
+                ("warcinfo", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_archive_keeps_what_was_read() {
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The council voted on Tuesday to close the bridge over the river for two years of repairs.</p>";
+        let mut warc = record("response", "https://a.example/1", page.as_bytes());
+        let second = record("response", "https://a.example/2", page.as_bytes());
+        warc.extend_from_slice(&second[..second.len() / 2]);
+        let p = parse_warc(Path::new("c.warc"), "c", &warc[..]);
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings[0].kind, WarningKind::Truncated);
+        for cut in (0..warc.len()).step_by(7) {
+            let _ = parse_warc(Path::new("c.warc"), "c", &warc[..cut]);
+        }
+    }
+}
