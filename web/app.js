@@ -85,6 +85,7 @@ function syncControls() {
   $('since').value = state.since;
   $('until').value = state.until;
   $('sort').value = state.sort;
+  $('collapse').checked = state.collapse;
   $('interval').value = state.interval;
   for (const r of document.querySelectorAll('input[name="measure"]')) {
     r.checked = r.value === (state.share ? 'share' : 'count');
@@ -178,7 +179,9 @@ function renderHits(res) {
     const to = res.offset + res.hits.length;
     const shown = res.hits.length ? `, ${num(from)}–${num(to)} shown` : '';
     const took = typeof res.took_ms === 'number' ? ` (${res.took_ms.toFixed(1)} ms)` : '';
-    count.textContent = `${num(res.total)} ${res.total === 1 ? 'hit' : 'hits'}${shown}${took}`;
+    const noun = res.collapse ? ['story', 'stories'] : ['hit', 'hits'];
+    const hidden = res.collapse ? `, ${num(res.collapse.hidden_copies)} copies folded in` : '';
+    count.textContent = `${num(res.total)} ${res.total === 1 ? noun[0] : noun[1]}${shown}${hidden}${took}`;
   }
   const list = $('hits');
   list.start = res.offset + 1;
@@ -228,7 +231,8 @@ function hitItem(hit) {
     el('h3', {}, el('a', { href: articleHref(hit.id), class: 'hit-title', onclick: openArticle(hit.id) }, title)),
     el('p', { class: 'meta' },
       el('time', {}, day(hit.date) ?? 'undated'),
-      hit.dateline ? [' · ', el('span', { class: 'dateline' }, hit.dateline)] : null),
+      hit.dateline ? [' · ', el('span', { class: 'dateline' }, hit.dateline)] : null,
+      hit.copies > 1 ? [' · ', el('span', { class: 'copies' }, `+${hit.copies - 1} ${hit.copies === 2 ? 'copy' : 'copies'}`)] : null),
     hit.snippet?.text ? el('p', { class: 'snippet' }, highlighted(hit.snippet)) : null,
     fields.filter((f) => f.hit).map((f) => tagList(f, valuesOf(hit, f))));
 }
@@ -378,6 +382,7 @@ function wire() {
     go(withChanges(state, { since: $('since').value.trim(), until: $('until').value.trim() }));
   });
   $('sort').addEventListener('change', () => go(withChanges(state, { sort: $('sort').value })));
+  $('collapse').addEventListener('change', () => go(withChanges(state, { collapse: $('collapse').checked })));
   $('interval').addEventListener('change', () => go(withChanges(state, { interval: $('interval').value, page: state.page })));
   for (const r of document.querySelectorAll('input[name="measure"]')) {
     r.addEventListener('change', () => go(withChanges(state, { share: r.value === 'share' && r.checked, page: state.page })));

@@ -19,6 +19,7 @@ export function emptyState() {
     since: '',
     until: '',
     sort: 'relevance',
+    collapse: false, // one hit per story (near-duplicate copies collapsed)
     page: 1,
     interval: 'month',
     share: false,
@@ -39,6 +40,7 @@ export function fromSearch(search, facetNames) {
   s.since = p.get('since') ?? '';
   s.until = p.get('until') ?? '';
   if (SORTS.includes(p.get('sort'))) s.sort = p.get('sort');
+  s.collapse = p.get('collapse') === '1';
   const page = Number.parseInt(p.get('page') ?? '1', 10);
   s.page = Number.isFinite(page) && page > 0 ? page : 1;
   if (INTERVALS.includes(p.get('interval'))) s.interval = p.get('interval');
@@ -56,6 +58,7 @@ export function toSearch(s) {
   if (s.since) p.set('since', s.since);
   if (s.until) p.set('until', s.until);
   if (s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.collapse) p.set('collapse', '1');
   if (s.page > 1) p.set('page', String(s.page));
   if (s.interval !== 'month') p.set('interval', s.interval);
   if (s.share) p.set('share', '1');
@@ -79,6 +82,7 @@ export function searchParams(s, facetNames) {
   const p = filterParams(s);
   p.set('q', s.q);
   p.set('sort', s.sort);
+  if (s.collapse) p.set('collapse', 'earliest');
   p.set('limit', String(PAGE_SIZE));
   p.set('offset', String((s.page - 1) * PAGE_SIZE));
   for (const f of facetNames) p.append('facet', f);
@@ -100,6 +104,7 @@ export function exportParams(s) {
   const p = filterParams(s);
   p.set('q', s.q);
   p.set('sort', s.sort);
+  if (s.collapse) p.set('collapse', 'earliest');
   return p;
 }
 

@@ -534,6 +534,62 @@ async fn assert_not_pwned(c: &Client, when: &str) {
 }
 
 #[test]
+fn one_per_story_collapses_copies_as_the_cli_does() {
+    let Some(tools) = harness::tools() else {
+        return;
+    };
+    let Some((dir, _)) = util::reuters_index() else {
+        return;
+    };
+    let index = util::idx(dir);
+    let server = Server::start(&index);
+    let base = server.url.trim_end_matches('/').to_string();
+    let index = index.as_path();
+    with_browser(&tools, |c| async move {
+        open(&c, &format!("{base}/?q=prime+rate")).await;
+        let plain = cli_search(index, &["prime rate"]);
+        assert_eq!(snapshot(&c).await["total"], total(&plain));
+
+        // Tick "one per story": the hits and the count are the CLI's
+        // collapsed ones, and the URL keeps the choice.
+        click(&c, "#collapse").await;
+        wait(
+            &c,
+            "collapse in the URL",
+            "location.search.includes('collapse=1')",
+        )
+        .await;
+        settled(&c).await;
+        let collapsed = cli_search(index, &["prime rate", "--collapse"]);
+        let s = snapshot(&c).await;
+        assert_eq!(s["total"], total(&collapsed), "{s}");
+        assert_eq!(s["ids"], ids(&collapsed));
+        assert!(collapsed["total"].as_u64() < plain["total"].as_u64());
+        let count = js(&c, "return document.getElementById('count').textContent;").await;
+        assert!(count.as_str().unwrap().contains("stories"), "{count}");
+        let copies = collapsed["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["copies"].as_u64().unwrap() > 1)
+            .count();
+        let shown = js(
+            &c,
+            "return document.querySelectorAll('#hits .copies').length;",
+        )
+        .await;
+        assert_eq!(shown.as_u64(), Some(copies as u64));
+
+        // Back: every copy again.
+        c.back().await.expect("back");
+        settled(&c).await;
+        assert_eq!(snapshot(&c).await["total"], total(&plain));
+        let ticked = js(&c, "return document.getElementById('collapse').checked;").await;
+        assert_eq!(ticked, Value::Bool(false));
+    });
+}
+
+#[test]
 fn hostile_article_text_is_shown_as_text_and_never_runs() {
     let Some(tools) = harness::tools() else {
         return;
