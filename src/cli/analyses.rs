@@ -19,6 +19,9 @@ pub struct CompareArgs {
     /// Show each period's hits as a share of all articles passing the filters in that period
     #[arg(long)]
     pub share: bool,
+    /// Count stories, not copies: near-duplicate copies counted once
+    #[arg(long)]
+    pub collapse: bool,
     /// Output format (jsonl: one line per query; csv: one row per period)
     #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
     pub format: SearchFormat,

@@ -76,10 +76,16 @@ pub fn compare_table<W: Write>(
     share: bool,
     st: Style,
 ) -> io::Result<()> {
+    let stories = c.counts == "stories";
     let mut head = format!(
-        "hits per {} · {} passing the filters",
+        "{} per {} · {} passing the filters",
+        if stories { "stories" } else { "hits" },
         interval_name(c.interval),
-        plural(c.all.total as u64, "article", "articles")
+        if stories {
+            plural(c.all.total as u64, "story", "stories")
+        } else {
+            plural(c.all.total as u64, "article", "articles")
+        }
     );
     for f in &c.filters {
         head.push_str(&format!(" · {}", filter_label(f)));

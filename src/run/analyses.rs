@@ -19,7 +19,10 @@ pub fn compare<W: Write>(
     a: &CompareArgs,
     style: Style,
 ) -> anyhow::Result<ExitCode> {
-    let base = config::filter_request("", &a.filters)?;
+    let mut base = config::filter_request("", &a.filters)?;
+    if a.collapse {
+        base.collapse = Some(search::Collapse::Earliest);
+    }
     let interval = config::interval(a.histogram);
     let news = open(index)?;
     let searcher = news.reader()?.searcher();

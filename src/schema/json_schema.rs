@@ -398,6 +398,10 @@ pub fn compare() -> Value {
             ("until", date_or_null()),
             ("all", all),
             ("queries", json!({"type": "array", "items": series})),
+            (
+                "counts",
+                json!({"enum": ["articles", "stories"], "description": "stories when near-duplicate copies were collapsed (--collapse)"}),
+            ),
             ("took_ms", json!({"type": "number"})),
         ]),
     )

@@ -195,6 +195,11 @@ pub fn document() -> Value {
     let mut compare_params = filter_params();
     compare_params[0] = param("q", "A query to compare (repeatable, 1 to 8).", strings());
     compare_params.push(histogram_param());
+    compare_params.push(param(
+        "collapse",
+        "Count stories, not copies: near-duplicate copies counted once.",
+        json!({"type": "string", "enum": ["earliest", "best"]}),
+    ));
     paths.insert(
         "/api/compare".into(),
         get(

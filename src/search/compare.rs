@@ -60,6 +60,9 @@ pub struct Comparison {
     pub until: Option<DateTime<Utc>>,
     pub all: AllSeries,
     pub queries: Vec<QuerySeries>,
+    /// `stories` when near-duplicate copies were collapsed (each story
+    /// counted once, in every series and in `all`), else `articles`.
+    pub counts: &'static str,
     pub took_ms: f64,
 }
 
@@ -127,6 +130,11 @@ pub fn compare(
         until: base.until,
         all,
         queries: out,
+        counts: if base.collapse.is_some() {
+            "stories"
+        } else {
+            "articles"
+        },
         took_ms: start.elapsed().as_secs_f64() * 1000.0,
     })
 }

@@ -164,7 +164,7 @@ pub async fn stats(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respons
 /// articles of that period that pass the filters.
 pub async fn compare(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Response, Problem> {
     let p = Params::parse(raw.as_deref())?;
-    p.check_known(&["q", "filter", "since", "until", "histogram"])?;
+    p.check_known(&["q", "filter", "since", "until", "histogram", "collapse"])?;
     let queries: Vec<String> = p.all("q").map(str::to_string).collect();
     if queries.is_empty() || queries.len() > MAX_COMPARED {
         return Err(Problem::bad_param(
@@ -184,7 +184,12 @@ pub async fn compare(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respo
             ),
         ));
     }
-    let base = params::filter_request(&p, "")?;
+    let mut base = params::filter_request(&p, "")?;
+    if let Some(c) = p.one("collapse")? {
+        base.collapse = Some(c.parse().map_err(|_| {
+            Problem::bad_param("collapse", format!("'collapse={c}': use earliest or best"))
+        })?);
+    }
     let interval = params::histogram(&p)?.unwrap_or(search::Interval::Month);
     answer(&st, move |news, searcher| {
         search::compare::compare(news, searcher, &queries, &base, interval)

@@ -178,6 +178,16 @@ fn collapse_counts_stories_and_dupes_lists_the_clusters() {
         assert_eq!(h["date"], first_date, "{h}");
     }
 
+    // compare --collapse counts the same stories.
+    let c = json(
+        &index,
+        &["compare", "prime rate", "--collapse", "--format", "json"],
+        0,
+    );
+    check("compare.schema.json", &c);
+    assert_eq!(c["counts"], "stories");
+    assert_eq!(c["queries"][0]["total"], collapsed["total"]);
+
     // dupes: the clusters with a matching copy, largest first.
     let d = json(&index, &["dupes", "prime rate", "--format", "json"], 0);
     check("dupes.schema.json", &d);
