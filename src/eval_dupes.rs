@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract::ExtractMode;
+use crate::index::columns::{first_str, str_column};
 use crate::index::dupes::signature::{fingerprint, Fingerprint, Overlap};
 use crate::index::NewsIndex;
 use crate::parse;
@@ -301,22 +302,13 @@ pub fn score(set: &[Labelled], index_dir: &Path) -> Result<DupeReport> {
     let searcher = news.reader()?.searcher();
     let mut cluster_of: HashMap<String, String> = HashMap::new();
     for reader in searcher.segment_readers() {
-        let ff = reader.fast_fields();
-        let (Some(ids), Some(clusters)) = (ff.str(names::ID)?, ff.str(names::CLUSTER)?) else {
-            continue;
-        };
+        let ids = str_column(reader, names::ID)?;
+        let clusters = str_column(reader, names::CLUSTER)?;
         for doc in 0..reader.max_doc() {
             if reader.alive_bitset().is_some_and(|a| a.is_deleted(doc)) {
                 continue;
             }
-            let read = |col: &tantivy::columnar::StrColumn| {
-                let mut s = String::new();
-                if let Some(o) = col.term_ords(doc).next() {
-                    let _ = col.ord_to_str(o, &mut s);
-                }
-                s
-            };
-            cluster_of.insert(read(&ids), read(&clusters));
+            cluster_of.insert(first_str(&ids, doc), first_str(&clusters, doc));
         }
     }
     let family: HashMap<&str, &str> = set

@@ -2,6 +2,7 @@
 //! turning articles into tantivy documents and back.
 
 pub mod check;
+pub mod columns;
 pub mod document;
 pub mod dupes;
 pub mod schema;

@@ -16,6 +16,7 @@ use tantivy::query::{Query, TermSetQuery};
 use tantivy::{DocAddress, Score, Searcher, SegmentReader, Term};
 
 use crate::error::{Error, Result};
+use crate::index::columns::{first_str, str_column};
 use crate::index::Fields;
 use crate::schema::names;
 
@@ -78,20 +79,6 @@ pub struct CopiesSegment {
     out: Vec<Copy>,
 }
 
-fn read(col: &StrColumn, doc: u32) -> String {
-    let mut s = String::new();
-    if let Some(ord) = col.term_ords(doc).next() {
-        let _ = col.ord_to_str(ord, &mut s);
-    }
-    s
-}
-
-fn str_column(reader: &SegmentReader, name: &str) -> tantivy::Result<StrColumn> {
-    reader.fast_fields().str(name)?.ok_or_else(|| {
-        tantivy::TantivyError::SchemaError(format!("field '{name}' is not a fast text field"))
-    })
-}
-
 impl Collector for CopiesCollector {
     type Fruit = Vec<Copy>;
     type Child = CopiesSegment;
@@ -125,8 +112,8 @@ impl SegmentCollector for CopiesSegment {
             return;
         }
         self.out.push(Copy {
-            cluster: read(&self.clusters, doc),
-            id: read(&self.ids, doc),
+            cluster: first_str(&self.clusters, doc),
+            id: first_str(&self.ids, doc),
             date: self
                 .dates
                 .as_ref()

@@ -185,11 +185,7 @@ pub async fn compare(State(st): Shared, RawQuery(raw): RawQuery) -> Result<Respo
         ));
     }
     let mut base = params::filter_request(&p, "")?;
-    if let Some(c) = p.one("collapse")? {
-        base.collapse = Some(c.parse().map_err(|_| {
-            Problem::bad_param("collapse", format!("'collapse={c}': use earliest or best"))
-        })?);
-    }
+    base.collapse = params::collapse(&p)?;
     let interval = params::histogram(&p)?.unwrap_or(search::Interval::Month);
     answer(&st, move |news, searcher| {
         search::compare::compare(news, searcher, &queries, &base, interval)

@@ -222,12 +222,19 @@ pub fn search_request(p: &Params) -> Result<SearchRequest, Problem> {
             Problem::bad_param("sort", format!("'sort={s}': use relevance, date or -date"))
         })?;
     }
-    if let Some(c) = p.one("collapse")? {
-        req.collapse = Some(c.parse().map_err(|_| {
-            Problem::bad_param("collapse", format!("'collapse={c}': use earliest or best"))
-        })?);
-    }
+    req.collapse = collapse(p)?;
     Ok(req)
+}
+
+/// `collapse=earliest|best`, if given.
+pub fn collapse(p: &Params) -> Result<Option<crate::search::Collapse>, Problem> {
+    p.one("collapse")?
+        .map(|c| {
+            c.parse().map_err(|_| {
+                Problem::bad_param("collapse", format!("'collapse={c}': use earliest or best"))
+            })
+        })
+        .transpose()
 }
 
 /// `histogram=day|week|month|year`, if given.

@@ -34,14 +34,13 @@ fn labelled_copies_are_clustered_with_high_precision_and_recall() {
 /// The labelled set as JSON Lines, the articles of `part` only.
 fn write_jsonl(path: &Path, set: &[Labelled], part: impl Fn(usize) -> bool) {
     let mut f = std::fs::File::create(path).unwrap();
-    for (i, l) in set.iter().enumerate().filter(|(i, _)| part(*i)) {
+    for (_, l) in set.iter().enumerate().filter(|(i, _)| part(*i)) {
         let a = &l.article;
         let line = j!({
             "id": a.id, "title": a.title, "body": a.body,
             "date": a.date.map(|d| d.to_rfc3339()), "source": "eval",
         });
         writeln!(f, "{line}").unwrap();
-        let _ = i;
     }
 }
 

@@ -13,7 +13,8 @@ use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::signature::{fingerprint, Fingerprint, Overlap};
 use super::{MAX_GROUP, WINDOW_DAYS};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::index::columns::{first_str, str_column};
 use crate::index::{document, NewsIndex};
 use crate::schema::names;
 
@@ -41,33 +42,12 @@ struct Doc {
     copies: u64,
 }
 
-/// The ids of one segment, for the rare article read without its text.
-struct SegmentColumns {
-    ids: StrColumn,
-}
-
 /// A candidate as the comparison reads it from its stored fields.
 struct Candidate {
     print: Fingerprint,
     id: String,
     /// The cluster it stores now.
     cluster: String,
-}
-
-fn str_column(searcher: &Searcher, seg: usize, name: &str) -> Result<StrColumn> {
-    searcher
-        .segment_reader(seg as u32)
-        .fast_fields()
-        .str(name)?
-        .ok_or_else(|| Error::SchemaDeclaration(format!("field '{name}' is not a fast text field")))
-}
-
-fn first_str(col: &StrColumn, doc: u32) -> String {
-    let mut out = String::new();
-    if let Some(ord) = col.term_ords(doc).next() {
-        let _ = col.ord_to_str(ord, &mut out);
-    }
-    out
 }
 
 /// Recompute the near-duplicate clusters of the whole index as `searcher`
@@ -83,15 +63,14 @@ pub fn recluster(
     let f = &news.fields;
     let mut docs: Vec<Doc> = Vec::new();
     let mut keyed: Vec<(u64, u32)> = Vec::new();
-    let mut columns = Vec::new();
+    let mut ids: Vec<StrColumn> = Vec::new();
     for (seg, reader) in searcher.segment_readers().iter().enumerate() {
         let ff = reader.fast_fields();
         let keys: Column<u64> = ff.u64(names::DUP_KEYS)?;
         let copies: Column<u64> = ff.u64(names::COPIES)?;
         let dates: Column<tantivy::DateTime> = ff.date(names::DATE)?;
-        columns.push(SegmentColumns {
-            ids: str_column(searcher, seg, names::ID)?,
-        });
+        // Ids for the rare article read without its text (see `id_of`).
+        ids.push(str_column(reader, names::ID)?);
         let alive = reader.alive_bitset();
         for doc in 0..reader.max_doc() {
             if alive.is_some_and(|a| a.is_deleted(doc)) {
@@ -181,7 +160,7 @@ pub fn recluster(
         Some(c) => c.id.clone(),
         None => {
             let addr = docs[n as usize].addr;
-            first_str(&columns[addr.segment_ord as usize].ids, addr.doc_id)
+            first_str(&ids[addr.segment_ord as usize], addr.doc_id)
         }
     };
     // What every clustered article should store: (cluster id, copies).
