@@ -1,16 +1,20 @@
 // The newsdex page: reads the facet list from /api/fields, keeps the whole
 // view in the URL (state.js), asks /api/search, /api/compare, /api/facets
 // and /api/articles, and draws with DOM nodes and text only (dom.js). The
-// facet sidebar (facets.js) and the chart (chart.js) are their own modules.
+// facet sidebar (facets.js), the chart (chart.js), the analyses of a search
+// (analyses.js) and what an article view shows beside the article
+// (related.js) are their own modules.
 
 import { el, replace, highlighted, safeHref, num, day } from './dom.js';
 import {
   PAGE_SIZE, MAX_OFFSET, MAX_QUERIES, emptyState, fromSearch, toSearch, searchParams, compareParams,
-  exportParams, withChanges, toggleFilter,
+  exportParams, withChanges, toggleFilter, searchKey,
 } from './state.js';
 import { Chart, SERIES_STYLE } from './chart.js';
 import { api } from './api.js';
 import { Facets } from './facets.js';
+import { Analyses } from './analyses.js';
+import { copiesNote, similarStories } from './related.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,12 +25,23 @@ let last = null; // the last search response
 let controller = null; // aborts the requests of a view that was left
 let firstDrawn = false;
 let openedFromList = false;
+let drawnKey = null; // searchKey of the results view fully drawn last
 
 const chart = new Chart($('chart'), (since, until) => go(withChanges(state, { since, until })));
 const facets = new Facets($('facets'), {
   state: () => state,
   last: () => last,
   toggle: (facet, value, on) => go(on ? toggleFilter(state, facet, value, true) : removeFilter(facet, value)),
+});
+
+const analyses = new Analyses($('analyses'), {
+  state: () => state,
+  go: (next) => go(next),
+  fields: () => fields,
+  message: (text) => showMessage(text),
+  errorText: (e) => errorText(e),
+  openArticle: (id) => openArticle(id),
+  articleHref: (id) => articleHref(id),
 });
 
 /** Go to a new state: a new history entry (or the current one replaced). */
@@ -104,6 +119,7 @@ async function show() {
   controller = new AbortController();
   const signal = controller.signal;
   if (state.article) {
+    showMessage('');
     await showArticle(state.article, signal);
     drawn(signal);
     return;
@@ -113,6 +129,18 @@ async function show() {
   $('sidebar').hidden = false;
   document.title = state.q ? `${state.q} – newsdex` : 'newsdex';
   renderChips();
+  analyses.sync(state);
+  const analysis = analyses.fetch(state, signal);
+  const key = searchKey(state);
+  if (key === drawnKey && last) {
+    // Only an analysis changed: the hits, chart and facets on the page are
+    // this search's already.
+    showMessage('');
+    await analyses.draw(state, analysis, signal);
+    drawn(signal);
+    return;
+  }
+  drawnKey = null;
   setBusy(true);
   const wantCompare = state.compare.length > 0 || state.share;
   const comparing = wantCompare ? api('/api/compare', compareParams(state), signal) : null;
@@ -140,6 +168,7 @@ async function show() {
     facets.render(null);
     chart.message('No chart: the search failed.');
     replace($('legend'));
+    analyses.failed(state);
     drawn(signal);
     return;
   } finally {
@@ -155,6 +184,8 @@ async function show() {
       }
     }
   }
+  await analyses.draw(state, analysis, signal);
+  if (!signal.aborted) drawnKey = key;
   drawn(signal);
 }
 
@@ -337,7 +368,10 @@ async function showArticle(id, signal) {
   replace(box, back, el('p', {}, 'Loading…'));
   try {
     const a = await api(`/api/articles/${encodeURIComponent(id)}`, null, signal);
-    renderArticle(box, back, a);
+    const similar = renderArticle(box, back, a);
+    await similarStories(similar, a.id ?? id, {
+      message: showMessage, errorText, articleHref, openArticle,
+    }, signal);
   } catch (e) {
     if (e.name === 'AbortError') return;
     replace(box, back, el('p', { class: 'error', role: 'alert' }, errorText(e)));
@@ -366,10 +400,14 @@ function renderArticle(box, back, a) {
     .filter(([k]) => k !== 'title' && k !== 'body')
     .map(([k, v]) => [el('dt', {}, k.replace(/_/g, ' ')), el('dd', {}, fieldValue(k, v))]);
   const body = String(a.body ?? '').split(/\n\s*\n/).filter((p) => p.trim() !== '');
+  const similar = el('section', { class: 'similar-stories', 'aria-label': 'Similar stories' });
   replace(box, back, heading,
+    copiesNote(a, { go }),
     el('dl', { class: 'fields' }, rows),
-    el('div', { class: 'body' }, body.map((p) => el('p', {}, p))));
+    el('div', { class: 'body' }, body.map((p) => el('p', {}, p))),
+    similar);
   heading.focus();
+  return similar;
 }
 
 function wire() {

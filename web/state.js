@@ -10,6 +10,12 @@ export const MAX_OFFSET = 10000;
 export const MAX_QUERIES = 4;
 const SORTS = ['relevance', 'date', '-date'];
 const INTERVALS = ['day', 'week', 'month', 'year'];
+/** The analyses a results view can open (analyses.js draws them). */
+export const PANELS = ['terms', 'cooccur', 'copies'];
+/** The facets a co-occurrence table starts with, when the index has them. */
+export const DEFAULT_ROWS = 'person';
+export const DEFAULT_COLS = 'country';
+const SHADES = ['lift', 'count'];
 
 /** The view with nothing chosen. */
 export function emptyState() {
@@ -25,6 +31,10 @@ export function emptyState() {
     share: false,
     compare: [], // further queries in the chart
     article: null, // id of the open article
+    panel: '', // the open analysis (one of PANELS), or none
+    rows: DEFAULT_ROWS, // co-occurrence: facet of the rows
+    cols: DEFAULT_COLS, // co-occurrence: facet of the columns
+    shade: 'lift', // co-occurrence: cells shaded by lift or by count
   };
 }
 
@@ -47,6 +57,11 @@ export function fromSearch(search, facetNames) {
   s.share = p.get('share') === '1';
   s.compare = p.getAll('cmp').filter((v) => v !== '').slice(0, MAX_QUERIES - 1);
   s.article = p.get('article') || null;
+  if (PANELS.includes(p.get('panel'))) s.panel = p.get('panel');
+  // Facet names only: a link with a facet this index lacks gets the default.
+  if (facetNames.includes(p.get('rows'))) s.rows = p.get('rows');
+  if (facetNames.includes(p.get('cols'))) s.cols = p.get('cols');
+  if (SHADES.includes(p.get('shade'))) s.shade = p.get('shade');
   return s;
 }
 
@@ -64,6 +79,10 @@ export function toSearch(s) {
   if (s.share) p.set('share', '1');
   for (const c of s.compare) p.append('cmp', c);
   if (s.article) p.set('article', s.article);
+  if (s.panel) p.set('panel', s.panel);
+  if (s.rows !== DEFAULT_ROWS) p.set('rows', s.rows);
+  if (s.cols !== DEFAULT_COLS) p.set('cols', s.cols);
+  if (s.shade !== 'lift') p.set('shade', s.shade);
   const q = p.toString();
   return q ? `?${q}` : '';
 }
@@ -106,6 +125,34 @@ export function exportParams(s) {
   p.set('sort', s.sort);
   if (s.collapse) p.set('collapse', 'earliest');
   return p;
+}
+
+/** The page URL of a state without its analyses: two states with the same
+ *  key show the same hits, chart and facets. */
+export function searchKey(s) {
+  return toSearch({ ...s, panel: '', rows: DEFAULT_ROWS, cols: DEFAULT_COLS, shade: 'lift' });
+}
+
+/** Parameters of the analyses (/api/terms, /api/cooccur, /api/dupes): the
+ *  query, filters and dates of the search. */
+export function analysisParams(s) {
+  const p = filterParams(s);
+  p.set('q', s.q);
+  return p;
+}
+
+/** The query with a word or phrase added (AND), as a user would type it. */
+export function withTerm(q, term, phrase) {
+  const plain = !phrase && /^[\p{L}\p{N}]+$/u.test(term);
+  const t = plain ? term : `"${term.replace(/["\\]/g, ' ').trim()}"`;
+  if (!q) return t;
+  // `a OR b` + `c` would read as `a OR (b c)`: keep the query whole.
+  return /\bOR\b|\|\|/.test(q) ? `(${q}) ${t}` : `${q} ${t}`;
+}
+
+/** The query that lists one near-duplicate cluster's copies. */
+export function clusterQuery(cluster) {
+  return `cluster:"${String(cluster).replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
 /** A copy of the state with `changes`; any change but paging goes to page 1. */

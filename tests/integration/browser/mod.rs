@@ -4,6 +4,7 @@
 //! and time to first results on Reuters-21578 (printed, not asserted). What
 //! the page shows is checked against the CLI's JSON over the same index.
 
+mod analyses;
 mod harness;
 
 use std::path::Path;
