@@ -65,7 +65,8 @@ fn group(n: u64) -> String {
 }
 
 /// The heat table as `{columns: [value], rows: [[value, [count...]]]}`.
-const PAGE_HEAT: &str = "const t = document.querySelector('#analysis table.heat'); if (!t) return null; \
+const PAGE_HEAT: &str =
+    "const t = document.querySelector('#analysis table.heat'); if (!t) return null; \
     return { columns: [...t.querySelectorAll('thead th')].map((th) => th.dataset.value), \
     rows: [...t.querySelectorAll('tbody tr')].map((tr) => [tr.dataset.value, \
     [...tr.querySelectorAll('td')].map((td) => Number(td.dataset.count))]) };";
@@ -90,6 +91,18 @@ async fn asked(c: &Client, path: &str) -> bool {
     )
     .await
         == Value::Bool(true)
+}
+
+/// Scroll the element `css` to the top of the window (for a screenshot).
+async fn scroll_to(c: &Client, css: &str) {
+    js(
+        c,
+        &format!(
+            "document.querySelector({}).scrollIntoView(); return true;",
+            json!(css)
+        ),
+    )
+    .await;
 }
 
 /// The text of the open analysis.
@@ -138,7 +151,12 @@ async fn significant_words(c: &Client, base: &str, index: &Path) {
     );
 
     click(c, "#analyses button[data-panel=\"terms\"]").await;
-    wait(c, "the panel in the URL", "location.search.includes('panel=terms')").await;
+    wait(
+        c,
+        "the panel in the URL",
+        "location.search.includes('panel=terms')",
+    )
+    .await;
     settled(c).await;
     let want = cli(index, &["terms", "--topic", "cocoa", "--top", "20"]);
     let shown = js(c, PAGE_TERMS).await;
@@ -148,8 +166,14 @@ async fn significant_words(c: &Client, base: &str, index: &Path) {
         .iter()
         .map(|t| t.as_str().unwrap().split('|').next().unwrap())
         .collect();
-    assert!(top10.contains(&"icco") && top10.contains(&"buffer stock"), "{top10:?}");
-    assert!(!top10.iter().any(|t| ["said", "pct", "year"].contains(t)), "{top10:?}");
+    assert!(
+        top10.contains(&"icco") && top10.contains(&"buffer stock"),
+        "{top10:?}"
+    );
+    assert!(
+        !top10.iter().any(|t| ["said", "pct", "year"].contains(t)),
+        "{top10:?}"
+    );
     let expanded = js(
         c,
         "return document.querySelector('#analyses button[data-panel=\"terms\"]').getAttribute('aria-expanded');",
@@ -183,7 +207,10 @@ async fn significant_words(c: &Client, base: &str, index: &Path) {
     assert_eq!(s["ids"], ids(&hits));
     assert_ne!(s["total"], closed["total"], "the query changed nothing");
     assert!(s["search"].as_str().unwrap().contains("panel=terms"), "{s}");
-    let narrowed = cli(index, &["terms", &quoted, "--topic", "cocoa", "--top", "20"]);
+    let narrowed = cli(
+        index,
+        &["terms", &quoted, "--topic", "cocoa", "--top", "20"],
+    );
     assert_eq!(js(c, PAGE_TERMS).await, cli_terms(&narrowed));
 
     // Back: the panel of the whole topic; Back again: no panel.
@@ -209,11 +236,17 @@ async fn who_appears_with_what(c: &Client, base: &str, index: &Path) {
     open(c, &format!("{base}/?topic=crude&panel=cooccur")).await;
     let want = cli(
         index,
-        &["cooccur", "person", "country", "--topic", "crude", "--top", "10"],
+        &[
+            "cooccur", "person", "country", "--topic", "crude", "--top", "10",
+        ],
     );
     let heat = js(c, PAGE_HEAT).await;
     assert_eq!(heat, cli_heat(&want));
-    let caption = js(c, "return document.querySelector('#analysis caption').textContent;").await;
+    let caption = js(
+        c,
+        "return document.querySelector('#analysis caption').textContent;",
+    )
+    .await;
     let fields: Value = serde_json::from_str(
         &ureq::get(&format!("{base}/api/fields"))
             .call()
@@ -249,6 +282,7 @@ async fn who_appears_with_what(c: &Client, base: &str, index: &Path) {
             want["rows"].as_array().unwrap().len()
         )
     );
+    scroll_to(c, "#analyses").await;
     screenshot(c, "analyses-cooccur").await;
 
     // The fullest cell, clicked.
@@ -277,13 +311,26 @@ async fn who_appears_with_what(c: &Client, base: &str, index: &Path) {
         ),
     )
     .await;
-    wait(c, "both filters in the URL", "location.search.includes('person=') && location.search.includes('country=')").await;
+    wait(
+        c,
+        "both filters in the URL",
+        "location.search.includes('person=') && location.search.includes('country=')",
+    )
+    .await;
     settled(c).await;
     let s = snapshot(c).await;
     assert_eq!(s["total"], Value::String(count.to_string()), "{s}");
     let hits = cli_search(
         index,
-        &["", "--topic", "crude", "--person", &person, "--country", &country],
+        &[
+            "",
+            "--topic",
+            "crude",
+            "--person",
+            &person,
+            "--country",
+            &country,
+        ],
     );
     assert_eq!(s["total"], total(&hits));
     assert_eq!(s["ids"], ids(&hits));
@@ -298,17 +345,29 @@ async fn who_appears_with_what(c: &Client, base: &str, index: &Path) {
         .select_by_value("topic")
         .await
         .expect("select topic");
-    wait(c, "the columns in the URL", "location.search.includes('cols=topic')").await;
+    wait(
+        c,
+        "the columns in the URL",
+        "location.search.includes('cols=topic')",
+    )
+    .await;
     settled(c).await;
     let by_topic = cli(
         index,
-        &["cooccur", "person", "topic", "--topic", "crude", "--top", "10"],
+        &[
+            "cooccur", "person", "topic", "--topic", "crude", "--top", "10",
+        ],
     );
     assert_eq!(js(c, PAGE_HEAT).await, cli_heat(&by_topic));
     assert_ne!(cli_heat(&by_topic), cli_heat(&want));
     // Shade by count: the same numbers, other shades.
     click(c, "#analysis input[name=\"shade\"][value=\"count\"]").await;
-    wait(c, "the shade in the URL", "location.search.includes('shade=count')").await;
+    wait(
+        c,
+        "the shade in the URL",
+        "location.search.includes('shade=count')",
+    )
+    .await;
     settled(c).await;
     assert_eq!(js(c, PAGE_HEAT).await, cli_heat(&by_topic));
     let shades = js(
@@ -342,6 +401,7 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
         about.contains(&format!("{} stories have copies", want["total_clusters"])),
         "{about}"
     );
+    scroll_to(c, "#analyses").await;
     screenshot(c, "analyses-copies").await;
 
     // The largest cluster opens its earliest copy.
@@ -373,7 +433,10 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
     )
     .await;
     assert_eq!(page, ids(&api));
-    assert_eq!(page, ids(&cli(index, &["similar", &earliest, "--limit", "10"])));
+    assert_eq!(
+        page,
+        ids(&cli(index, &["similar", &earliest, "--limit", "10"]))
+    );
     assert_eq!(page.as_array().unwrap().len(), 10);
     let members: Vec<&str> = first["members"]
         .as_array()
@@ -389,6 +452,7 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
             .any(|id| members.contains(&id.as_str().unwrap())),
         "a copy listed as a similar story"
     );
+    scroll_to(c, "#article .similar-stories").await;
     screenshot(c, "analyses-article").await;
 
     // The copies note, and the search that lists the copies.
@@ -399,10 +463,19 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
     .await;
     assert_eq!(copies, Value::String(first["copies"].to_string()));
     click(c, "#article .copies-note a").await;
-    wait(c, "the results", "!document.getElementById('results').hidden").await;
+    wait(
+        c,
+        "the results",
+        "!document.getElementById('results').hidden",
+    )
+    .await;
     settled(c).await;
     let s = snapshot(c).await;
-    assert_eq!(s["total"], Value::String(first["copies"].to_string()), "{s}");
+    assert_eq!(
+        s["total"],
+        Value::String(first["copies"].to_string()),
+        "{s}"
+    );
     let mut listed: Vec<String> = serde_json::from_value(s["ids"].clone()).unwrap();
     listed.sort();
     let mut all: Vec<&str> = members.clone();
@@ -413,7 +486,11 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
     c.back().await.expect("back");
     settled(c).await;
     let second = page[1].as_str().unwrap().to_string();
-    click(c, &format!("#article .similar li[data-id={}] a", json!(second))).await;
+    click(
+        c,
+        &format!("#article .similar li[data-id={}] a", json!(second)),
+    )
+    .await;
     wait(
         c,
         "the similar story",
@@ -459,14 +536,13 @@ async fn errors_and_empty_results(c: &Client, base: &str, index: &Path) {
         .to_string();
     let q = format!("id:\"{lone}\"");
     assert_eq!(cli(index, &["dupes", &q])["total_clusters"], 0);
-    open(
-        c,
-        &format!("{base}/?q={}&panel=copies", urlencode(&q)),
-    )
-    .await;
+    open(c, &format!("{base}/?q={}&panel=copies", urlencode(&q))).await;
     assert_eq!(snapshot(c).await["total"], "1");
     let text = panel_text(c).await;
-    assert!(text.contains("None of these hits has a near-duplicate copy"), "{text}");
+    assert!(
+        text.contains("None of these hits has a near-duplicate copy"),
+        "{text}"
+    );
 }
 
 fn urlencode(s: &str) -> String {

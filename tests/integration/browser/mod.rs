@@ -666,10 +666,45 @@ fn hostile_article_text_is_shown_as_text_and_never_runs() {
         }
         let bad_links = js(&c, "return [...document.querySelectorAll('a')].filter((a) => !/^https?:/.test(a.href)).map((a) => a.href);").await;
         assert_eq!(bad_links, serde_json::json!([]));
-        for link in c.find_all(Locator::Css("#article a")).await.expect("links") {
+        for link in c
+            .find_all(Locator::Css("#article dd a"))
+            .await
+            .expect("links")
+        {
             link.click().await.expect("click a link");
             assert_not_pwned(&c, "link clicked").await;
         }
+        // The other hostile story is its similar story: its title is text,
+        // and its link opens it (then Back to this one).
+        wait(
+            &c,
+            "the similar stories",
+            "document.querySelector('#article .similar a')",
+        )
+        .await;
+        let similar = js(
+            &c,
+            "return document.querySelector('#article .similar a').textContent;",
+        )
+        .await;
+        assert_eq!(similar, format!("Second hostile story {}", PAYLOADS[3]));
+        click(&c, "#article .similar a").await;
+        wait(
+            &c,
+            "the similar story",
+            "location.search.includes('article=hostile-2')",
+        )
+        .await;
+        settled(&c).await;
+        assert_not_pwned(&c, "similar story opened").await;
+        c.back().await.expect("back");
+        wait(
+            &c,
+            "the first article again",
+            "location.search.includes('article=hostile-1')",
+        )
+        .await;
+        settled(&c).await;
         // A person chip made of markup filters by that person, as text.
         click(&c, "#article .tags[data-facet=\"person\"] .tag").await;
         wait(
