@@ -195,7 +195,7 @@ export class Analyses {
         el('a', { href: this.hooks.articleHref(first?.id ?? c.cluster), class: 'cluster-title', onclick: this.hooks.openArticle(first?.id ?? c.cluster) }, c.title || '(untitled)'),
         el('p', { class: 'meta' },
           el('span', { class: 'size' }, `${num(c.copies)} copies`),
-          ` (${num(c.matching)} matching) · `, el('time', {}, dates),
+          ` (${num(c.matching)} among these hits) · `, el('time', {}, dates),
           c.sources.length ? ` · ${c.sources.join(', ')}` : null,
           ' · ', el('a', {
             href: location.pathname + toSearch(list),

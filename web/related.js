@@ -57,5 +57,6 @@ export async function similarStories(box, id, hooks, signal) {
   replace(box, el('h3', {}, 'Similar stories'), left,
     el('ol', { class: 'similar' }, res.hits.map((h) => el('li', { 'data-id': h.id },
       el('a', { href: hooks.articleHref(h.id), onclick: hooks.openArticle(h.id) }, h.title?.text || '(untitled)'),
-      el('span', { class: 'meta' }, ' · ', day(h.date) ?? 'undated', h.dateline ? ` · ${h.dateline}` : '')))));
+      el('span', { class: 'meta' }, ' · ', day(h.date) ?? 'undated', h.dateline ? ` · ${h.dateline}` : '',
+        h.copies > 1 ? ` · +${num(h.copies - 1)} ${h.copies === 2 ? 'copy' : 'copies'}` : '')))));
 }

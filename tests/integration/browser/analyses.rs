@@ -56,7 +56,7 @@ fn group(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -438,6 +438,23 @@ async fn copies_and_similar(c: &Client, base: &str, index: &Path) {
         ids(&cli(index, &["similar", &earliest, "--limit", "10"]))
     );
     assert_eq!(page.as_array().unwrap().len(), 10);
+    // A similar story with copies of its own says so.
+    let marked = js(
+        c,
+        "return [...document.querySelectorAll('#article .similar li .meta')].map((m) => /\\+\\d+ cop/.test(m.textContent));",
+    )
+    .await;
+    let with_copies: Vec<bool> = api["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["copies"].as_u64().unwrap() > 1)
+        .collect();
+    assert!(
+        with_copies.contains(&true),
+        "no similar story with copies to mark"
+    );
+    assert_eq!(marked, json!(with_copies));
     let members: Vec<&str> = first["members"]
         .as_array()
         .unwrap()
