@@ -120,13 +120,13 @@ export class Analyses {
       el('td', { class: 'n' }, num(t.foreground), pct(t.foreground, res.sampled)),
       el('td', { class: 'n' }, num(t.background), pct(t.background, res.background_documents)),
       el('td', { class: 'n' }, t.score.toFixed(2))));
-    return [about, el('table', { class: 'analysis-table terms' },
+    return [about, el('div', { class: 'scroll' }, el('table', { class: 'analysis-table terms' },
       el('caption', { class: 'visually-hidden' }, 'Significant words and phrases, highest score first'),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, 'word or phrase'), el('th', { scope: 'col' }, 'kind'),
         el('th', { scope: 'col', class: 'n' }, 'in hits'), el('th', { scope: 'col', class: 'n' }, 'in index'),
         el('th', { scope: 'col', class: 'n' }, 'score'))),
-      el('tbody', {}, rows))];
+      el('tbody', {}, rows)))];
   }
 
   cooccur(s, res) {

@@ -131,6 +131,7 @@ fn analyses_on_the_page_match_the_cli_on_reuters() {
         who_appears_with_what(&c, &base, index).await;
         copies_and_similar(&c, &base, index).await;
         errors_and_empty_results(&c, &base, index).await;
+        phone_width(&c, &base).await;
     });
 }
 
@@ -560,6 +561,32 @@ async fn errors_and_empty_results(c: &Client, base: &str, index: &Path) {
         text.contains("None of these hits has a near-duplicate copy"),
         "{text}"
     );
+}
+
+/// At phone width every panel fits: wide tables scroll inside themselves,
+/// the page never sideways.
+async fn phone_width(c: &Client, base: &str) {
+    c.set_window_size(390, 844).await.expect("resize");
+    for view in [
+        "?topic=cocoa&panel=terms",
+        "?topic=crude&panel=cooccur",
+        "?topic=crude&panel=copies",
+        "?article=10268",
+    ] {
+        open(c, &format!("{base}/{view}")).await;
+        let fits = js(
+            c,
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+        )
+        .await;
+        assert_eq!(
+            fits,
+            Value::Bool(true),
+            "{view} scrolls sideways at phone width"
+        );
+    }
+    screenshot(c, "analyses-phone").await;
+    c.set_window_size(1280, 900).await.expect("resize");
 }
 
 fn urlencode(s: &str) -> String {
