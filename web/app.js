@@ -119,6 +119,8 @@ async function show() {
   controller = new AbortController();
   const signal = controller.signal;
   if (state.article) {
+    // Back from an article searches again: the index may have moved on.
+    drawnKey = null;
     showMessage('');
     await showArticle(state.article, signal);
     drawn(signal);

@@ -81,6 +81,21 @@ fn cli_heat(v: &Value) -> Value {
     })
 }
 
+/// Make the page's analysis requests fail as a busy server's would (503,
+/// problem+json); every other request goes through.
+const FAILING_FETCH: &str = r#"
+const real = window.fetch;
+window.fetch = (url, init) => {
+  const path = new URL(url, location.href).pathname;
+  if (/^\/api\/(terms|cooccur|dupes|similar)/.test(path)) {
+    return Promise.resolve(new Response(
+      JSON.stringify({ title: 'Server busy', detail: 'try again in a moment', status: 503 }),
+      { status: 503, headers: { 'content-type': 'application/problem+json' } }));
+  }
+  return real(url, init);
+};
+return true;"#;
+
 /// Whether the page has asked `path` since it was loaded.
 async fn asked(c: &Client, path: &str) -> bool {
     js(
@@ -541,6 +556,45 @@ async fn errors_and_empty_results(c: &Client, base: &str, index: &Path) {
         );
         assert_eq!(snapshot(c).await["message"], Value::Null);
     }
+    // An analysis that fails while the search works (the server refusing
+    // it, here played by a patched fetch): its reason in the message area,
+    // the hits still there, the panel saying where to look.
+    open(c, &format!("{base}/?topic=cocoa")).await;
+    let hits = snapshot(c).await;
+    js(c, FAILING_FETCH).await;
+    for panel in ["terms", "cooccur", "copies"] {
+        click(c, &format!("#analyses button[data-panel=\"{panel}\"]")).await;
+        wait(
+            c,
+            "the panel in the URL",
+            &format!("location.search.includes('panel={panel}')"),
+        )
+        .await;
+        settled(c).await;
+        let s = snapshot(c).await;
+        assert_eq!(
+            s["message"], "Server busy: try again in a moment",
+            "{panel}: {s}"
+        );
+        assert_eq!(s["ids"], hits["ids"], "{panel}");
+        let text = panel_text(c).await;
+        assert!(text.contains("see the message above"), "{panel}: {text}");
+    }
+    click(c, "#hits .hit-title").await;
+    wait(c, "the article", "document.querySelector('#article h2')").await;
+    settled(c).await;
+    let s = snapshot(c).await;
+    assert_eq!(s["message"], "Server busy: try again in a moment", "{s}");
+    let text = js(
+        c,
+        "return document.querySelector('#article .similar-stories').textContent;",
+    )
+    .await;
+    assert!(
+        text.as_str().unwrap().contains("see the message above"),
+        "{text}"
+    );
+
     // Hits without copies: the copies panel says so.
     let one = cli_search(index, &["title:countertrade", "--collapse"]);
     let lone = one["hits"]
