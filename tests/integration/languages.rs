@@ -101,3 +101,20 @@ fn a_german_hit_shows_its_title_snippet_and_stored_text() {
     );
     assert_eq!(shown["language"], "de", "{shown}");
 }
+
+#[test]
+fn significant_terms_of_german_hits_are_german_words() {
+    let (tmp, _) = build(&[&pages()], &[]);
+    let index = idx(&tmp);
+    let v = json(&index, &["terms", "Häuser", "--format", "json"], 0);
+    let terms: Vec<&str> = v["terms"]
+        .as_array()
+        .expect("terms")
+        .iter()
+        .filter_map(|t| t["term"].as_str())
+        .collect();
+    // Read from the German body, spelled as the page spells them.
+    assert!(terms.contains(&"beschädigt"), "{terms:?}");
+    assert!(terms.contains(&"altes haus"), "{terms:?}");
+    assert!(!terms.contains(&"flooded"), "{terms:?}");
+}
