@@ -327,9 +327,13 @@ fn queries_search_the_fields_of_the_languages_the_index_holds() {
     assert_eq!(text_in_use(&searcher, &f).unwrap(), vec![f.text[0]]);
     let de = f.text_for(Some("de"));
     let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-    w.add_document(
-        doc!(f.id => "de", de.title => "Ölpreise steigen", de.body => "Die Häuser am Hafen."),
-    )
+    let language = f.named(crate::schema::names::LANGUAGE).unwrap();
+    w.add_document(doc!(
+        f.id => "de",
+        language => "de-DE",
+        de.title => "Ölpreise steigen",
+        de.body => "Die Häuser am Hafen."
+    ))
     .unwrap();
     w.commit().unwrap();
     let searcher = index.reader().unwrap().searcher();
