@@ -23,8 +23,10 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
 pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &a.id);
-    d.add_text(f.title, &a.title);
-    d.add_text(f.body, &a.body);
+    // Title and body go to the fields of the article's language analyzer.
+    let text = f.text_for(a.value(crate::schema::names::LANGUAGE));
+    d.add_text(text.title, &a.title);
+    d.add_text(text.body, &a.body);
     if let Some(dl) = &a.dateline {
         d.add_text(f.dateline, dl);
     }
@@ -77,7 +79,7 @@ pub fn restored(
         }
     }
     let body = stored
-        .get_first(f.body)
+        .get_first(f.text_of(stored).body)
         .and_then(|v| v.as_str())
         .unwrap_or("");
     crate::index::dupes::add_keys(&mut doc, f, body);
@@ -240,14 +242,15 @@ pub fn stored_date(doc: &TantivyDocument, f: &Fields) -> Option<DateTime<Utc>> {
 impl StoredArticle {
     /// Read the stored fields of a document.
     pub fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
+        let text = f.text_of(doc);
         StoredArticle {
             id: first_text(doc, f.id).unwrap_or_default(),
-            title: first_text(doc, f.title).unwrap_or_default(),
+            title: first_text(doc, text.title).unwrap_or_default(),
             date: stored_date(doc, f),
             dateline: first_text(doc, f.dateline),
             values: Values::read(f, doc, |d| d.stored),
             path: first_text(doc, f.path),
-            body: first_text(doc, f.body).unwrap_or_default(),
+            body: first_text(doc, text.body).unwrap_or_default(),
         }
     }
 }

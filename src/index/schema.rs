@@ -1,22 +1,28 @@
 //! Builds the tantivy schema from the declaration in `schema/newsdex.json`,
-//! and registers the `news` tokenizer used by the full-text fields.
+//! and registers the tokenizers of the full-text fields: `news` (English
+//! stems) and one per declared language analyzer (`news_de`, ...).
 //!
 //! The declaration (`crate::schema`) is the single source of truth: field
 //! names, kinds and options live there, and `Fields` only looks the handles
 //! up by name.
 
+use serde::de::value::StrDeserializer;
+use serde::de::IntoDeserializer;
+use serde::Deserialize;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    TextAnalyzerBuilder, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
 };
-use tantivy::Index;
+use tantivy::{Index, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::schema::{declaration, names, Declaration, FacetField, FieldDecl, FieldKind};
+use crate::schema::{
+    declaration, names, AnalyzerDecl, Declaration, FacetField, FieldDecl, FieldKind,
+};
 
 /// Name of the full-text tokenizer: lower-case, fold diacritics, English stems.
 pub const NEWS_TOKENIZER: &str = "news";
@@ -27,14 +33,21 @@ pub fn to_schema(decl: &Declaration) -> Schema {
     for f in &decl.fields {
         match f.kind {
             FieldKind::Text => {
-                let indexing = TextFieldIndexing::default()
-                    .set_tokenizer(NEWS_TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-                let mut opts = TextOptions::default().set_indexing_options(indexing);
-                if f.stored {
-                    opts = opts.set_stored();
+                let analyzers = if f.by_language {
+                    decl.analyzers.len()
+                } else {
+                    1
+                };
+                for i in 0..analyzers {
+                    let indexing = TextFieldIndexing::default()
+                        .set_tokenizer(&tokenizer_name(decl, i))
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                    let mut opts = TextOptions::default().set_indexing_options(indexing);
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    builder.add_text_field(&decl.text_variant(&f.name, i), opts);
                 }
-                builder.add_text_field(&f.name, opts);
             }
             FieldKind::Keyword => {
                 let indexing = TextFieldIndexing::default()
@@ -75,12 +88,63 @@ pub fn to_schema(decl: &Declaration) -> Schema {
     builder.build()
 }
 
+/// The tokenizer of the analyzer at `analyzer` in the declaration: `news`
+/// for the first, `news_de` for `de`.
+pub fn tokenizer_name(decl: &Declaration, analyzer: usize) -> String {
+    match decl.analyzers.get(analyzer) {
+        Some(a) if analyzer > 0 => format!("{NEWS_TOKENIZER}_{}", a.name),
+        _ => NEWS_TOKENIZER.to_string(),
+    }
+}
+
+/// Whether a field is analysed full text (title, body, dateline and their
+/// language variants), by its tokenizer's name.
+pub fn is_text_tokenizer(name: &str) -> bool {
+    name == NEWS_TOKENIZER
+        || name
+            .strip_prefix(NEWS_TOKENIZER)
+            .and_then(|rest| rest.strip_prefix('_'))
+            .is_some_and(|a| declaration().analyzers.iter().any(|d| d.name == a))
+}
+
 /// Register newsdex's tokenizers on an index (needed after every open).
 pub fn register_tokenizers(index: &Index) {
+    let decl = declaration();
     let news = news_words()
         .filter(super::stem_cache::CachedEnglishStemmer)
         .build();
     index.tokenizers().register(NEWS_TOKENIZER, news);
+    for (i, a) in decl.analyzers.iter().enumerate().skip(1) {
+        index
+            .tokenizers()
+            .register(&tokenizer_name(decl, i), language_analyzer(a));
+    }
+}
+
+/// The analyzer of articles in another language than English: words,
+/// over-long ones dropped, lower-cased, stemmed by the language's own
+/// stemmer (when it has one), then diacritics folded. Folding comes after
+/// the stemmer, as in Elasticsearch's language analyzers, since the
+/// Snowball stemmers of these languages read their accented letters
+/// (`Häuser` stems to `haus` only with its `ä`); a declared stemmer tantivy
+/// does not know leaves the words unstemmed (the tests check every one).
+pub fn language_analyzer(a: &AnalyzerDecl) -> TextAnalyzer {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
+    match a.stemmer.as_deref().and_then(stemmer_language) {
+        Some(language) => words
+            .filter(Stemmer::new(language))
+            .filter(AsciiFoldingFilter)
+            .build(),
+        None => words.filter(AsciiFoldingFilter).build(),
+    }
+}
+
+/// tantivy's stemmer language by its name (`German`).
+fn stemmer_language(name: &str) -> Option<Language> {
+    let name: StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
+    Language::deserialize(name).ok()
 }
 
 /// The `news` analyzer up to its last step, English stemming: words,
@@ -93,13 +157,27 @@ pub fn news_words() -> TextAnalyzerBuilder<impl Tokenizer> {
         .filter(AsciiFoldingFilter)
 }
 
+/// The title and body fields of one language analyzer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextFields {
+    /// The analyzer's position in the declaration (0: English, unknown).
+    pub analyzer: usize,
+    pub title: Field,
+    pub body: Field,
+}
+
 /// Handles of the index fields: the ones the code refers to by name, and
 /// every declared field by its position in the declaration.
 #[derive(Debug, Clone)]
 pub struct Fields {
     pub id: Field,
+    /// Title and body of English articles and those of unknown language;
+    /// `text` has them all.
     pub title: Field,
     pub body: Field,
+    /// Title and body per language analyzer, in declaration order (the
+    /// first are `title` and `body`). An article's text is in one pair.
+    pub text: Vec<TextFields>,
     pub dateline: Field,
     pub date: Field,
     pub path: Field,
@@ -139,7 +217,18 @@ impl Fields {
             .map(|&(d, f)| (d.name.as_str(), d, f))
             .collect();
         attributes_by_name.sort_by_key(|&(name, ..)| name);
+        let decl = declaration();
+        let text = (0..decl.analyzers.len())
+            .map(|i| {
+                Ok(TextFields {
+                    analyzer: i,
+                    title: get(&decl.text_variant(names::TITLE, i))?,
+                    body: get(&decl.text_variant(names::BODY, i))?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(Fields {
+            text,
             attributes,
             attributes_by_name,
             id: get(names::ID)?,
@@ -161,6 +250,27 @@ impl Fields {
             .iter()
             .find(|(d, _)| d.name == name)
             .map(|(_, f)| *f)
+    }
+
+    /// Where the title and body of an article in `language` are indexed.
+    pub fn text_for(&self, language: Option<&str>) -> TextFields {
+        let i = declaration().analyzer_for(language);
+        self.text.get(i).copied().unwrap_or(self.text[0])
+    }
+
+    /// Where a stored document's title and body are: the first pair that
+    /// holds a value (the English pair for a document with neither).
+    pub fn text_of(&self, doc: &TantivyDocument) -> TextFields {
+        self.text
+            .iter()
+            .find(|t| doc.get_first(t.title).is_some() || doc.get_first(t.body).is_some())
+            .copied()
+            .unwrap_or(self.text[0])
+    }
+
+    /// Whether `field` is a title, in any language.
+    pub fn is_title(&self, field: Field) -> bool {
+        self.text.iter().any(|t| t.title == field)
     }
 
     /// The handle of the field behind a facet.
@@ -196,14 +306,75 @@ mod tests {
     fn declaration_builds_a_schema_with_every_field() {
         let decl = declaration();
         let schema = to_schema(decl);
-        assert_eq!(schema.fields().count(), decl.fields.len());
+        let variants = 2 * (decl.analyzers.len() - 1);
+        assert_eq!(schema.fields().count(), decl.fields.len() + variants);
         let f = Fields::new(&schema).unwrap();
+        assert_eq!(f.text.len(), decl.analyzers.len());
+        assert_eq!(f.text[0].title, f.title);
+        assert_eq!(
+            schema.get_field_name(f.text_for(Some("de")).body),
+            "body_de"
+        );
         for facet in FacetField::all() {
             assert_eq!(
                 schema.get_field_name(f.facet(facet)),
                 facet.index_field_name()
             );
         }
+    }
+
+    fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut s = a.token_stream(text);
+        s.process(&mut |t| out.push(t.text.clone()));
+        out
+    }
+
+    fn analyzer(language: &str) -> TextAnalyzer {
+        let decl = declaration();
+        language_analyzer(&decl.analyzers[decl.analyzer_for(Some(language))])
+    }
+
+    #[test]
+    fn every_declared_stemmer_is_one_tantivy_has() {
+        for a in &declaration().analyzers {
+            if let Some(name) = &a.stemmer {
+                assert!(stemmer_language(name).is_some(), "{name}");
+            }
+        }
+        assert_eq!(stemmer_language("Klingon"), None);
+    }
+
+    #[test]
+    fn german_words_get_german_stems_then_folded() {
+        let mut de = analyzer("de");
+        // Plural and singular meet, and so do the umlaut and its absence.
+        assert_eq!(
+            tokens(&mut de, "Häuser Haus Hauses"),
+            ["haus", "haus", "haus"]
+        );
+        assert_eq!(tokens(&mut de, "Lieder Lied"), ["lied", "lied"]);
+        // English stems make the German `Lied` (song) the English `lie`,
+        // which `lies` and `lied` also become; German stems keep them apart.
+        let mut en = news_words()
+            .filter(super::super::stem_cache::CachedEnglishStemmer)
+            .build();
+        assert_eq!(tokens(&mut en, "Lied lies"), ["lie", "lie"]);
+        assert_eq!(tokens(&mut de, "lies"), ["lies"]);
+    }
+
+    #[test]
+    fn other_languages_get_their_own_stems_or_none() {
+        assert_eq!(
+            tokens(&mut analyzer("es"), "elecciones"),
+            tokens(&mut analyzer("es"), "elección")
+        );
+        assert_eq!(tokens(&mut analyzer("fr"), "économiques"), ["econom"]);
+        // No stemmer for Polish: the words are folded, not stemmed.
+        assert_eq!(
+            tokens(&mut analyzer("pl"), "Wyborów Łódź"),
+            ["wyborow", "lodz"]
+        );
     }
 
     #[test]

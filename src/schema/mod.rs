@@ -113,6 +113,29 @@ pub struct FieldDecl {
     /// Kept for the engine (such as near-duplicate keys), never shown.
     #[serde(default)]
     pub hidden: bool,
+    /// A text field indexed with the analyzer of the article's language:
+    /// one index field per analyzer ([`Declaration::text_variant`]).
+    #[serde(default)]
+    pub by_language: bool,
+    #[serde(default)]
+    pub doc: String,
+}
+
+/// How the text of articles in some languages is analysed.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AnalyzerDecl {
+    /// Short name: the suffix of its index fields (`title_de`).
+    pub name: String,
+    /// The stemmer's language as tantivy names it (`German`); none: the
+    /// words are not stemmed.
+    pub stemmer: Option<String>,
+    /// The `language` values that choose it: primary subtags or names,
+    /// lower case.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Chosen for a named language that no analyzer lists.
+    #[serde(default)]
+    pub other: bool,
     #[serde(default)]
     pub doc: String,
 }
@@ -131,6 +154,9 @@ impl FieldDecl {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Declaration {
     pub version: u32,
+    /// The text analyzers by language; the first is for English and for
+    /// articles whose language is unknown.
+    pub analyzers: Vec<AnalyzerDecl>,
     pub fields: Vec<FieldDecl>,
 }
 
@@ -175,13 +201,81 @@ impl Declaration {
             if f.boost.is_some() && f.kind != FieldKind::Text {
                 return Err(format!("only text fields take a boost ('{}')", f.name));
             }
+            if f.by_language && f.kind != FieldKind::Text {
+                return Err(format!("only text fields go by language ('{}')", f.name));
+            }
         }
+        decl.check_analyzers()?;
         for core in names::CORE {
             if !decl.fields.iter().any(|f| f.name == core) {
                 return Err(format!("field '{core}' is missing"));
             }
         }
         Ok(decl)
+    }
+
+    /// Analyzer names unique, each language listed once, one analyzer at
+    /// most for other languages, and every variant field name free.
+    fn check_analyzers(&self) -> Result<(), String> {
+        if self.analyzers.is_empty() {
+            return Err("no analyzer is declared".into());
+        }
+        let mut names = std::collections::BTreeSet::new();
+        let mut languages = std::collections::BTreeSet::new();
+        for a in &self.analyzers {
+            if !names.insert(a.name.as_str()) {
+                return Err(format!("analyzer '{}' is declared twice", a.name));
+            }
+            for l in &a.languages {
+                if !languages.insert(l.as_str()) {
+                    return Err(format!("language '{l}' is given to two analyzers"));
+                }
+            }
+        }
+        if self.analyzers.iter().filter(|a| a.other).count() > 1 {
+            return Err("two analyzers are for other languages".into());
+        }
+        for f in self.fields.iter().filter(|f| f.by_language) {
+            for i in 1..self.analyzers.len() {
+                let variant = self.text_variant(&f.name, i);
+                if self.field(&variant).is_some() {
+                    return Err(format!("field '{variant}' is also a language variant"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The analyzer (its position in `analyzers`) for an article whose
+    /// `language` value is this: the value itself or its primary subtag
+    /// (`de-AT` is `de`), lower case, as an analyzer lists it; a named
+    /// language no analyzer lists goes to the one for other languages; no
+    /// language at all, to the first.
+    pub fn analyzer_for(&self, language: Option<&str>) -> usize {
+        let Some(value) = language.map(str::trim).filter(|l| !l.is_empty()) else {
+            return 0;
+        };
+        let value = value.to_lowercase();
+        let primary = value.split(['-', '_']).next().unwrap_or(&value);
+        let listed = |code: &str| {
+            self.analyzers
+                .iter()
+                .position(|a| a.languages.iter().any(|l| l == code))
+        };
+        listed(&value)
+            .or_else(|| listed(primary))
+            .or_else(|| self.analyzers.iter().position(|a| a.other))
+            .unwrap_or(0)
+    }
+
+    /// The index field holding the text of a by-language field for
+    /// articles of the analyzer at `analyzer`: the field itself for the
+    /// first analyzer, `title_de` for `de`.
+    pub fn text_variant(&self, field: &str, analyzer: usize) -> String {
+        match self.analyzers.get(analyzer) {
+            Some(a) if analyzer > 0 => format!("{field}_{}", a.name),
+            _ => field.to_string(),
+        }
     }
 
     /// The field with this index name.
@@ -247,14 +341,62 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_language_chooses_its_analyzer() {
+        let d = declaration();
+        let name = |l: Option<&str>| d.analyzers[d.analyzer_for(l)].name.as_str();
+        assert_eq!(name(None), "en");
+        assert_eq!(name(Some("")), "en");
+        assert_eq!(name(Some("en")), "en");
+        assert_eq!(name(Some("en-GB")), "en");
+        assert_eq!(name(Some("und")), "en");
+        assert_eq!(name(Some("de")), "de");
+        assert_eq!(name(Some("de-AT")), "de");
+        assert_eq!(name(Some(" DE_ch ")), "de");
+        assert_eq!(name(Some("German")), "de");
+        assert_eq!(name(Some("es")), "es");
+        assert_eq!(name(Some("pt-BR")), "pt");
+        assert_eq!(name(Some("nb")), "no");
+        assert_eq!(name(Some("ru")), "ru");
+        // Named languages without a stemmer are not stemmed as English.
+        assert_eq!(name(Some("zh")), "plain");
+        assert_eq!(name(Some("pl")), "plain");
+        assert_eq!(d.analyzers[0].stemmer.as_deref(), Some("English"));
+        assert!(d
+            .analyzers
+            .iter()
+            .find(|a| a.other)
+            .unwrap()
+            .stemmer
+            .is_none());
+    }
+
+    #[test]
+    fn by_language_fields_have_a_variant_per_analyzer() {
+        let d = declaration();
+        let de = d.analyzer_for(Some("de"));
+        assert_eq!(d.text_variant(names::TITLE, 0), "title");
+        assert_eq!(d.text_variant(names::TITLE, de), "title_de");
+        assert_eq!(d.text_variant(names::BODY, de), "body_de");
+        assert!(d.field(names::TITLE).unwrap().by_language);
+        assert!(d.field(names::BODY).unwrap().by_language);
+        assert!(!d.field(names::DATELINE).unwrap().by_language);
+    }
+
+    #[test]
     fn bad_declarations_are_refused() {
-        let twice = r#"{"version":1,"fields":[
+        let twice = r#"{"version":1,"analyzers":[{"name":"en","stemmer":null}],"fields":[
             {"name":"id","kind":"keyword","json":"id","label":"id"},
             {"name":"id","kind":"keyword","json":"id","label":"id"}]}"#;
         assert!(Declaration::parse(twice).unwrap_err().contains("twice"));
-        let slow_facet = r#"{"version":1,"fields":[
+        let slow_facet = r#"{"version":1,"analyzers":[{"name":"en","stemmer":null}],"fields":[
             {"name":"x","kind":"keyword","json":"x","label":"x",
              "facet":{"name":"x","resolve":"exact","value_name":"X","help":"h"}}]}"#;
         assert!(Declaration::parse(slow_facet).unwrap_err().contains("fast"));
+        let shared = r#"{"version":1,"analyzers":[
+            {"name":"en","stemmer":"English","languages":["en"]},
+            {"name":"x","stemmer":null,"languages":["en"]}],"fields":[]}"#;
+        assert!(Declaration::parse(shared)
+            .unwrap_err()
+            .contains("two analyzers"));
     }
 }

@@ -109,7 +109,7 @@ pub fn dupes(
             members.push(DupeMember {
                 id: first_text(&doc, f.id).unwrap_or_default(),
                 date: stored_date(&doc, f),
-                title: first_text(&doc, f.title).unwrap_or_default(),
+                title: first_text(&doc, f.text_of(&doc).title).unwrap_or_default(),
                 source: source.and_then(|s| first_text(&doc, s)),
             });
         }

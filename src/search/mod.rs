@@ -527,13 +527,22 @@ fn build_hits(
         return Ok(Vec::new());
     }
     let f = &news.fields;
-    let body_gen = snippets::FieldSnippets::new(searcher, q, f.body, 220)?;
-    let title_gen = snippets::FieldSnippets::new(searcher, q, f.title, 1000)?;
+    // Snippet makers per language pair, made for the languages of the hits.
+    let mut gens: Vec<Option<(snippets::FieldSnippets, snippets::FieldSnippets)>> =
+        f.text.iter().map(|_| None).collect();
     let mut hits = Vec::with_capacity(docs.len());
     for (i, (score, addr)) in docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let stored_title = document::first_text(&doc, f.title).unwrap_or_default();
-        let body = document::first_text(&doc, f.body).unwrap_or_default();
+        let text = f.text_of(&doc);
+        let (title_gen, body_gen) = match &mut gens[text.analyzer] {
+            Some(made) => &*made,
+            slot => &*slot.insert((
+                snippets::FieldSnippets::new(searcher, q, text.title, 1000)?,
+                snippets::FieldSnippets::new(searcher, q, text.body, 220)?,
+            )),
+        };
+        let stored_title = document::first_text(&doc, text.title).unwrap_or_default();
+        let body = document::first_text(&doc, text.body).unwrap_or_default();
         let title = whole_title(&stored_title, &title_gen.snippet(&stored_title));
         let mut snippet = Highlighted::from_snippet(&body_gen.snippet(&body));
         if snippet.text.is_empty() {

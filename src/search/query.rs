@@ -30,7 +30,7 @@ use tantivy::tokenizer::TokenStream;
 use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
-use crate::index::schema::{news_words, NEWS_TOKENIZER};
+use crate::index::schema::{is_text_tokenizer, news_words, TextFields};
 use crate::index::Fields;
 pub use expand::{Widen, MAX_EXPANSION};
 
@@ -212,13 +212,18 @@ pub fn text_query_with(
     keyword: &KeywordResolver<'_>,
 ) -> Result<Box<dyn Query>> {
     let tree = parse(query)?;
-    let mut parser = QueryParser::for_index(searcher.index(), vec![f.title, f.body]);
+    let text = text_in_use(searcher, f)?;
+    let defaults = text.iter().flat_map(|t| [t.title, t.body]).collect();
+    let mut parser = QueryParser::for_index(searcher.index(), defaults);
     parser.set_conjunction_by_default();
-    parser.set_field_boost(f.title, title_boost);
+    for t in &text {
+        parser.set_field_boost(t.title, title_boost);
+    }
     let builder = Builder {
         searcher,
         f,
         title_boost,
+        text,
         parser,
         keyword,
         query,
@@ -227,6 +232,65 @@ pub fn text_query_with(
     Ok(builder
         .build(&tree)?
         .unwrap_or_else(|| Box::new(EmptyQuery)))
+}
+
+/// The title and body fields a query searches: the English pair, and the
+/// pair of every other analyzer that some `language` value in the index
+/// chooses (the values, not the text fields, are read: an empty field
+/// costs tantivy a new empty reader per segment on every look, which made
+/// an English index's queries a fifth slower). An index of English news
+/// (Reuters) searches two fields, as before languages had their own; each
+/// language with articles adds two.
+pub fn text_in_use(searcher: &Searcher, f: &Fields) -> Result<Vec<TextFields>> {
+    let decl = crate::schema::declaration();
+    let mut used = vec![false; f.text.len()];
+    used[0] = true;
+    if let Some(language) = f.named(crate::schema::names::LANGUAGE) {
+        for segment in searcher.segment_readers() {
+            let index = segment.inverted_index(language)?;
+            let mut values = index
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while values.advance() {
+                let value = std::str::from_utf8(values.key()).ok();
+                if let Some(slot) = used.get_mut(decl.analyzer_for(value)) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    Ok(f.text
+        .iter()
+        .zip(used)
+        .filter_map(|(t, used)| used.then_some(*t))
+        .collect())
+}
+
+/// The fields a leaf names (`title:oil`, `body:[a TO b]`), if it names one.
+fn leaf_field(leaf: &UserInputLeaf) -> Option<&str> {
+    match leaf {
+        UserInputLeaf::Literal(lit) => lit.field_name.as_deref(),
+        UserInputLeaf::Range { field, .. }
+        | UserInputLeaf::Set { field, .. }
+        | UserInputLeaf::Regex { field, .. } => field.as_deref(),
+        UserInputLeaf::Exists { field } => Some(field),
+        UserInputLeaf::All => None,
+    }
+}
+
+/// The same leaf on another field.
+fn with_field(leaf: &UserInputLeaf, name: &str) -> UserInputLeaf {
+    let mut leaf = leaf.clone();
+    match &mut leaf {
+        UserInputLeaf::Literal(lit) => lit.field_name = Some(name.to_string()),
+        UserInputLeaf::Range { field, .. }
+        | UserInputLeaf::Set { field, .. }
+        | UserInputLeaf::Regex { field, .. } => *field = Some(name.to_string()),
+        UserInputLeaf::Exists { field } => *field = name.to_string(),
+        UserInputLeaf::All => {}
+    }
+    leaf
 }
 
 /// How newsdex indexes a field, as far as queries care.
@@ -244,6 +308,8 @@ struct Builder<'a> {
     searcher: &'a Searcher,
     f: &'a Fields,
     title_boost: f32,
+    /// The title and body pairs searched ([`text_in_use`]).
+    text: Vec<TextFields>,
     parser: QueryParser,
     keyword: &'a KeywordResolver<'a>,
     query: &'a str,
@@ -292,9 +358,21 @@ impl Builder<'_> {
             _ => None,
         };
         match tokenizer {
-            Some(NEWS_TOKENIZER) => FieldUse::Text,
             Some("raw") => FieldUse::Keyword,
+            Some(t) if is_text_tokenizer(t) => FieldUse::Text,
             _ => FieldUse::Other,
+        }
+    }
+
+    /// The fields `field` stands for in a query: every language's title for
+    /// `title`, every language's body for `body`, else itself.
+    fn variants(&self, field: Field) -> Vec<Field> {
+        if field == self.f.title {
+            self.text.iter().map(|t| t.title).collect()
+        } else if field == self.f.body {
+            self.text.iter().map(|t| t.body).collect()
+        } else {
+            vec![field]
         }
     }
 
@@ -321,9 +399,34 @@ impl Builder<'_> {
                 }
             }
         }
+        // `title:word` searches the title of every language in the index.
+        let variants = match leaf_field(leaf) {
+            Some(name) => self.variants(self.field_named(name)?),
+            None => Vec::new(),
+        };
+        if variants.len() > 1 {
+            let schema = self.searcher.schema();
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for field in variants {
+                let on = with_field(leaf, schema.get_field_name(field));
+                if let Some(q) = self.parsed(on)? {
+                    clauses.push((Occur::Should, q));
+                }
+            }
+            return Ok(match clauses.len() {
+                0 => None,
+                1 => clauses.pop().map(|(_, q)| q),
+                _ => Some(Box::new(BooleanQuery::new(clauses))),
+            });
+        }
+        self.parsed(leaf.clone())
+    }
+
+    /// A leaf through tantivy's parser.
+    fn parsed(&self, leaf: UserInputLeaf) -> Result<Option<Box<dyn Query>>> {
         let q = self
             .parser
-            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf.clone())))
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|e| Error::Query(format!("{e} in '{}'", self.query)))?;
         // tantivy drops a leaf whose words all analyse away.
         Ok((!q.is::<EmptyQuery>()).then_some(q))
@@ -337,7 +440,7 @@ impl Builder<'_> {
             Widen::Fuzzy(d) => format!("{word}~{d}"),
         };
         let fields = match field {
-            None => vec![self.f.title, self.f.body],
+            None => self.text.iter().flat_map(|t| [t.title, t.body]).collect(),
             Some(name) => {
                 let field = self.field_named(name)?;
                 if !matches!(self.field_use(field), FieldUse::Text) {
@@ -346,14 +449,14 @@ impl Builder<'_> {
                          title and body; {name} takes whole values (as in {name}:value)"
                     )));
                 }
-                vec![field]
+                self.variants(field)
             }
         };
-        let patterns = self.patterns(word, widen, &typed)?;
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in fields {
+            let patterns = self.patterns(field, word, widen, &typed)?;
             let q = expand::scored_query(self.searcher, field, &patterns, &typed)?;
-            let q: Box<dyn Query> = if field == self.f.title {
+            let q: Box<dyn Query> = if self.f.is_title(field) {
                 Box::new(BoostQuery::new(q, self.title_boost))
             } else {
                 q
@@ -374,8 +477,15 @@ impl Builder<'_> {
     /// for as typed (analysed: lower-cased, diacritics folded) and as the
     /// index stores it: `Nicolás*` finds the words starting with `nicolas`
     /// and the stored form `nicola` of `Nicolás` itself; `Nicolás~1` finds
-    /// the words within one edit of either.
-    fn patterns(&self, word: &str, widen: Widen, typed: &str) -> Result<Vec<(String, Widen)>> {
+    /// the words within one edit of either. The stored form is the one of
+    /// `field`'s analyzer (German stems in `body_de`).
+    fn patterns(
+        &self,
+        field: Field,
+        word: &str,
+        widen: Widen,
+        typed: &str,
+    ) -> Result<Vec<(String, Widen)>> {
         let analysed = analyse(word);
         let one = match analysed.as_slice() {
             [one] => one.clone(),
@@ -397,7 +507,7 @@ impl Builder<'_> {
             }
         };
         let mut patterns = vec![(one.clone(), widen)];
-        let stored = self.stored_form(word)?;
+        let stored = self.stored_form(field, word)?;
         if let [stem] = stored.as_slice() {
             if *stem != one {
                 let as_stored = match widen {
@@ -411,14 +521,9 @@ impl Builder<'_> {
         Ok(patterns)
     }
 
-    /// `word` through the index's whole `news` analyzer, stemming included.
-    fn stored_form(&self, word: &str) -> Result<Vec<String>> {
-        let mut analyzer = self
-            .searcher
-            .index()
-            .tokenizers()
-            .get(NEWS_TOKENIZER)
-            .ok_or_else(|| Error::Query(format!("no '{NEWS_TOKENIZER}' tokenizer registered")))?;
+    /// `word` through `field`'s whole analyzer, stemming included.
+    fn stored_form(&self, field: Field, word: &str) -> Result<Vec<String>> {
+        let mut analyzer = self.searcher.index().tokenizer_for_field(field)?;
         let mut stream = analyzer.token_stream(word);
         let mut out = Vec::new();
         stream.process(&mut |t| out.push(t.text.clone()));

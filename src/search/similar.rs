@@ -62,16 +62,18 @@ pub fn similar(
         .first()
         .ok_or_else(|| Error::NotFound(id.to_string()))?;
     let doc: TantivyDocument = searcher.doc(addr)?;
-    let title = document::first_text(&doc, f.title).unwrap_or_default();
+    // The story's own language fields: like stories in its language.
+    let text = f.text_of(&doc);
+    let title = document::first_text(&doc, text.title).unwrap_or_default();
     let cluster = document::first_text(&doc, f.cluster).unwrap_or_else(|| id.to_string());
     let copies = doc
         .get_first(f.copies)
         .and_then(|v| v.as_u64())
         .unwrap_or(1);
-    let body = document::all_text(&doc, f.body).join("\n");
+    let body = document::all_text(&doc, text.body).join("\n");
     let fields = vec![
-        (f.title, vec![OwnedValue::Str(title.clone())]),
-        (f.body, vec![OwnedValue::Str(body)]),
+        (text.title, vec![OwnedValue::Str(title.clone())]),
+        (text.body, vec![OwnedValue::Str(body)]),
     ];
     let n = searcher.num_docs();
     let mlt = MoreLikeThisQuery::builder()

@@ -23,7 +23,7 @@ use tantivy::tokenizer::{
 use tantivy::{Score, Searcher, Term};
 
 use crate::error::Result;
-use crate::index::schema::news_words;
+use crate::index::schema::{news_words, NEWS_TOKENIZER};
 
 /// Which words may stem to a query term: for each first byte, the length of
 /// the shortest term starting with it (0: none does).
@@ -163,9 +163,22 @@ impl FieldSnippets {
         max_chars: usize,
     ) -> Result<FieldSnippets> {
         let terms = weighted_terms(searcher, query, field)?;
-        let gate = StemGate::for_terms(terms.keys().map(String::as_str));
         let no_terms = terms.is_empty();
-        let generator = SnippetGenerator::new(terms, gated_analyzer(gate), field, max_chars);
+        let tokenizer = searcher.schema().get_field_entry(field).field_type();
+        let english = match tokenizer {
+            tantivy::schema::FieldType::Str(o) => o
+                .get_indexing_options()
+                .is_some_and(|i| i.tokenizer() == NEWS_TOKENIZER),
+            _ => false,
+        };
+        // The gate's shortcut holds for the English stemmer (see above);
+        // another language's field is analysed by its own whole analyzer.
+        let analyzer = if english {
+            gated_analyzer(StemGate::for_terms(terms.keys().map(String::as_str)))
+        } else {
+            searcher.index().tokenizer_for_field(field)?
+        };
+        let generator = SnippetGenerator::new(terms, analyzer, field, max_chars);
         Ok(FieldSnippets {
             generator,
             no_terms,

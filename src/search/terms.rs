@@ -30,7 +30,7 @@ use tantivy::schema::Value;
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::{AppliedFilter, SearchRequest};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::NewsIndex;
 
 /// Best-ranked hits scored by default.
@@ -180,18 +180,19 @@ pub fn significant_terms(
     sample: usize,
 ) -> Result<SignificantTerms> {
     let start = std::time::Instant::now();
-    let body = news.fields.body;
     let (query, filters) = super::full_query(news, searcher, req)?;
     let sample = sample.clamp(1, MAX_SAMPLE);
     let (total, best) = searcher.search(
         &*query,
         &(Count, TopDocs::with_limit(sample).order_by_score()),
     )?;
-    let mut analyzer = news
-        .index
-        .tokenizers()
-        .get(crate::index::schema::NEWS_TOKENIZER)
-        .ok_or_else(|| Error::SchemaDeclaration("the news analyzer is not registered".into()))?;
+    // The words of the best hit's language, in its body field and analyzer
+    // (hits in other languages have no text there and add no words).
+    let body = match best.first() {
+        Some((_, addr)) => news.fields.text_of(&searcher.doc(*addr)?).body,
+        None => news.fields.body,
+    };
+    let mut analyzer = news.index.tokenizer_for_field(body)?;
 
     let mut words: FxHashMap<String, Tally> = FxHashMap::default();
     let mut phrases: FxHashMap<String, Tally> = FxHashMap::default();

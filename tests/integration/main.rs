@@ -10,6 +10,7 @@ mod facet_table;
 mod filters;
 mod ingest;
 mod inputs;
+mod languages;
 mod people;
 mod queries;
 mod reliability;

@@ -123,7 +123,7 @@ pub fn recluster(
             Ok((
                 n,
                 Candidate {
-                    print: fingerprint(text(f.body)),
+                    print: fingerprint(text(f.text_of(&doc).body)),
                     id: text(f.id).to_string(),
                     cluster: text(f.cluster).to_string(),
                 },

@@ -318,3 +318,29 @@ fn keyword_field_leaves_go_to_the_resolver() {
         .unwrap();
     assert!(e.to_string().contains("whole values"), "{e}");
 }
+
+#[test]
+fn queries_search_the_fields_of_the_languages_the_index_holds() {
+    let (index, f) = index_of(&[("Oil prices rise", "Crude oil rose on Monday.")]);
+    let searcher = index.reader().unwrap().searcher();
+    // An English index: title and body only, as before languages.
+    assert_eq!(text_in_use(&searcher, &f).unwrap(), vec![f.text[0]]);
+    let de = f.text_for(Some("de"));
+    let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+    let language = f.named(crate::schema::names::LANGUAGE).unwrap();
+    w.add_document(doc!(
+        f.id => "de",
+        language => "de-DE",
+        de.title => "Ölpreise steigen",
+        de.body => "Die Häuser am Hafen."
+    ))
+    .unwrap();
+    w.commit().unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    assert_eq!(text_in_use(&searcher, &f).unwrap(), vec![f.text[0], de]);
+    // German stems: `Haus` finds `Häuser`; `title:` covers the German title.
+    assert_eq!(ids(&hits(&index, &f, "Haus")), ["de"]);
+    assert_eq!(ids(&hits(&index, &f, "title:ölpreis")), ["de"]);
+    assert_eq!(ids(&hits(&index, &f, "title:oil")), ["0"]);
+    assert_eq!(ids(&hits(&index, &f, "hafe*")), ["de"]);
+}
