@@ -57,33 +57,11 @@ pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocum
     }
     d.add_text(f.path, &a.path);
     // Every article starts as a cluster of one; the ingest run's last step
-    // (`dupes::recluster`) rewrites the articles that have copies.
+    // (`dupes::recluster`, through `index::rewrite`) rewrites the articles
+    // that have copies.
     let body = if dup_keys { a.body.as_str() } else { "" };
     crate::index::dupes::add_fields(&mut d, f, &a.id, 1, body);
     d
-}
-
-/// A stored document copied to be written again (the index has no
-/// updates): every stored value but those of the fields `replace` names,
-/// and the near-duplicate band keys, which are not stored, computed again
-/// from the body. The caller adds the replaced fields' new values.
-pub fn restored(
-    f: &Fields,
-    stored: &TantivyDocument,
-    replace: impl Fn(Field) -> bool,
-) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    for (field, value) in stored.field_values() {
-        if field != f.dup_keys && !replace(field) {
-            doc.add_field_value(field, value);
-        }
-    }
-    let body = stored
-        .get_first(f.text_of(stored).body)
-        .and_then(|v| v.as_str())
-        .unwrap_or("");
-    crate::index::dupes::add_keys(&mut doc, f, body);
-    doc
 }
 
 /// A country as shown to users: canonical id and display name.

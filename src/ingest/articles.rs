@@ -39,12 +39,7 @@ pub fn add_articles(
     // One person, one value across the index, then the near-duplicate
     // clusters, as after a file run.
     let reader = news.reader()?;
-    let folded = super::people::fold_people(&reader.searcher(), &news.fields, &mut w, &evidence)
-        .and_then(|_| Ok(w.commit().map(|_| ())?))
-        .and_then(|()| {
-            reader.reload()?;
-            crate::index::dupes::recluster(news, &reader.searcher(), &mut w).map(|_| ())
-        });
+    let folded = super::settle::settle(news, &reader, &mut w, Some(&evidence), true);
     if let Err(e) = folded {
         return Err(writer::write_failure(&news.path, e, &mut w));
     }

@@ -25,6 +25,7 @@ pub mod commit;
 pub mod ledger;
 pub mod people;
 pub mod progress;
+mod settle;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -339,39 +340,20 @@ pub fn run_index(
         return Err(write_failure(&opts.index_dir, e, &mut writer));
     }
     summary.commits += 1;
-    // One person, one value: fold the index's person values, then commit the
-    // rewritten articles (not after Ctrl-C: the next run folds).
-    if !summary.interrupted {
-        reader.reload()?;
-        let folded = people::fold_people(&reader.searcher(), fields, &mut writer, &evidence)
-            .and_then(|f| {
-                if f.articles_rewritten > 0 {
-                    writer.commit()?;
-                }
-                Ok(f)
-            });
-        match folded {
-            Ok(f) => {
-                summary.commits += u64::from(f.articles_rewritten > 0);
-                summary.people = f;
-            }
-            Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
-        }
-        reader.reload()?;
-        summary.people.values_after = people::count_values(&reader.searcher(), fields)?;
+    // One person, one value (not after Ctrl-C: the next run folds) and the
+    // near-duplicate clusters, over the whole index as now committed; what
+    // they change is written in one more commit.
+    let evidence = (!summary.interrupted).then_some(&evidence);
+    let settled = match settle::settle(&news, &reader, &mut writer, evidence, opts.near_duplicates)
+    {
+        Ok(settled) => settled,
+        Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
+    };
+    summary.commits += u64::from(settled.committed);
+    if let Some(p) = settled.people {
+        summary.people = p;
     }
-    // Near-duplicate clusters over the whole index as now committed.
-    if opts.near_duplicates {
-        reader.reload()?;
-        let report = match dupes::recluster(&news, &reader.searcher(), &mut writer) {
-            Ok(report) => report,
-            Err(e) => return Err(write_failure(&opts.index_dir, e, &mut writer)),
-        };
-        if report.rewritten > 0 {
-            summary.commits += 1;
-        }
-        summary.duplicates = Some(report);
-    }
+    summary.duplicates = settled.duplicates;
     writer
         .wait_merging_threads()
         .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;

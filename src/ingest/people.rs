@@ -13,10 +13,11 @@ use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use crate::error::Result;
 use crate::extract::people::canonical::{canonical_names, SurnameEvidence};
+use crate::index::rewrite::Rewrites;
 use crate::index::Fields;
 
 /// What folding the person values did to the index.
@@ -58,14 +59,14 @@ pub fn count_values(searcher: &Searcher, fields: &Fields) -> Result<u64> {
     }
 }
 
-/// Fold the person values of the index `searcher` reads, writing the changed articles with
-/// `writer` (not committed here: the caller commits, then counts the values left with
-/// [`count_values`]). `evidence` says whom each source means by a surname alone, learnt from
+/// Fold the person values of the index `searcher` reads, planning the changed articles'
+/// new values into `rewrites` (the caller writes and commits them, then counts the values
+/// left with [`count_values`]). `evidence` says whom each source means by a surname alone, learnt from
 /// its articles in this run.
 pub fn fold_people(
     searcher: &Searcher,
     fields: &Fields,
-    writer: &mut IndexWriter,
+    rewrites: &mut Rewrites,
     evidence: &SurnameEvidence,
 ) -> Result<PeopleFolded> {
     let Some(person) = fields.named(crate::article::field::PERSON) else {
@@ -94,9 +95,9 @@ pub fn fold_people(
     let mut rewritten = 0;
     for address in &addresses {
         let old: TantivyDocument = searcher.doc(*address)?;
-        let Some(id) = old.get_first(fields.id).and_then(|v| v.as_str()) else {
+        if old.get_first(fields.id).and_then(|v| v.as_str()).is_none() {
             continue;
-        };
+        }
         let source = source_field
             .and_then(|f| old.get_first(f))
             .and_then(|v| v.as_str())
@@ -123,12 +124,7 @@ pub fn fold_people(
         if !changed {
             continue;
         }
-        let mut doc = crate::index::document::restored(fields, &old, |f| f == person);
-        for p in &people {
-            doc.add_text(person, p);
-        }
-        writer.delete_term(Term::from_field_text(fields.id, id));
-        writer.add_document(doc)?;
+        rewrites.set_people(*address, people);
         rewritten += 1;
     }
     Ok(PeopleFolded {

@@ -9,13 +9,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::schema::Value;
-use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::signature::{fingerprint, Fingerprint, Overlap};
 use super::{MAX_GROUP, WINDOW_DAYS};
 use crate::error::Result;
 use crate::index::columns::{first_str, str_column};
-use crate::index::{document, NewsIndex};
+use crate::index::rewrite::Rewrites;
+use crate::index::NewsIndex;
 use crate::schema::names;
 
 /// What a clustering pass found and changed.
@@ -29,7 +30,8 @@ pub struct ReclusterReport {
     pub compared_pairs: u64,
     /// Articles rewritten because their cluster or copy count changed.
     pub rewritten: u64,
-    /// Time the pass took, its commit included.
+    /// Time the pass took to find the clusters (the rewrite and its commit
+    /// are shared with the other passes after a run).
     pub seconds: f64,
 }
 
@@ -51,13 +53,14 @@ struct Candidate {
 }
 
 /// Recompute the near-duplicate clusters of the whole index as `searcher`
-/// sees it (the run's last commit) and rewrite, through `writer`, the
-/// articles whose cluster id or copy count changed; commits when it
-/// rewrote any. The caller holds the writer, so nothing else writes.
+/// sees it (the run's last commit) and plan, into `rewrites`, the new
+/// cluster id and copy count of the articles where either changed; the
+/// caller writes and commits them (with the other passes' changes, so an
+/// article is written once).
 pub fn recluster(
     news: &NewsIndex,
     searcher: &Searcher,
-    writer: &mut IndexWriter,
+    rewrites: &mut Rewrites,
 ) -> Result<ReclusterReport> {
     let start = std::time::Instant::now();
     let f = &news.fields;
@@ -207,22 +210,11 @@ pub fn recluster(
             None => {}
         }
     }
-    for (n, cluster, size) in &rewrite {
-        let stored: TantivyDocument = searcher.doc(docs[*n as usize].addr)?;
-        let mut doc = document::restored(f, &stored, |x| x == f.cluster || x == f.copies);
-        doc.add_text(f.cluster, cluster);
-        doc.add_u64(f.copies, *size);
-        let id = stored
-            .get_first(f.id)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        writer.delete_term(Term::from_field_text(f.id, id));
-        writer.add_document(doc)?;
+    let planned = rewrite.len() as u64;
+    for (n, cluster, size) in rewrite {
+        rewrites.set_cluster(docs[n as usize].addr, cluster, size);
     }
-    report.rewritten = rewrite.len() as u64;
-    if !rewrite.is_empty() {
-        writer.commit()?;
-    }
+    report.rewritten = planned;
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
 }
