@@ -1,5 +1,6 @@
 //! Throughput of the pipeline stages on fixed inputs (MB/s): Reuters SGML
-//! parsing, plain-text parsing, and extraction. Inputs come from the shared
+//! parsing, plain-text parsing, extraction, and the story and metadata cut
+//! from web pages (one core). Inputs come from the shared
 //! corpus when present, else from the repository's samples.
 
 use std::path::{Path, PathBuf};
@@ -86,5 +87,49 @@ fn bench_extraction(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_parsers, bench_extraction);
+/// The article-extraction dev pages (or the repository's sample pages
+/// without the corpus): HTML bytes and fetched URL.
+fn web_pages() -> Vec<(Vec<u8>, String)> {
+    if let Some(pages) = corpus()
+        .map(|c| c.join("article-extraction-dev"))
+        .and_then(|d| newsdex::eval_web::load_pages(&d).ok())
+    {
+        return pages.into_iter().map(|p| (p.html, p.url)).collect();
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/web");
+    let mut pages = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = e.path();
+        if path.extension().is_some_and(|x| x == "html") {
+            pages.push((std::fs::read(&path).unwrap_or_default(), String::new()));
+        }
+    }
+    pages
+}
+
+/// Every page read once on one thread: decoding, the story cut from the
+/// page, the metadata and the language.
+fn bench_web(c: &mut Criterion) {
+    let pages = web_pages();
+    let bytes: u64 = pages.iter().map(|p| p.0.len() as u64).sum();
+    let mut g = c.benchmark_group("web");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("extract_page_dev_set", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|(html, url)| {
+                    let url = (!url.is_empty()).then_some(url.as_str());
+                    newsdex::parse::web::extract_page(html, None, url)
+                        .body
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_parsers, bench_extraction, bench_web);
 criterion_main!(benches);
