@@ -1,6 +1,8 @@
 //! Similar stories: more-like-this over the title and body of one article
 //! (tantivy's `MoreLikeThisQuery`), within the usual filters, the article
-//! itself and its near-duplicate copies (its cluster) left out.
+//! itself and its near-duplicate copies (its cluster) left out, and one
+//! story per cluster among the hits (its best-scoring copy, which carries
+//! the story's copy count).
 //!
 //! The query is built from the article's own words only (title and body):
 //! its tags (topics, countries, people) are not used, so "shares a topic"
@@ -12,17 +14,48 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::{AppliedFilter, Hit, SearchRequest, MAX_LIMIT};
 use crate::error::{Error, Result};
-use crate::index::document;
 use crate::index::NewsIndex;
+use crate::index::{columns, document};
+use crate::schema::names;
 
 /// Words of the article that make the query.
 const MAX_QUERY_TERMS: usize = 25;
 /// A word in more than this share of the index says little of a story.
 const MAX_DOC_SHARE: f64 = 0.10;
+
+/// How many hits are read per story wanted, so that copies can be left out.
+const OVERFETCH: usize = 4;
+
+/// The best-scoring hit of each near-duplicate cluster, best first, at most
+/// `limit` of them.
+fn one_per_story(
+    searcher: &Searcher,
+    top: Vec<(f32, DocAddress)>,
+    limit: usize,
+) -> Result<Vec<(Option<f32>, DocAddress)>> {
+    let columns = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| columns::str_column(r, names::CLUSTER))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(limit);
+    for (score, addr) in top {
+        let cluster = columns::first_str(&columns[addr.segment_ord as usize], addr.doc_id);
+        // An article without a stored cluster is a story of its own.
+        if cluster.is_empty() || seen.insert(cluster) {
+            out.push((Some(score), addr));
+            if out.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
 
 /// Articles like one article.
 #[derive(Debug, Clone, Serialize)]
@@ -103,14 +136,14 @@ pub fn similar(
             )),
         ),
     ]);
-    let (total, top) = searcher.search(
-        &q,
-        &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
-    )?;
+    // Copies of one story score alike: enough hits are read to keep
+    // `limit` stories after the copies are left out.
+    let want = limit.max(1) * OVERFETCH;
+    let (total, top) = searcher.search(&q, &(Count, TopDocs::with_limit(want).order_by_score()))?;
     let docs = if limit == 0 {
         Vec::new()
     } else {
-        top.into_iter().map(|(s, d)| (Some(s), d)).collect()
+        one_per_story(searcher, top, limit)?
     };
     let hits = super::build_hits(news, searcher, &q, docs, 0)?;
     Ok(SimilarResults {

@@ -215,6 +215,29 @@ fn collapse_counts_stories_and_dupes_lists_the_clusters() {
     for h in s["hits"].as_array().unwrap() {
         assert_ne!(h["cluster"].as_str().unwrap(), id, "{h}");
     }
+
+    // ...and lists each other story once, however many copies it has:
+    // Reuters 10268's similar stories hold a World Bank loan story that
+    // was sent twice.
+    let s = json(
+        &index,
+        &["similar", "10268", "-n", "20", "--format", "json"],
+        0,
+    );
+    let hits = s["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 20, "{s}");
+    let mut clusters: Vec<&str> = hits
+        .iter()
+        .map(|h| h["cluster"].as_str().unwrap())
+        .collect();
+    clusters.sort_unstable();
+    let n = clusters.len();
+    clusters.dedup();
+    assert_eq!(clusters.len(), n, "a story listed twice: {s}");
+    assert!(
+        hits.iter().any(|h| h["copies"].as_u64().unwrap() > 1),
+        "{s}"
+    );
 }
 
 #[test]
