@@ -10,15 +10,17 @@
 //! replaces it.
 
 pub mod charset;
+pub mod language;
 pub mod meta;
 pub mod tidy;
 pub mod url;
 pub mod warc;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
+
+pub use language::detect_language;
 
 use super::{ParsedFile, Warning, WarningKind};
 use crate::article::{field, Article};
@@ -83,7 +85,7 @@ pub fn extract_page(
     let problem = (body.chars().count() < MIN_BODY_CHARS).then(|| {
         "no article text found in the page (navigation or script only); skipped".to_string()
     });
-    let language = m.language.clone().or_else(|| detect_language(&body));
+    let language = language::story_language(m.language.clone(), &body);
     WebPage {
         title: m.title.unwrap_or_default(),
         body,
@@ -106,31 +108,6 @@ fn tidy_body(text: &str, title: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     tidy::tidy(paragraphs, title).join("\n\n")
-}
-
-/// The language of `text` when whatlang is confident, as ISO 639-1.
-pub fn detect_language(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(4000).collect();
-    let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() {
-        return None;
-    }
-    iso639_1(info.lang().code()).map(str::to_string)
-}
-
-fn iso639_1(code3: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            include_str!("../../../data/web/iso639.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter_map(|l| l.split_once('\t'))
-                .collect()
-        })
-        .iter()
-        .find(|(three, _)| *three == code3)
-        .map(|(_, two)| *two)
 }
 
 /// The deepest nesting of elements in `html`, counted on tags alone (void
