@@ -314,7 +314,7 @@ pub fn summary<W: Write>(w: &mut W, s: &IndexSummary) -> io::Result<()> {
     if s.people.articles_rewritten > 0 {
         writeln!(
             w,
-            "  people: {} values folded into {} (one per person; {} articles rewritten)",
+            "  people: {} values before folding, {} after (one per person; {} articles rewritten)",
             thousands(s.people.values_before),
             thousands(s.people.values_after),
             thousands(s.people.articles_rewritten)
