@@ -1,6 +1,7 @@
 //! Indexing throughput: the full-text analyzer alone (tantivy's stemmer
 //! against newsdex's cached one) and a whole `run_index` over a fixed slice
-//! of Reuters-21578 (parse, extract, index, commit), in bytes per second.
+//! of Reuters-21578 (parse, extract, index, commit), in bytes per second;
+//! and the near-duplicate sketch of the same slice's texts.
 //! Falls back to the repository's samples when the corpus is absent.
 
 use std::path::{Path, PathBuf};
@@ -74,6 +75,30 @@ fn bench_analyzer(c: &mut Criterion) {
     g.finish();
 }
 
+/// Band keys of every body of the slice, one core: in one pass
+/// (`text_keys`, what indexing does) and through the sorted shingle set
+/// (`band_keys(&shingles(..))`, the reference it must equal).
+fn bench_sketch(c: &mut Criterion) {
+    use newsdex::index::dupes::signature::{band_keys, shingles, text_keys};
+    let texts = texts(&slice());
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("dupes");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("text_keys_one_pass", |b| {
+        b.iter(|| texts.iter().map(|t| text_keys(t).len()).sum::<usize>())
+    });
+    g.bench_function("shingle_set_then_band_keys", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| band_keys(&shingles(t)).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
 fn bench_build(c: &mut Criterion) {
     let paths = slice();
     let bytes: u64 = parse::walk::walk(&paths, None)
@@ -103,5 +128,5 @@ fn bench_build(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_analyzer, bench_build);
+criterion_group!(benches, bench_analyzer, bench_sketch, bench_build);
 criterion_main!(benches);

@@ -40,15 +40,15 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Hashes of the text's words, lower-cased, in order. ASCII letters and
-/// digits are hashed byte by byte; other letters through `to_lowercase`.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+/// Calls `each` with the hash of every word of the text, lower-cased, in
+/// order. ASCII letters and digits are hashed byte by byte; other letters
+/// through `to_lowercase`.
+fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
     let mut h = FxHasher::default();
     let mut in_word = false;
     let mut end_word = |h: &mut FxHasher, in_word: &mut bool| {
         if *in_word {
-            out.push(h.finish());
+            each(h.finish());
             *h = FxHasher::default();
             *in_word = false;
         }
@@ -71,7 +71,22 @@ fn word_hashes(text: &str) -> Vec<u64> {
         }
     }
     end_word(&mut h, &mut in_word);
+}
+
+/// Hashes of the text's words, lower-cased, in order.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for_each_word_hash(text, |h| out.push(h));
     out
+}
+
+/// The hash of one shingle: its words' hashes, in order.
+fn shingle_hash(words: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = FxHasher::default();
+    for x in words {
+        h.write_u64(x);
+    }
+    mix(h.finish())
 }
 
 /// Hashes of the text's numbers, whole: a run of digits with the
@@ -153,13 +168,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
     }
     let mut shingles: Vec<u64> = words
         .windows(window)
-        .map(|w| {
-            let mut h = FxHasher::default();
-            for &x in w {
-                h.write_u64(x);
-            }
-            mix(h.finish())
-        })
+        .map(|w| shingle_hash(w.iter().copied()))
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
@@ -173,46 +182,92 @@ pub fn band_keys(shingles: &[u64]) -> Vec<u64> {
     if shingles.len() < MIN_SHINGLES {
         return Vec::new();
     }
-    let mut bins = [u64::MAX; BINS];
-    let mut filled = [false; BINS];
-    for &s in shingles {
-        // The high 32 bits pick the bin (multiply-shift, no modulo bias).
-        let bin = (((s >> 32) * BINS as u64) >> 32) as usize;
-        if s < bins[bin] {
-            bins[bin] = s;
-        }
-        filled[bin] = true;
-    }
-    let sketch: Vec<u64> = (0..BINS)
-        .map(|i| {
-            if filled[i] {
-                return bins[i];
-            }
-            // At least MIN_SHINGLES bins are filled, so this finds one.
-            let (distance, from) = (1..BINS)
-                .map(|d| (d, (i + d) % BINS))
-                .find(|&(_, j)| filled[j])
-                .unwrap_or((0, i));
-            mix(bins[from] ^ (distance as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-        })
-        .collect();
-    sketch
-        .chunks(ROWS)
-        .enumerate()
-        .map(|(band, rows)| {
-            let mut h = FxHasher::default();
-            h.write_usize(band);
-            for &r in rows {
-                h.write_u64(r);
-            }
-            mix(h.finish())
-        })
-        .collect()
+    let mut bins = Bins::new();
+    shingles.iter().for_each(|&s| bins.add(s));
+    bins.keys()
 }
 
-/// The band keys of a text.
+/// The one-permutation MinHash bins of a shingle set being read.
+struct Bins {
+    min: [u64; BINS],
+    filled: [bool; BINS],
+}
+
+impl Bins {
+    fn new() -> Bins {
+        Bins {
+            min: [u64::MAX; BINS],
+            filled: [false; BINS],
+        }
+    }
+
+    fn add(&mut self, s: u64) {
+        // The high 32 bits pick the bin (multiply-shift, no modulo bias).
+        let bin = (((s >> 32) * BINS as u64) >> 32) as usize;
+        if s < self.min[bin] {
+            self.min[bin] = s;
+        }
+        self.filled[bin] = true;
+    }
+
+    /// The band keys of the sketch (at least one bin must be filled).
+    fn keys(&self) -> Vec<u64> {
+        let sketch: Vec<u64> = (0..BINS)
+            .map(|i| {
+                if self.filled[i] {
+                    return self.min[i];
+                }
+                let (distance, from) = (1..BINS)
+                    .map(|d| (d, (i + d) % BINS))
+                    .find(|&(_, j)| self.filled[j])
+                    .unwrap_or((0, i));
+                mix(self.min[from] ^ (distance as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            })
+            .collect();
+        sketch
+            .chunks(ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let mut h = FxHasher::default();
+                h.write_usize(band);
+                for &r in rows {
+                    h.write_u64(r);
+                }
+                mix(h.finish())
+            })
+            .collect()
+    }
+}
+
+/// The band keys of a text: `band_keys(&shingles(text))`, read in one pass
+/// without collecting, sorting or deduplicating the shingles (the sketch
+/// keeps minima, which repeats and order do not change), since every
+/// article is sketched at index time.
 pub fn text_keys(text: &str) -> Vec<u64> {
-    band_keys(&shingles(text))
+    let mut window = [0u64; SHINGLE_WORDS];
+    let mut words = 0usize;
+    let mut bins = Bins::new();
+    // The first distinct shingles, until there are enough to sketch.
+    let mut distinct: Vec<u64> = Vec::with_capacity(MIN_SHINGLES);
+    for_each_word_hash(text, |w| {
+        window[words % SHINGLE_WORDS] = w;
+        words += 1;
+        if words < SHINGLE_WORDS {
+            return;
+        }
+        // The window's words, oldest first.
+        let start = words % SHINGLE_WORDS;
+        let s = shingle_hash((0..SHINGLE_WORDS).map(|i| window[(start + i) % SHINGLE_WORDS]));
+        if distinct.len() < MIN_SHINGLES && !distinct.contains(&s) {
+            distinct.push(s);
+        }
+        bins.add(s);
+    });
+    // A text shorter than one shingle is at most one shingle: too few.
+    if distinct.len() < MIN_SHINGLES {
+        return Vec::new();
+    }
+    bins.keys()
 }
 
 /// How much two texts share.
@@ -397,5 +452,38 @@ mod tests {
         assert_eq!(a.len(), 4);
         assert_eq!(a, number_hashes("4,466,006 then 10:31, 6-1/16 and 1.5"));
         assert!(number_hashes("no figures here").is_empty());
+    }
+
+    #[test]
+    fn text_keys_are_the_band_keys_of_the_shingles() {
+        let story = "The city council voted on Tuesday to close the old bridge over the river for repairs that will take at least two years, the mayor said. Traffic will go through the centre and the station. ";
+        let mut texts = vec![
+            String::new(),
+            "one two three four".to_string(),
+            "a a a a a a a a a a a a a a a a a a a a a a a a a a".to_string(),
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".to_string(),
+            story.to_string(),
+            story.repeat(5),
+            "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss zu schließen, die mindestens zwei Jahre dauern werden.".to_string(),
+        ];
+        if let Some(dir) = crate::parse::test_corpus_dir() {
+            let bbc = dir.join("bbc/business");
+            let mut files: Vec<_> = std::fs::read_dir(&bbc)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            texts.extend(
+                files
+                    .iter()
+                    .take(40)
+                    .filter_map(|p| std::fs::read_to_string(p).ok()),
+            );
+        }
+        for t in &texts {
+            assert_eq!(text_keys(t), band_keys(&shingles(t)), "{t:?}");
+        }
     }
 }
