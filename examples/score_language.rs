@@ -166,13 +166,13 @@ fn main() -> ExitCode {
         *by_label.entry(label.clone()).or_default() += 1;
         let extracted = extract_page(&page.html, None, Some(&page.url));
         let story = extracted.body;
-        if show_wrong && extracted.language.as_deref() != Some(label.as_str()) {
+        if show_wrong && extracted.meta.language.as_deref() != Some(label.as_str()) {
             eprintln!(
                 "{}: declared {label}, indexed as {:?}",
-                page.url, extracted.language
+                page.url, extracted.meta.language
             );
         }
-        assigned.add(&label, extracted.language.as_deref());
+        assigned.add(&label, extracted.meta.language.as_deref());
         cut_alone.add(&label, whatlang_alone(&story).as_deref());
         let on_cut = detect_language(&story);
         let on_marked = detect_language(&page.truth);

@@ -39,16 +39,11 @@ pub const MIN_BODY_CHARS: usize = 80;
 /// One page read: its story and metadata.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WebPage {
-    pub title: String,
+    /// What the page says about itself, settled: `language` is the one the
+    /// story is indexed under ([`language::story_language`]), `url` the
+    /// canonical URL normalised (else as found).
+    pub meta: meta::PageMeta,
     pub body: String,
-    pub date: Option<DateTime<Utc>>,
-    pub authors: Vec<String>,
-    pub site: Option<String>,
-    pub section: Option<String>,
-    /// ISO 639-1 code: the page's `<html lang>`, else detected from the story.
-    pub language: Option<String>,
-    /// The canonical URL (normalised), else the fetched URL.
-    pub url: Option<String>,
     /// Why the page gave no article, when it gave none.
     pub problem: Option<String>,
 }
@@ -85,16 +80,12 @@ pub fn extract_page(
     let problem = (body.chars().count() < MIN_BODY_CHARS).then(|| {
         "no article text found in the page (navigation or script only); skipped".to_string()
     });
-    let language = language::story_language(m.language.clone(), &body);
+    let mut m = m;
+    m.language = language::story_language(m.language.take(), &body);
+    m.url = m.url.take().map(|u| url::normalize(&u).unwrap_or(u));
     WebPage {
-        title: m.title.unwrap_or_default(),
+        meta: m,
         body,
-        date: m.date,
-        authors: m.authors,
-        site: m.site,
-        section: m.section,
-        language,
-        url: m.url.as_deref().and_then(url::normalize).or(m.url),
         problem,
     }
 }
@@ -162,22 +153,23 @@ pub fn to_article(
     fallback_id: &str,
     fallback_date: Option<DateTime<Utc>>,
 ) -> Article {
+    let m = page.meta;
     let mut a = Article {
-        id: page.url.clone().unwrap_or_else(|| fallback_id.to_string()),
-        title: page.title,
+        id: m.url.clone().unwrap_or_else(|| fallback_id.to_string()),
+        title: m.title.unwrap_or_default(),
         body: page.body,
-        date: page.date.or(fallback_date),
+        date: m.date.or(fallback_date),
         ..Article::default()
     };
-    a.set_value(field::URL, page.url);
-    a.set_value(field::SITE, page.site);
+    a.set_value(field::URL, m.url);
+    a.set_value(field::SITE, m.site);
     // One byline value, as the other formats store it (`A, B`).
     a.set_value(
         field::AUTHOR,
-        Some(page.authors.join(", ")).filter(|s| !s.is_empty()),
+        Some(m.authors.join(", ")).filter(|s| !s.is_empty()),
     );
-    a.set_value(field::SECTION, page.section);
-    a.set_value(field::LANGUAGE, page.language);
+    a.set_value(field::SECTION, m.section);
+    a.set_value(field::LANGUAGE, m.language);
     super::take_dateline(&mut a);
     a
 }
