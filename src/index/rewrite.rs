@@ -67,47 +67,65 @@ impl Rewrites {
             .collect::<std::result::Result<_, _>>()?;
         let person = f.named(crate::article::field::PERSON);
         let changes: Vec<(DocAddress, Change)> = self.changes.into_iter().collect();
-        let docs: Vec<(String, TantivyDocument)> = changes
-            .into_par_iter()
-            .map(|(addr, change)| -> Result<(String, TantivyDocument)> {
-                let stored: TantivyDocument = searcher.doc(addr)?;
-                let replaced = |field| {
-                    (change.people.is_some() && Some(field) == person)
-                        || (change.cluster.is_some() && (field == f.cluster || field == f.copies))
-                };
-                let mut doc = TantivyDocument::default();
-                for (field, value) in stored.field_values() {
-                    if field != f.dup_keys && !replaced(field) {
-                        doc.add_field_value(field, value);
-                    }
-                }
-                for key in keys[addr.segment_ord as usize].values_for_doc(addr.doc_id) {
-                    doc.add_u64(f.dup_keys, key);
-                }
-                if let (Some(people), Some(person)) = (&change.people, person) {
-                    for p in people {
-                        doc.add_text(person, p);
-                    }
-                }
-                if let Some((cluster, copies)) = &change.cluster {
-                    doc.add_text(f.cluster, cluster);
-                    doc.add_u64(f.copies, *copies);
-                }
-                let id = stored
-                    .get_first(f.id)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string();
-                Ok((id, doc))
-            })
-            .collect::<Result<_>>()?;
-        let n = docs.len() as u64;
-        for (id, doc) in docs {
-            writer.delete_term(Term::from_field_text(f.id, &id));
-            writer.add_document(doc)?;
+        let mut written = 0;
+        // A chunk at a time: a fold that touches much of a large index holds
+        // one chunk of rebuilt documents in memory, not all of them.
+        for chunk in changes.chunks(CHUNK) {
+            let docs: Vec<(String, TantivyDocument)> = chunk
+                .par_iter()
+                .map(|(addr, change)| rebuild(searcher, f, &keys, person, *addr, change))
+                .collect::<Result<_>>()?;
+            for (id, doc) in docs {
+                writer.delete_term(Term::from_field_text(f.id, &id));
+                writer.add_document(doc)?;
+                written += 1;
+            }
         }
-        Ok(n)
+        Ok(written)
     }
+}
+
+/// Articles rebuilt at once by [`Rewrites::apply`].
+const CHUNK: usize = 2048;
+
+/// The article at `addr` with `change` made: its id and its new document.
+fn rebuild(
+    searcher: &Searcher,
+    f: &Fields,
+    keys: &[Column<u64>],
+    person: Option<tantivy::schema::Field>,
+    addr: DocAddress,
+    change: &Change,
+) -> Result<(String, TantivyDocument)> {
+    let stored: TantivyDocument = searcher.doc(addr)?;
+    let replaced = |field| {
+        (change.people.is_some() && Some(field) == person)
+            || (change.cluster.is_some() && (field == f.cluster || field == f.copies))
+    };
+    let mut doc = TantivyDocument::default();
+    for (field, value) in stored.field_values() {
+        if field != f.dup_keys && !replaced(field) {
+            doc.add_field_value(field, value);
+        }
+    }
+    for key in keys[addr.segment_ord as usize].values_for_doc(addr.doc_id) {
+        doc.add_u64(f.dup_keys, key);
+    }
+    if let (Some(people), Some(person)) = (&change.people, person) {
+        for p in people {
+            doc.add_text(person, p);
+        }
+    }
+    if let Some((cluster, copies)) = &change.cluster {
+        doc.add_text(f.cluster, cluster);
+        doc.add_u64(f.copies, *copies);
+    }
+    let id = stored
+        .get_first(f.id)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    Ok((id, doc))
 }
 
 #[cfg(test)]
