@@ -10,9 +10,11 @@
 pub mod csv;
 pub mod dateline;
 pub mod id;
+mod input;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
+pub mod stream;
 pub mod title;
 pub mod walk;
 pub mod web;
@@ -20,7 +22,6 @@ pub mod web;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -28,6 +29,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::article::{field, Article};
+pub use input::{is_gzip, MAX_INFLATED_BYTES};
 
 /// An input format newsdex can parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -216,6 +218,22 @@ pub struct ParsedFile {
     pub skipped: BTreeMap<String, u64>,
 }
 
+impl ParsedFile {
+    /// Counts one record of `kind` skipped by design.
+    pub fn count_skipped(&mut self, kind: &str) {
+        *self.skipped.entry(kind.to_string()).or_default() += 1;
+    }
+
+    /// Appends `later` (what was read after this) to this.
+    pub fn append(&mut self, mut later: ParsedFile) {
+        self.articles.append(&mut later.articles);
+        self.warnings.append(&mut later.warnings);
+        for (kind, n) in later.skipped {
+            *self.skipped.entry(kind).or_default() += n;
+        }
+    }
+}
+
 /// Why a file's format is unknown, for the error of a file parsed alone and the warning of a
 /// file met while walking the inputs.
 pub(crate) const UNKNOWN_FORMAT: &str =
@@ -264,7 +282,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
     }
     let unzipped;
     let head = if is_gzip(head) {
-        unzipped = gunzip_head(head);
+        unzipped = input::gunzip_head(head);
         &unzipped[..]
     } else {
         head
@@ -292,25 +310,6 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
     None
 }
 
-/// True when `bytes` open with gzip's magic number.
-pub fn is_gzip(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b])
-}
-
-/// What the first bytes of a gzip stream decompress to, as far as they go.
-fn gunzip_head(head: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut dec = flate2::read::MultiGzDecoder::new(head).take(4096);
-    let mut buf = [0u8; 1024];
-    while let Ok(n) = dec.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&buf[..n]);
-    }
-    out
-}
-
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
     let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     &b[n..]
@@ -330,18 +329,11 @@ pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
 
 /// [`parse_bytes`] for a file whose key (see [`id`]) is `key`.
 pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
-    if let Some(share) = binary_share(bytes) {
-        let mut out = ParsedFile::default();
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::BadRecord,
-            format!(
-                "binary file ({share:.0}% of its first {} bytes are NUL or control bytes); skipped",
-                bytes.len().min(BINARY_SAMPLE)
-            ),
-        ));
-        return out;
+    if let Some(w) = binary_warning(path, bytes) {
+        return ParsedFile {
+            warnings: vec![w],
+            ..ParsedFile::default()
+        };
     }
     let mut parsed = match format {
         Format::ReutersSgml => reuters_sgml::parse(path, bytes),
@@ -351,6 +343,30 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
         Format::Html => web::parse_html(path, key, bytes),
         Format::Warc => web::warc::parse_warc(path, key, bytes),
     };
+    finish_articles(path, &mut parsed);
+    parsed
+}
+
+/// The binary-file warning, when the first bytes of a file (`head`, at
+/// least [`BINARY_SAMPLE`] of them when the file has that many) say it is
+/// binary.
+pub(crate) fn binary_warning(path: &Path, head: &[u8]) -> Option<Warning> {
+    let share = binary_share(head)?;
+    Some(Warning::new(
+        path,
+        None,
+        WarningKind::BadRecord,
+        format!(
+            "binary file ({share:.0}% of its first {} bytes are NUL or control bytes); skipped",
+            head.len().min(BINARY_SAMPLE)
+        ),
+    ))
+}
+
+/// What every parsed article goes through: the source from the agency, a
+/// derived title where there is none, and the body and title cut to their
+/// limits (with a warning).
+pub(crate) fn finish_articles(path: &Path, parsed: &mut ParsedFile) {
     for a in &mut parsed.articles {
         source_from_agency(a);
         title::derive_missing(a);
@@ -370,7 +386,6 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
             }
         }
     }
-    parsed
 }
 
 /// Fills `source` from the dateline's agency when the format gave no source:
@@ -390,7 +405,7 @@ pub const MAX_BODY_BYTES: usize = 1 << 20;
 /// Longest title indexed (bytes).
 pub const MAX_TITLE_BYTES: usize = 4096;
 /// Bytes at the start of a file examined by [`binary_share`].
-const BINARY_SAMPLE: usize = 64 * 1024;
+pub(crate) const BINARY_SAMPLE: usize = 64 * 1024;
 /// Share (percent) of NUL/control bytes from which a file counts as binary.
 const BINARY_PERCENT: f64 = 5.0;
 
@@ -426,103 +441,18 @@ fn truncate_at_char(s: &mut String, max: usize) {
     s.truncate(end);
 }
 
-/// Largest size a compressed input is inflated to; past it the file is
-/// cut with a warning (a gzip bomb must not take the machine's memory).
-pub const MAX_INFLATED_BYTES: u64 = 2 << 30;
-
-/// The bytes of one input file, decompressed when it is gzip (by content,
-/// whatever its name). A file cut by the inflation limit or a broken
-/// stream keeps what was inflated, with a warning.
-fn read_input(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<u8>, ParseError> {
-    let io = |source| ParseError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = std::fs::read(path).map_err(io)?;
-    if !is_gzip(&bytes) {
-        return Ok(bytes);
-    }
-    let mut out = Vec::new();
-    let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]).take(MAX_INFLATED_BYTES);
-    if let Err(e) = dec.read_to_end(&mut out) {
-        warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Truncated,
-            format!(
-                "gzip stream broken after {} bytes ({e}); read up to there",
-                out.len()
-            ),
-        ));
-    } else if out.len() as u64 == MAX_INFLATED_BYTES {
-        warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Truncated,
-            format!("inflates to more than {MAX_INFLATED_BYTES} bytes; read its first ones"),
-        ));
-    }
-    Ok(out)
-}
-
-/// Parses a WARC file as a stream, record by record (decompressing each
-/// gzip member as it comes), so an archive of any size is never held whole.
-fn parse_warc_file(path: &Path, key: &str) -> Result<ParsedFile, ParseError> {
-    let io = |source| ParseError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file =
-        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
-    let gz = {
-        use std::io::BufRead;
-        is_gzip(file.fill_buf().map_err(io)?)
-    };
-    let mut parsed = if gz {
-        let dec = flate2::bufread::MultiGzDecoder::new(file);
-        web::warc::parse_warc(path, key, std::io::BufReader::with_capacity(1 << 16, dec))
-    } else {
-        web::warc::parse_warc(path, key, file)
-    };
-    for a in &mut parsed.articles {
-        title::derive_missing(a);
-    }
-    Ok(parsed)
-}
-
 /// Reads and parses one file, in `forced` format or the detected one.
 pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
-    let detect = |head: &[u8]| {
-        forced
-            .or_else(|| detect_format(path, head))
-            .ok_or_else(|| ParseError::UnknownFormat {
-                path: path.to_path_buf(),
-            })
-    };
-    if detect(&[]).ok() == Some(Format::Warc) {
-        return parse_warc_file(path, &id::lone_file_key(path));
-    }
-    let mut warnings = Vec::new();
-    let bytes = read_input(path, &mut warnings)?;
-    let format = detect(&bytes[..bytes.len().min(4096)])?;
-    let mut parsed = parse_bytes(format, path, &bytes);
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
+    let batches = stream::Batches::open_path(path, &id::lone_file_key(path), forced)?;
+    Ok(batches.parse_all())
 }
 
 /// Reads and parses one file found by [`walk::walk`], naming its articles
-/// by the file's key.
+/// by the file's key. The whole file's articles are returned together; the
+/// ingest pipeline reads [`stream::Batches`] instead, to hold a bounded
+/// part of a big file at a time.
 pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
-    if input.format == Format::Warc {
-        return parse_warc_file(&input.path, &input.key);
-    }
-    let mut warnings = Vec::new();
-    let bytes = read_input(&input.path, &mut warnings)?;
-    let mut parsed = parse_bytes_as(input.format, &input.path, &input.key, &bytes);
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
+    Ok(stream::Batches::open(input)?.parse_all())
 }
 
 /// Decode a whole input file with [`decode_text`], recording an `Encoding`
