@@ -6,9 +6,13 @@
 //!
 //! Parsing and extraction are the expensive part of preparing a document, so
 //! they run on a rayon pool while this thread owns the writer (tantivy's
-//! writer has indexing threads of its own). The bounded channel gives
-//! back-pressure: parsed files never pile up in memory faster than the writer
-//! takes them.
+//! writer has indexing threads of its own). A file is read in batches
+//! ([`parse::stream`]); the batches of one file are prepared two per thread
+//! at once and sent in file order, so a big file uses every core and a
+//! record repeated in a file is replaced by its later copy, as when it was
+//! read whole. The bounded channel gives back-pressure: prepared batches
+//! never pile up in memory faster than the writer takes them, and no file
+//! is held whole, so memory does not grow with the size of one file.
 //!
 //! Crash safety: the writer commits by its [`CommitPolicy`] (every
 //! `commit_every` documents and every `commit_interval`), so a crash or `kill -9` loses at most that much work;
