@@ -145,7 +145,9 @@ impl RowReader {
         let stream_read = stream.file_bytes_read();
         let mut reader: Box<dyn BufRead + Send> =
             std::mem::replace(&mut stream.reader, Box::new(std::io::empty()));
-        if stream.head.starts_with(b"\xEF\xBB\xBF") {
+        // The header's names must not start with a byte order mark. The
+        // head holds it, so filling the buffer reads no further.
+        if stream.head.starts_with(b"\xEF\xBB\xBF") && reader.fill_buf().is_ok() {
             reader.consume(3);
         }
         let owned_path = path.to_path_buf();
