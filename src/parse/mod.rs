@@ -2,8 +2,11 @@
 //!
 //! This module owns what the parsers share: the [`Format`] enum and its
 //! detection, the [`Warning`] type every parser reports unreadable records
-//! with, [`ParsedFile`], text decoding ([`decode_text`]) and the entry points
-//! [`parse_bytes`] and [`parse_file`]. Parsers never fail on bad input: a
+//! with, [`ParsedFile`], text decoding ([`decode_text`], in `text.rs`) and
+//! the entry points [`parse_bytes`] and [`parse_file`]. Files are read in
+//! `input.rs` (whole, or as a stream, gzip or not); [`stream`] cuts big
+//! JSON Lines, CSV and WARC files into batches of records, so no file is
+//! held whole and its batches can be parsed on several threads. Parsers never fail on bad input: a
 //! record that cannot be read becomes a warning naming the file and the record,
 //! and the article is kept wherever possible.
 
