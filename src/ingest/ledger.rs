@@ -26,6 +26,8 @@ pub enum IdOutcome {
 pub struct IdLedger {
     seen: HashMap<String, FileNo>,
     files: Vec<String>,
+    /// Each file's number, by path.
+    numbers: HashMap<String, FileNo>,
     /// Articles that replaced one with the same id (read earlier in this run,
     /// or already in the index).
     pub replaced: u64,
@@ -34,9 +36,16 @@ pub struct IdLedger {
 }
 
 impl IdLedger {
-    /// Number a file about to be read; its path is how later messages name it.
+    /// Number a file about to be read (the number it already has, when its
+    /// articles come in several batches); its path is how later messages
+    /// name it.
     pub fn file(&mut self, path: impl Into<String>) -> FileNo {
-        self.files.push(path.into());
+        let path = path.into();
+        if let Some(&no) = self.numbers.get(&path) {
+            return no;
+        }
+        self.files.push(path.clone());
+        self.numbers.insert(path, self.files.len() - 1);
         self.files.len() - 1
     }
 
@@ -107,6 +116,19 @@ mod tests {
             }
         );
         assert_eq!((l.replaced, l.replaced_other_file), (1, 1));
+    }
+
+    #[test]
+    fn a_file_read_in_batches_keeps_its_number() {
+        let mut l = IdLedger::default();
+        let f = l.file("/feed.jsonl");
+        let g = l.file("/other.jsonl");
+        assert_ne!(f, g);
+        assert_eq!(l.file("/feed.jsonl"), f);
+        l.record("a1", f, || None);
+        let again = l.file("/feed.jsonl");
+        l.record("a1", again, || None);
+        assert_eq!((l.replaced, l.replaced_other_file), (1, 0));
     }
 
     #[test]

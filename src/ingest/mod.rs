@@ -6,9 +6,13 @@
 //!
 //! Parsing and extraction are the expensive part of preparing a document, so
 //! they run on a rayon pool while this thread owns the writer (tantivy's
-//! writer has indexing threads of its own). The bounded channel gives
-//! back-pressure: parsed files never pile up in memory faster than the writer
-//! takes them.
+//! writer has indexing threads of its own). A file is read in batches
+//! ([`parse::stream`]); the batches of one file are prepared two per thread
+//! at once and sent in file order, so a big file uses every core and a
+//! record repeated in a file is replaced by its later copy, as when it was
+//! read whole. The bounded channel gives back-pressure: prepared batches
+//! never pile up in memory faster than the writer takes them, and no file
+//! is held whole, so memory does not grow with the size of one file.
 //!
 //! Crash safety: the writer commits by its [`CommitPolicy`] (every
 //! `commit_every` documents and every `commit_interval`), so a crash or `kill -9` loses at most that much work;
@@ -165,7 +169,7 @@ impl IndexSummary {
     }
 }
 
-/// A parsed file, ready for the writer.
+/// A parsed batch of a file (or the whole file), ready for the writer.
 struct Prepared {
     /// The file as found by the walk (for warnings).
     path: PathBuf,
@@ -175,6 +179,7 @@ struct Prepared {
     warnings: Vec<Warning>,
     /// Records skipped by design (a WARC's requests, revisits, errors), by kind.
     skipped_records: BTreeMap<String, u64>,
+    /// Bytes of the file this batch stands for, for progress.
     bytes: u64,
     /// Whom the file's source means by a surname alone (see [`people`]).
     evidence: SurnameEvidence,
@@ -256,10 +261,12 @@ pub fn run_index(
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let prepared =
-                        prepare_file(input, *len, extractor, fields, opts.near_duplicates);
-                    // A closed channel means the writer stopped on an error.
-                    let _ = tx.send(prepared);
+                    let prep = Prep {
+                        extractor,
+                        fields,
+                        dup_keys: opts.near_duplicates,
+                    };
+                    feed_file(input, *len, &prep, stop, tx);
                 });
             });
         });
@@ -396,62 +403,125 @@ fn stored_path(searcher: &Searcher, path_field: Field, term: &Term) -> Option<St
         .map(str::to_string)
 }
 
-/// Parse one file and prepare its documents (runs on the rayon pool).
-fn prepare_file(
-    input: &InputFile,
-    bytes: u64,
+/// What preparing an article needs besides the article.
+struct Prep<'a> {
     extractor: extract::Extractor,
-    fields: &crate::index::Fields,
+    fields: &'a crate::index::Fields,
+    /// Near-duplicate band keys wanted.
     dup_keys: bool,
-) -> Prepared {
+}
+
+/// Reads one file in batches ([`parse::stream`]) and sends each batch,
+/// prepared, to the writer, in file order (runs on the rayon pool). The
+/// batches are prepared a group at a time, two per thread, on every thread
+/// at once while the next group is read, so one big file keeps every core
+/// busy and at most two groups of it are held (plus the channel's).
+fn feed_file(
+    input: &InputFile,
+    len: u64,
+    prep: &Prep<'_>,
+    stop: &AtomicBool,
+    tx: &crossbeam_channel::Sender<Prepared>,
+) {
     let path = input.path.as_path();
     // Stored absolute, so `show` names the file the same from any folder.
     let stored_path = std::fs::canonicalize(path)
         .unwrap_or_else(|_| path.to_path_buf())
         .display()
         .to_string();
-    match parse::parse_input(input) {
-        Ok(parsed) => {
-            let (docs, evidence): (Vec<_>, Vec<_>) = parsed
-                .articles
-                .into_par_iter()
-                .map(|mut a: Article| {
-                    a.path.clone_from(&stored_path);
-                    let mut evidence = SurnameEvidence::default();
-                    extractor.enrich_noting(&mut a, &mut evidence);
-                    let doc = document::to_document_with(fields, &a, dup_keys);
-                    ((a.id, doc), evidence)
-                })
-                .unzip();
-            let evidence = evidence
-                .into_iter()
-                .fold(SurnameEvidence::default(), |mut all, e| {
-                    all.merge(e);
-                    all
-                });
-            Prepared {
-                path: path.to_path_buf(),
-                stored_path,
-                docs,
-                warnings: parsed.warnings,
-                skipped_records: parsed.skipped,
-                bytes,
-                evidence,
+    let mut batches = match parse::stream::Batches::open(input) {
+        Ok(batches) => batches,
+        Err(e) => {
+            let w = Warning::new(path, None, WarningKind::Unreadable, e.to_string());
+            let mut prepared =
+                prepare_batch(parse::ParsedFile::default(), path, &stored_path, prep);
+            prepared.warnings.push(w);
+            prepared.bytes = len;
+            // A closed channel means the writer stopped on an error.
+            let _ = tx.send(prepared);
+            return;
+        }
+    };
+    let group = 2 * rayon::current_num_threads().max(1);
+    let mut next: Vec<parse::stream::Batch> = batches.by_ref().take(group).collect();
+    let mut sent = 0u64;
+    let mut any = false;
+    while !next.is_empty() {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let current = std::mem::take(&mut next);
+        let (read, prepared) = rayon::join(
+            || batches.by_ref().take(group).collect::<Vec<_>>(),
+            || {
+                current
+                    .into_par_iter()
+                    .map(|batch| {
+                        let read_to = batch.read_to;
+                        (
+                            read_to,
+                            prepare_batch(batch.parse(), path, &stored_path, prep),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        next = read;
+        let last = prepared.len().saturating_sub(1);
+        for (i, (read_to, mut prepared)) in prepared.into_iter().enumerate() {
+            // Progress in bytes of the file: where the batch was cut, and
+            // the rest of the file with the last one.
+            let upto = if next.is_empty() && i == last {
+                len
+            } else {
+                read_to.min(len)
+            };
+            prepared.bytes = upto.saturating_sub(sent);
+            sent = sent.max(upto);
+            any = true;
+            if tx.send(prepared).is_err() {
+                return;
             }
         }
-        Err(e) => Prepared {
-            path: path.to_path_buf(),
-            stored_path,
-            docs: Vec::new(),
-            warnings: vec![Warning::new(
-                path,
-                None,
-                WarningKind::Unreadable,
-                e.to_string(),
-            )],
-            skipped_records: BTreeMap::new(),
-            bytes,
-            evidence: SurnameEvidence::default(),
-        },
+    }
+    if !any {
+        let mut prepared = prepare_batch(parse::ParsedFile::default(), path, &stored_path, prep);
+        prepared.bytes = len;
+        let _ = tx.send(prepared);
+    }
+}
+
+/// Prepares the documents of one batch of a file.
+fn prepare_batch(
+    parsed: parse::ParsedFile,
+    path: &std::path::Path,
+    stored_path: &str,
+    prep: &Prep<'_>,
+) -> Prepared {
+    let (docs, evidence): (Vec<_>, Vec<_>) = parsed
+        .articles
+        .into_par_iter()
+        .map(|mut a: Article| {
+            a.path = stored_path.to_string();
+            let mut evidence = SurnameEvidence::default();
+            prep.extractor.enrich_noting(&mut a, &mut evidence);
+            let doc = document::to_document_with(prep.fields, &a, prep.dup_keys);
+            ((a.id, doc), evidence)
+        })
+        .unzip();
+    let evidence = evidence
+        .into_iter()
+        .fold(SurnameEvidence::default(), |mut all, e| {
+            all.merge(e);
+            all
+        });
+    Prepared {
+        path: path.to_path_buf(),
+        stored_path: stored_path.to_string(),
+        docs,
+        warnings: parsed.warnings,
+        skipped_records: parsed.skipped,
+        bytes: 0,
+        evidence,
     }
 }

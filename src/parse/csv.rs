@@ -84,46 +84,101 @@ pub fn parse(path: &Path, bytes: &[u8]) -> ParsedFile {
 pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = decode_file(path, bytes, &mut out.warnings);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|n| n.trim().to_ascii_lowercase()).collect(),
+    let mut reader = reader(text.as_bytes());
+    let header = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect::<Vec<_>>(),
         Err(e) => {
-            out.warnings.push(Warning::new(
-                path,
-                None,
-                WarningKind::BadRecord,
-                format!("unreadable CSV header: {e}"),
-            ));
+            out.warnings.push(unreadable_header(path, &e));
             return out;
         }
     };
-    if header.iter().all(|h| h.is_empty()) {
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Empty,
-            "empty CSV file",
-        ));
-        return out;
-    }
-    let agnews = header == ["label", "title", "description"];
-    let cols = Columns::from_header(&header);
-    if cols.title.is_none() && cols.body.is_none() {
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::BadRecord,
-            "CSV header names no title or body column",
-        ));
-        return out;
-    }
-    let path_str = path.display().to_string();
-
+    let head = match Head::new(path, key, &header) {
+        Ok(head) => head,
+        Err(w) => {
+            out.warnings.push(w);
+            return out;
+        }
+    };
     for (i, row) in reader.records().enumerate() {
-        let row_no = i + 1;
+        let row = row.map_err(|e| e.to_string());
+        head.read_row(i + 1, row.as_ref(), &mut out);
+    }
+    out
+}
+
+/// The CSV reader every CSV input is read with: a header, rows of any length.
+pub(crate) fn reader<R: std::io::Read>(input: R) -> ::csv::Reader<R> {
+    ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(input)
+}
+
+/// The warning for a header the CSV reader could not read.
+pub(crate) fn unreadable_header(path: &Path, e: &::csv::Error) -> Warning {
+    Warning::new(
+        path,
+        None,
+        WarningKind::BadRecord,
+        format!("unreadable CSV header: {e}"),
+    )
+}
+
+/// What a CSV file's header says about its rows: the file, its key, which
+/// column holds which field, and whether it is AG News.
+pub(crate) struct Head {
+    path: std::path::PathBuf,
+    path_str: String,
+    key: String,
+    cols: Columns,
+    agnews: bool,
+}
+
+impl Head {
+    /// The head of a file whose header names `header`; a warning (the file
+    /// is skipped) when the header is empty or names no title or body.
+    pub(crate) fn new(path: &Path, key: &str, header: &[String]) -> Result<Head, Warning> {
+        let header: Vec<String> = header
+            .iter()
+            .map(|n| n.trim().to_ascii_lowercase())
+            .collect();
+        if header.iter().all(|h| h.is_empty()) {
+            return Err(Warning::new(
+                path,
+                None,
+                WarningKind::Empty,
+                "empty CSV file",
+            ));
+        }
+        let agnews = header == ["label", "title", "description"];
+        let cols = Columns::from_header(&header);
+        if cols.title.is_none() && cols.body.is_none() {
+            return Err(Warning::new(
+                path,
+                None,
+                WarningKind::BadRecord,
+                "CSV header names no title or body column",
+            ));
+        }
+        Ok(Head {
+            path: path.to_path_buf(),
+            path_str: path.display().to_string(),
+            key: key.to_string(),
+            cols,
+            agnews,
+        })
+    }
+
+    /// Reads data row `row_no` (1-based, the header is not a row) into
+    /// `out`: an article, or a warning naming the row. `row` is the row's
+    /// cells, or why the CSV reader could not read it.
+    pub(crate) fn read_row(
+        &self,
+        row_no: usize,
+        row: Result<&::csv::StringRecord, &String>,
+        out: &mut ParsedFile,
+    ) {
+        let (path, key, cols, agnews) = (self.path.as_path(), &self.key, &self.cols, self.agnews);
         let record = format!("row {row_no}");
         let row = match row {
             Ok(row) => row,
@@ -134,7 +189,7 @@ pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
                     WarningKind::BadRecord,
                     format!("unreadable CSV row: {e}"),
                 ));
-                continue;
+                return;
             }
         };
         let cell = |col: Option<usize>| -> String {
@@ -149,7 +204,7 @@ pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
         let opt = |s: String| (!s.is_empty()).then_some(s);
 
         let mut a = Article {
-            path: path_str.clone(),
+            path: self.path_str.clone(),
             ..Article::default()
         };
         a.id = opt(cell(cols.id)).unwrap_or_else(|| id::record_id(key, row_no));
@@ -207,11 +262,10 @@ pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
                 WarningKind::Empty,
                 "no title or body; skipped",
             ));
-            continue;
+            return;
         }
         out.articles.push(a);
     }
-    out
 }
 
 /// Agency named at the end of an AG News title: `... (AP)`, `... (Reuters)`.

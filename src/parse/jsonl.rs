@@ -38,39 +38,64 @@ pub fn parse_as(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
         return out;
     }
     for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let record = format!("line {line_no}");
-        let mut warn = |kind, message: String| {
-            out.warnings
-                .push(Warning::new(path, Some(record.clone()), kind, message));
-        };
-        let object = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(object)) => object,
-            Ok(other) => {
-                warn(
-                    WarningKind::BadRecord,
-                    format!("expected a JSON object, found {}", json_kind(&other)),
-                );
-                continue;
-            }
-            Err(e) => {
-                warn(WarningKind::BadRecord, format!("not JSON: {e}"));
-                continue;
-            }
-        };
-        if let Some(a) = article_from(&object, path, key, line_no, &mut warn) {
-            out.articles.push(a);
-        }
+        read_line(path, key, i + 1, line, &mut out);
     }
     if text.trim().is_empty() {
         out.warnings
             .push(Warning::new(path, None, WarningKind::Empty, "empty file"));
     }
     out
+}
+
+/// Reads line `line_no` (1-based) of a JSON Lines file into `out`: an
+/// article, or a warning naming the line. Blank lines are skipped.
+pub(crate) fn read_line(path: &Path, key: &str, line_no: usize, line: &str, out: &mut ParsedFile) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    let record = format!("line {line_no}");
+    let mut warn = |kind, message: String| {
+        out.warnings
+            .push(Warning::new(path, Some(record.clone()), kind, message));
+    };
+    let object = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => {
+            warn(
+                WarningKind::BadRecord,
+                format!("expected a JSON object, found {}", json_kind(&other)),
+            );
+            return;
+        }
+        Err(e) => {
+            warn(WarningKind::BadRecord, format!("not JSON: {e}"));
+            return;
+        }
+    };
+    if let Some(a) = article_from(&object, path, key, line_no, &mut warn) {
+        out.articles.push(a);
+    }
+}
+
+/// True when a file opening with `head` must be read whole: a JSON array,
+/// or one object spread over several lines (its first line is not a whole
+/// JSON value). JSON Lines (one whole value on the first line) can be read
+/// line by line.
+pub(crate) fn needs_whole_file(head: &str) -> bool {
+    let trimmed = head.trim_start();
+    if trimmed.starts_with('[') {
+        return true;
+    }
+    if !trimmed.starts_with('{') {
+        return false;
+    }
+    // A first line longer than the head is one long record, not a
+    // pretty-printed object.
+    let Some((first, _)) = trimmed.split_once('\n') else {
+        return false;
+    };
+    serde_json::from_str::<Value>(first.trim()).is_err_and(|e| e.is_eof())
 }
 
 /// The records of a `.json` file that is one JSON document rather than JSON

@@ -2,25 +2,29 @@
 //!
 //! This module owns what the parsers share: the [`Format`] enum and its
 //! detection, the [`Warning`] type every parser reports unreadable records
-//! with, [`ParsedFile`], text decoding ([`decode_text`]) and the entry points
-//! [`parse_bytes`] and [`parse_file`]. Parsers never fail on bad input: a
+//! with, [`ParsedFile`], text decoding ([`decode_text`], in `text.rs`) and
+//! the entry points [`parse_bytes`] and [`parse_file`]. Files are read in
+//! `input.rs` (whole, or as a stream, gzip or not); [`stream`] cuts big
+//! JSON Lines, CSV and WARC files into batches of records, so no file is
+//! held whole and its batches can be parsed on several threads. Parsers never fail on bad input: a
 //! record that cannot be read becomes a warning naming the file and the record,
 //! and the article is kept wherever possible.
 
 pub mod csv;
 pub mod dateline;
 pub mod id;
+mod input;
 pub mod jsonl;
 pub mod plaintext;
 pub mod reuters_sgml;
+pub mod stream;
+mod text;
 pub mod title;
 pub mod walk;
 pub mod web;
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -28,6 +32,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::article::{field, Article};
+pub use input::{is_gzip, MAX_INFLATED_BYTES};
+pub use text::decode_text;
+pub(crate) use text::{decode_file, strip_controls};
 
 /// An input format newsdex can parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -216,6 +223,22 @@ pub struct ParsedFile {
     pub skipped: BTreeMap<String, u64>,
 }
 
+impl ParsedFile {
+    /// Counts one record of `kind` skipped by design.
+    pub fn count_skipped(&mut self, kind: &str) {
+        *self.skipped.entry(kind.to_string()).or_default() += 1;
+    }
+
+    /// Appends `later` (what was read after this) to this.
+    pub fn append(&mut self, mut later: ParsedFile) {
+        self.articles.append(&mut later.articles);
+        self.warnings.append(&mut later.warnings);
+        for (kind, n) in later.skipped {
+            *self.skipped.entry(kind).or_default() += n;
+        }
+    }
+}
+
 /// Why a file's format is unknown, for the error of a file parsed alone and the warning of a
 /// file met while walking the inputs.
 pub(crate) const UNKNOWN_FORMAT: &str =
@@ -264,7 +287,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
     }
     let unzipped;
     let head = if is_gzip(head) {
-        unzipped = gunzip_head(head);
+        unzipped = input::gunzip_head(head);
         &unzipped[..]
     } else {
         head
@@ -292,25 +315,6 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
     None
 }
 
-/// True when `bytes` open with gzip's magic number.
-pub fn is_gzip(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b])
-}
-
-/// What the first bytes of a gzip stream decompress to, as far as they go.
-fn gunzip_head(head: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut dec = flate2::read::MultiGzDecoder::new(head).take(4096);
-    let mut buf = [0u8; 1024];
-    while let Ok(n) = dec.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&buf[..n]);
-    }
-    out
-}
-
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
     let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     &b[n..]
@@ -330,18 +334,11 @@ pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
 
 /// [`parse_bytes`] for a file whose key (see [`id`]) is `key`.
 pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
-    if let Some(share) = binary_share(bytes) {
-        let mut out = ParsedFile::default();
-        out.warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::BadRecord,
-            format!(
-                "binary file ({share:.0}% of its first {} bytes are NUL or control bytes); skipped",
-                bytes.len().min(BINARY_SAMPLE)
-            ),
-        ));
-        return out;
+    if let Some(w) = binary_warning(path, bytes) {
+        return ParsedFile {
+            warnings: vec![w],
+            ..ParsedFile::default()
+        };
     }
     let mut parsed = match format {
         Format::ReutersSgml => reuters_sgml::parse(path, bytes),
@@ -351,6 +348,30 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
         Format::Html => web::parse_html(path, key, bytes),
         Format::Warc => web::warc::parse_warc(path, key, bytes),
     };
+    finish_articles(path, &mut parsed);
+    parsed
+}
+
+/// The binary-file warning, when the first bytes of a file (`head`, at
+/// least [`BINARY_SAMPLE`] of them when the file has that many) say it is
+/// binary.
+pub(crate) fn binary_warning(path: &Path, head: &[u8]) -> Option<Warning> {
+    let share = binary_share(head)?;
+    Some(Warning::new(
+        path,
+        None,
+        WarningKind::BadRecord,
+        format!(
+            "binary file ({share:.0}% of its first {} bytes are NUL or control bytes); skipped",
+            head.len().min(BINARY_SAMPLE)
+        ),
+    ))
+}
+
+/// What every parsed article goes through: the source from the agency, a
+/// derived title where there is none, and the body and title cut to their
+/// limits (with a warning).
+pub(crate) fn finish_articles(path: &Path, parsed: &mut ParsedFile) {
     for a in &mut parsed.articles {
         source_from_agency(a);
         title::derive_missing(a);
@@ -370,7 +391,6 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
             }
         }
     }
-    parsed
 }
 
 /// Fills `source` from the dateline's agency when the format gave no source:
@@ -390,7 +410,7 @@ pub const MAX_BODY_BYTES: usize = 1 << 20;
 /// Longest title indexed (bytes).
 pub const MAX_TITLE_BYTES: usize = 4096;
 /// Bytes at the start of a file examined by [`binary_share`].
-const BINARY_SAMPLE: usize = 64 * 1024;
+pub(crate) const BINARY_SAMPLE: usize = 64 * 1024;
 /// Share (percent) of NUL/control bytes from which a file counts as binary.
 const BINARY_PERCENT: f64 = 5.0;
 
@@ -426,184 +446,18 @@ fn truncate_at_char(s: &mut String, max: usize) {
     s.truncate(end);
 }
 
-/// Largest size a compressed input is inflated to; past it the file is
-/// cut with a warning (a gzip bomb must not take the machine's memory).
-pub const MAX_INFLATED_BYTES: u64 = 2 << 30;
-
-/// The bytes of one input file, decompressed when it is gzip (by content,
-/// whatever its name). A file cut by the inflation limit or a broken
-/// stream keeps what was inflated, with a warning.
-fn read_input(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<u8>, ParseError> {
-    let io = |source| ParseError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = std::fs::read(path).map_err(io)?;
-    if !is_gzip(&bytes) {
-        return Ok(bytes);
-    }
-    let mut out = Vec::new();
-    let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]).take(MAX_INFLATED_BYTES);
-    if let Err(e) = dec.read_to_end(&mut out) {
-        warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Truncated,
-            format!(
-                "gzip stream broken after {} bytes ({e}); read up to there",
-                out.len()
-            ),
-        ));
-    } else if out.len() as u64 == MAX_INFLATED_BYTES {
-        warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Truncated,
-            format!("inflates to more than {MAX_INFLATED_BYTES} bytes; read its first ones"),
-        ));
-    }
-    Ok(out)
-}
-
-/// Parses a WARC file as a stream, record by record (decompressing each
-/// gzip member as it comes), so an archive of any size is never held whole.
-fn parse_warc_file(path: &Path, key: &str) -> Result<ParsedFile, ParseError> {
-    let io = |source| ParseError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file =
-        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
-    let gz = {
-        use std::io::BufRead;
-        is_gzip(file.fill_buf().map_err(io)?)
-    };
-    let mut parsed = if gz {
-        let dec = flate2::bufread::MultiGzDecoder::new(file);
-        web::warc::parse_warc(path, key, std::io::BufReader::with_capacity(1 << 16, dec))
-    } else {
-        web::warc::parse_warc(path, key, file)
-    };
-    for a in &mut parsed.articles {
-        title::derive_missing(a);
-    }
-    Ok(parsed)
-}
-
 /// Reads and parses one file, in `forced` format or the detected one.
 pub fn parse_file(path: &Path, forced: Option<Format>) -> Result<ParsedFile, ParseError> {
-    let detect = |head: &[u8]| {
-        forced
-            .or_else(|| detect_format(path, head))
-            .ok_or_else(|| ParseError::UnknownFormat {
-                path: path.to_path_buf(),
-            })
-    };
-    if detect(&[]).ok() == Some(Format::Warc) {
-        return parse_warc_file(path, &id::lone_file_key(path));
-    }
-    let mut warnings = Vec::new();
-    let bytes = read_input(path, &mut warnings)?;
-    let format = detect(&bytes[..bytes.len().min(4096)])?;
-    let mut parsed = parse_bytes(format, path, &bytes);
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
+    let batches = stream::Batches::open_path(path, &id::lone_file_key(path), forced)?;
+    Ok(batches.parse_all())
 }
 
 /// Reads and parses one file found by [`walk::walk`], naming its articles
-/// by the file's key.
+/// by the file's key. The whole file's articles are returned together; the
+/// ingest pipeline reads [`stream::Batches`] instead, to hold a bounded
+/// part of a big file at a time.
 pub fn parse_input(input: &walk::InputFile) -> Result<ParsedFile, ParseError> {
-    if input.format == Format::Warc {
-        return parse_warc_file(&input.path, &input.key);
-    }
-    let mut warnings = Vec::new();
-    let bytes = read_input(&input.path, &mut warnings)?;
-    let mut parsed = parse_bytes_as(input.format, &input.path, &input.key, &bytes);
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
-}
-
-/// Decode a whole input file with [`decode_text`], recording an `Encoding`
-/// warning for the file when it fell back to Windows-1252.
-pub(crate) fn decode_file<'a>(
-    path: &Path,
-    bytes: &'a [u8],
-    warnings: &mut Vec<Warning>,
-) -> Cow<'a, str> {
-    let (text, fell_back) = decode_text(bytes);
-    if fell_back {
-        warnings.push(Warning::new(
-            path,
-            None,
-            WarningKind::Encoding,
-            "not valid UTF-8; decoded as Windows-1252",
-        ));
-    }
-    text
-}
-
-/// Decodes text: UTF-8 (a BOM is stripped), UTF-16 with a BOM, else
-/// Windows-1252. The flag is true when the bytes were not valid UTF-8 (or
-/// UTF-16) and the Windows-1252 fallback was used.
-pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, bool) {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        if !had_errors {
-            return (text, false);
-        }
-        if encoding != encoding_rs::UTF_8 {
-            return (text, true);
-        }
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), false),
-        Err(_) => {
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-            (text, true)
-        }
-    }
-}
-
-/// Drops C0 control characters (except `\n` and `\t`; `\r` is dropped too) and DEL.
-pub(crate) fn strip_controls(text: &str) -> Cow<'_, str> {
-    // One pass over bytes, copying the runs between controls: decoding
-    // chars for this was 3% of indexing Reuters (every story ends in ^C).
-    // C0 controls and DEL are single bytes; C1 controls (U+0080..U+009F) are
-    // 0xC2 0x80..0x9F. Both start on a char boundary, so the slices are too.
-    let bytes = text.as_bytes();
-    let control_len = |i: usize| -> usize {
-        let b = bytes[i];
-        if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F {
-            1
-        } else if b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)) {
-            2
-        } else {
-            0
-        }
-    };
-    let mut out: Option<String> = None;
-    let (mut run_start, mut i) = (0, 0);
-    while i < bytes.len() {
-        match control_len(i) {
-            0 => i += 1,
-            n => {
-                out.get_or_insert_with(|| String::with_capacity(text.len()))
-                    .push_str(&text[run_start..i]);
-                i += n;
-                run_start = i;
-            }
-        }
-    }
-    match out {
-        None => Cow::Borrowed(text),
-        Some(mut o) => {
-            o.push_str(&text[run_start..]);
-            Cow::Owned(o)
-        }
-    }
+    Ok(stream::Batches::open(input)?.parse_all())
 }
 
 /// Parses a date leniently: RFC 3339, RFC 2822, `2021-03-03`,
@@ -783,23 +637,6 @@ mod tests {
     }
 
     #[test]
-    fn decodes_text() {
-        let cases: &[(&[u8], &str, bool)] = &[
-            (b"plain", "plain", false),
-            (b"\xEF\xBB\xBFbom", "bom", false),
-            (b"caf\xC3\xA9", "café", false),
-            (b"caf\xE9 \x93q\x94", "café \u{201c}q\u{201d}", true),
-            (b"\xFF\xFEh\x00i\x00", "hi", false),
-            (b"\xFE\xFF\x00h\x00i", "hi", false),
-            (b"", "", false),
-        ];
-        for (bytes, want, fell_back) in cases {
-            let (text, fb) = decode_text(bytes);
-            assert_eq!((text.as_ref(), fb), (*want, *fell_back), "{bytes:?}");
-        }
-    }
-
-    #[test]
     fn warning_display_and_json() {
         let w = Warning::new(
             Path::new("reut2-017.sgm"),
@@ -841,14 +678,6 @@ mod tests {
                 "{input}"
             );
         }
-    }
-
-    #[test]
-    fn strips_controls() {
-        assert_eq!(strip_controls("a\u{3}b\nc\td\r\u{7f}"), "ab\nc\td");
-        assert!(matches!(strip_controls("clean"), Cow::Borrowed(_)));
-        // C1 controls go, neighbouring multi-byte letters (and U+00A0) stay.
-        assert_eq!(strip_controls("é\u{85}ü\u{9f}\u{a0}ß\u{80}"), "éü\u{a0}ß");
     }
 
     #[test]

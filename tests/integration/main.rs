@@ -18,5 +18,6 @@ mod reuters;
 mod samples;
 mod schemas;
 mod serve;
+mod stream;
 mod util;
 mod web;

@@ -10,9 +10,12 @@
 //! `http_404` (any status but 200), `not_html`, `no_article`, `too_big`.
 
 use std::io::{BufRead, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
 
 use super::super::{ParsedFile, Warning, WarningKind};
+use crate::article::Article;
 
 /// Largest record whose content is read; a bigger one is skipped (its
 /// bytes streamed past) and counted as `too_big`.
@@ -217,72 +220,162 @@ fn charset_of(content_type: &str) -> Option<&str> {
     })
 }
 
-/// Parses a WARC stream (already decompressed) into articles; `key` is the
-/// file's key, for records without a usable URL (`KEY#N`).
-pub fn parse_warc(path: &Path, key: &str, input: impl BufRead) -> ParsedFile {
-    let mut out = ParsedFile::default();
-    let mut reader = WarcReader::new(input);
-    let mut n = 0usize;
-    let count =
-        |out: &mut ParsedFile, kind: &str| *out.skipped.entry(kind.to_string()).or_default() += 1;
-    while let Some(next) = reader.next_record() {
-        n += 1;
+/// A response record worth extracting: an HTML page fetched with status 200,
+/// not yet read (reading it is the costly part, done where there are cores).
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    /// The record's number in the archive (1-based), for the id of a page
+    /// without a usable URL (`KEY#N`).
+    pub n: usize,
+    pub url: Option<String>,
+    pub date: Option<DateTime<Utc>>,
+    pub charset: Option<String>,
+    /// The record's content: the HTTP response, headers and all.
+    content: Vec<u8>,
+    /// Where the response's body starts in `content`.
+    body_start: usize,
+}
+
+impl RawPage {
+    /// Bytes held.
+    pub fn size(&self) -> usize {
+        self.content.len()
+    }
+
+    /// The page's article, named `KEY#N` when it has no URL; `None` when the
+    /// page holds no story (counted as `no_article`).
+    pub fn article(&self, key: &str) -> Option<Article> {
+        let body = &self.content[self.body_start..];
+        let page = super::extract_page(body, self.charset.as_deref(), self.url.as_deref());
+        if page.problem.is_some() {
+            return None;
+        }
+        Some(super::to_article(
+            page,
+            &format!("{key}#{}", self.n),
+            self.date,
+        ))
+    }
+}
+
+/// One step through an archive.
+#[derive(Debug)]
+pub enum Item {
+    /// A page to read.
+    Page(RawPage),
+    /// A record passed over by design, by kind (`request`, `http_404`, ...).
+    Skipped(String),
+    /// The archive could not be read further: a `Truncated` warning.
+    Stopped(Warning),
+}
+
+/// The records of a WARC stream, sorted into pages to read and records
+/// passed over, one at a time. Cheap: no page is parsed here.
+pub struct Items<R> {
+    reader: WarcReader<R>,
+    path: PathBuf,
+    n: usize,
+    stopped: bool,
+}
+
+impl<R: BufRead> Items<R> {
+    /// The items of the (decompressed) archive `input`, read from `path`.
+    pub fn new(path: &Path, input: R) -> Self {
+        Items {
+            reader: WarcReader::new(input),
+            path: path.to_path_buf(),
+            n: 0,
+            stopped: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Items<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if self.stopped {
+            return None;
+        }
+        let next = self.reader.next_record()?;
+        self.n += 1;
         let record = match next {
             Ok(Next::Record(r)) => r,
-            Ok(Next::TooBig(_)) => {
-                count(&mut out, "too_big");
-                continue;
-            }
+            Ok(Next::TooBig(_)) => return Some(Item::Skipped("too_big".into())),
             Err(e) => {
-                out.warnings.push(Warning::new(
-                    path,
-                    Some(format!("record {n}")),
+                self.stopped = true;
+                return Some(Item::Stopped(Warning::new(
+                    &self.path,
+                    Some(format!("record {}", self.n)),
                     WarningKind::Truncated,
                     format!("{e}; the archive was read up to here"),
-                ));
-                break;
+                )));
             }
         };
-        let kind = record
-            .header("WARC-Type")
-            .unwrap_or("unknown")
-            .to_ascii_lowercase();
-        if kind != "response" {
-            count(&mut out, &kind);
-            continue;
+        Some(match sort(record, self.n) {
+            Ok(page) => Item::Page(page),
+            Err(kind) => Item::Skipped(kind),
+        })
+    }
+}
+
+/// A record as a page to read, or the kind it is counted as.
+fn sort(record: Record, n: usize) -> Result<RawPage, String> {
+    let kind = record
+        .header("WARC-Type")
+        .unwrap_or("unknown")
+        .to_ascii_lowercase();
+    if kind != "response" {
+        return Err(kind);
+    }
+    let Some(http) = parse_http(&record.content) else {
+        return Err("not_http".into());
+    };
+    if http.status != 200 {
+        return Err(format!("http_{}", http.status));
+    }
+    let content_type = header(&http.headers, "Content-Type").unwrap_or("");
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
+        return Err("not_html".into());
+    }
+    let charset = charset_of(content_type).map(str::to_string);
+    let body_start = record.content.len() - http.body.len();
+    let url = record
+        .header("WARC-Target-URI")
+        .map(|u| u.trim_matches(['<', '>']).to_string());
+    let date = record
+        .header("WARC-Date")
+        .and_then(super::meta::parse_web_date);
+    Ok(RawPage {
+        n,
+        url,
+        date,
+        charset,
+        content: record.content,
+        body_start,
+    })
+}
+
+/// Parses a WARC stream (already decompressed) into articles on this
+/// thread; `key` is the file's key, for records without a usable URL
+/// (`KEY#N`). [`crate::parse::stream`] reads big archives in batches instead.
+pub fn parse_warc(path: &Path, key: &str, input: impl BufRead) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    for item in Items::new(path, input) {
+        match item {
+            Item::Page(page) => match page.article(key) {
+                Some(a) => out.articles.push(a),
+                None => out.count_skipped("no_article"),
+            },
+            Item::Skipped(kind) => out.count_skipped(&kind),
+            Item::Stopped(w) => out.warnings.push(w),
         }
-        let Some(http) = parse_http(&record.content) else {
-            count(&mut out, "not_http");
-            continue;
-        };
-        if http.status != 200 {
-            count(&mut out, &format!("http_{}", http.status));
-            continue;
-        }
-        let content_type = header(&http.headers, "Content-Type").unwrap_or("");
-        let mime = content_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if !matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
-            count(&mut out, "not_html");
-            continue;
-        }
-        let url = record
-            .header("WARC-Target-URI")
-            .map(|u| u.trim_matches(['<', '>']).to_string());
-        let date = record
-            .header("WARC-Date")
-            .and_then(super::meta::parse_web_date);
-        let page = super::extract_page(http.body, charset_of(content_type), url.as_deref());
-        if page.problem.is_some() {
-            count(&mut out, "no_article");
-            continue;
-        }
-        out.articles
-            .push(super::to_article(page, &format!("{key}#{n}"), date));
     }
     out
 }
