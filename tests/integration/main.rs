@@ -18,5 +18,6 @@ mod reuters;
 mod samples;
 mod schemas;
 mod serve;
+mod terms_reference;
 mod util;
 mod web;
