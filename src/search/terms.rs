@@ -201,9 +201,8 @@ pub fn significant_terms(
         })
         .collect();
     // A phrase can only be over-represented if both its words are, so only
-    // those pairs are counted, and only those in enough sampled articles
-    // are looked up (one phrase query each, in parallel), the most
-    // frequent first.
+    // those pairs are counted; the ones in most sampled articles are looked
+    // up (one phrase query each, in parallel).
     let pairs = sample.pairs(&over);
     let mut candidates: Vec<((u32, u32), u64, String)> = pairs
         .docs
@@ -221,31 +220,54 @@ pub fn significant_terms(
     candidates.truncate(PHRASE_CANDIDATES);
     let spellings =
         sample.pair_spellings(&pairs, &candidates.iter().map(|c| c.0).collect::<Vec<_>>());
-    let phrases: Vec<(u64, u64, String)> = candidates
-        .into_par_iter()
-        .map(|((a, b), docs, _)| {
-            let terms = vec![
-                Term::from_field_text(body, sample.stem(a)),
-                Term::from_field_text(body, sample.stem(b)),
-            ];
-            let bg = (searcher.search(&PhraseQuery::new(terms), &Count)? as u64).max(docs);
-            Ok((
-                docs,
-                bg,
-                spellings.get(&(a, b)).cloned().unwrap_or_default(),
-            ))
-        })
-        .collect::<Result<_>>()?;
-    for (docs, bg, term) in phrases {
-        let score = jlh(docs, fg_n, bg, bg_n);
-        if score > 0.0 {
-            out.push(SignificantTerm {
-                term,
-                kind: TermKind::Phrase,
-                foreground: docs,
-                background: bg,
-                score,
-            });
+    // Only the best `top` terms are shown, and a phrase scores at most what
+    // it would if no article outside the sample held it (JLH falls as the
+    // background grows). The candidates come most frequent first, so their
+    // best possible scores fall too: phrases are looked up a batch at a
+    // time until the next one's best possible score is below the `top`-th
+    // best score known, when neither it nor any after it could be shown.
+    let mut best_scores: Vec<f64> = out.iter().map(|t| t.score).collect();
+    let batch = rayon::current_num_threads().max(1) * 4;
+    let mut rest = candidates.as_slice();
+    while !rest.is_empty() {
+        best_scores.sort_by(|a, b| b.total_cmp(a));
+        best_scores.truncate(top);
+        let bar = match top {
+            0 => f64::INFINITY,
+            _ if best_scores.len() >= top => best_scores[top - 1],
+            _ => f64::NEG_INFINITY,
+        };
+        let n = rest
+            .iter()
+            .take(batch)
+            .take_while(|(_, docs, _)| jlh(*docs, fg_n, *docs, bg_n) >= bar)
+            .count();
+        if n == 0 {
+            break;
+        }
+        let (now, later) = rest.split_at(n);
+        rest = later;
+        let looked_up: Vec<Option<SignificantTerm>> = now
+            .par_iter()
+            .map(|&((a, b), docs, _)| {
+                let terms = vec![
+                    Term::from_field_text(body, sample.stem(a)),
+                    Term::from_field_text(body, sample.stem(b)),
+                ];
+                let bg = (searcher.search(&PhraseQuery::new(terms), &Count)? as u64).max(docs);
+                let score = jlh(docs, fg_n, bg, bg_n);
+                Ok((score > 0.0).then(|| SignificantTerm {
+                    term: spellings.get(&(a, b)).cloned().unwrap_or_default(),
+                    kind: TermKind::Phrase,
+                    foreground: docs,
+                    background: bg,
+                    score,
+                }))
+            })
+            .collect::<Result<_>>()?;
+        for t in looked_up.into_iter().flatten() {
+            best_scores.push(t.score);
+            out.push(t);
         }
     }
     out.sort_by(|a, b| {

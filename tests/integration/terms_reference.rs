@@ -1,7 +1,8 @@
 //! `terms` against a straightforward count: the library's significant words
 //! and phrases (counted by word ids, pairs only of over-represented words,
-//! in parallel) must be exactly those of a plain count of strings, one
-//! article after another, on real samples of Reuters-21578.
+//! in parallel, phrases looked up only while they could be shown) must be
+//! exactly those of a plain count of strings, one article after another,
+//! every candidate phrase looked up, on real samples of Reuters-21578.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -171,6 +172,18 @@ fn terms_are_those_of_a_plain_count() {
         assert_eq!(got.terms.len(), want.len(), "{:?}", req.query);
         for (g, w) in got.terms.iter().zip(&want) {
             assert_eq!(g, w, "{:?}", req.query);
+        }
+        // Fewer shown: phrases that could not be among them are not looked
+        // up, and the list is still the reference's head.
+        for top in [1, 5, 20, 60] {
+            let got =
+                search::significant_terms(&news, &searcher, &req, top, MAX_SAMPLE).expect("terms");
+            assert_eq!(
+                got.terms,
+                want[..top.min(want.len())],
+                "{:?} top {top}",
+                req.query
+            );
         }
     }
 }

@@ -1,33 +1,46 @@
 //! The foreground of `terms`: the sampled articles' bodies tokenised again
-//! with the index's analyzer, each word and each pair of adjacent words
+//! as the index analysed them, each word and each pair of adjacent words
 //! counted once per article.
 //!
-//! Counting strings was most of the time of `terms` (hash-map growth, an
-//! allocation per new key, a string compare per token), so every token is
-//! turned into the id of its written form at once: a form's stem and whether
-//! it can be a term are worked out the first time the form is seen, and
-//! from then on only `u32` ids are counted. The sample is read in parts, a
-//! contiguous run of articles in document order per task (articles stored
-//! side by side share a compressed block of the doc store, decompressed
-//! once). Each part keeps its articles as id sequences; pairs are counted
-//! in a second pass over them, and only pairs of the words the caller names
-//! (the over-represented ones), since only those can be significant phrases.
-//! The spelling shown for a term is worked out last, for the terms shown.
+//! Counting strings token by token was most of the time of `terms`
+//! (hash-map growth, an allocation per new key, a string compare per
+//! token, the stemmer's cache missing in every fresh copy of the analyzer).
+//! So the text is only split into words here, with the analyzer's own first
+//! stage (`SimpleTokenizer`: every newsdex analyzer starts with it, and the
+//! steps after it change one word at a time), and every word becomes the id
+//! of its written form. The analyzer then runs once per distinct form, for
+//! its stem; from there on only `u32` ids are counted.
+//!
+//! The sample is read in parts, a contiguous run of articles in document
+//! order per task (articles stored side by side share a compressed block of
+//! the doc store, decompressed once). Each part keeps its articles as id
+//! sequences; words are counted in a pass over them, and pairs in a second
+//! pass, only of the words the caller names (the over-represented ones),
+//! since only those can be significant phrases. A term's spelling is worked
+//! out last, for the terms shown.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::schema::{Field, Value};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::eligible;
 use crate::error::Result;
 
-/// In an id sequence: a word that cannot be a term or a gap in positions;
-/// no pair spans it.
-const BREAK: u32 = u32::MAX;
+/// Stem of a form that cannot be a term (a stop word, a number, a word the
+/// analyzer drops); no pair spans it.
+const NONE: u32 = u32::MAX;
 /// In an id sequence: the end of an article.
-const END: u32 = u32::MAX - 1;
+const END: u32 = u32::MAX;
+
+/// Sampled articles per part, at least: a part's own table of forms is
+/// merged into the sample's, which costs about as much as a few dozen
+/// articles' counting.
+const MIN_PART: usize = 48;
+/// Parts per thread, so a thread slowed down by other work is made up by
+/// the others.
+const PARTS_PER_THREAD: usize = 4;
 
 /// A word as written, lower-cased: how a term is shown.
 pub(super) fn spelling(written: &str) -> String {
@@ -38,83 +51,97 @@ pub(super) fn spelling(written: &str) -> String {
     }
 }
 
-/// Distinct strings, each with the id of its first appearance.
-#[derive(Default)]
-struct Interner {
-    ids: FxHashMap<Box<str>, u32>,
+/// Forms this long or shorter are looked up as one `u128`.
+const SHORT: usize = 16;
+
+/// `s` zero-padded into a `u128` (words never contain NUL, so the padding
+/// is unambiguous), when it fits.
+fn pack(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    let mut buf = [0u8; SHORT];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
 }
 
-impl Interner {
+/// Distinct written forms, each with the id of its first appearance. Most
+/// words fit in 16 bytes and are looked up as one `u128`: one probe, no
+/// string compare, no allocation.
+#[derive(Default)]
+struct Forms {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+    /// Every form's text, one after another, and each form's span in it.
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Forms {
     fn with_capacity(n: usize) -> Self {
-        Interner {
-            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        Forms {
+            short: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            long: FxHashMap::default(),
+            text: String::with_capacity(n * 8),
+            spans: Vec::with_capacity(n),
         }
     }
 
     fn len(&self) -> usize {
-        self.ids.len()
+        self.spans.len()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let (from, to) = self.spans[id as usize];
+        &self.text[from as usize..to as usize]
     }
 
     /// The id of `s`, and whether it is new.
     fn id(&mut self, s: &str) -> (u32, bool) {
-        if let Some(&id) = self.ids.get(s) {
-            return (id, false);
+        let next = self.spans.len() as u32;
+        let id = match pack(s) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(s) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(s.into(), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            let from = self.text.len() as u32;
+            self.text.push_str(s);
+            self.spans.push((from, self.text.len() as u32));
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.into(), id);
-        (id, true)
-    }
-
-    /// The strings in id order.
-    fn into_strings(self) -> Vec<Box<str>> {
-        let mut out: Vec<Box<str>> = vec![Box::from(""); self.ids.len()];
-        for (s, id) in self.ids {
-            out[id as usize] = s;
-        }
-        out
+        (id, id == next)
     }
 }
 
-/// One task's run of the sample, in its own ids.
+/// One task's run of the sample, in its own form ids.
 struct Part {
-    /// Written forms (exact bytes of the text).
-    forms: Interner,
-    /// Per form: its stem's id, or [`BREAK`] when it cannot be a term.
-    form_stem: Vec<u32>,
+    forms: Forms,
     /// Per form: tokens written so.
-    form_tokens: Vec<u64>,
-    stems: Interner,
-    /// Per stem: articles of this part that hold it.
-    stem_docs: Vec<u64>,
-    /// The eligible forms of every article, in text order, [`BREAK`] where
-    /// no pair may be counted, [`END`] after each article.
+    tokens: Vec<u64>,
+    /// Every article's words as form ids, in text order, [`END`] after each.
     seq: Vec<u32>,
 }
 
-/// Fetch and count one run of the sample (`addrs`, in document order).
-fn count_part(
-    searcher: &Searcher,
-    body: Field,
-    mut analyzer: TextAnalyzer,
-    addrs: &[DocAddress],
-) -> Result<Part> {
-    // Sized for what a news sample holds (Reuters' `oil`: 6,522 stems in
-    // 1,000 articles, some 10,000 written forms), so the tables are not
-    // grown step by step.
-    let n = addrs.len();
+/// Fetch the bodies (field `body`) of one run of the sample (`addrs`, in
+/// document order) and split them into words.
+fn split_part(searcher: &Searcher, body: Field, addrs: &[DocAddress]) -> Result<Part> {
+    // Sized for what a news sample holds (Reuters' `oil`: some 10,000
+    // written forms and 250 words an article in 1,000 articles), so the
+    // tables are not grown step by step.
     let mut part = Part {
-        forms: Interner::with_capacity(n * 12),
-        form_stem: Vec::with_capacity(n * 12),
-        form_tokens: Vec::with_capacity(n * 12),
-        stems: Interner::with_capacity(n * 8),
-        stem_docs: Vec::with_capacity(n * 8),
-        seq: Vec::with_capacity(n * 160),
+        forms: Forms::with_capacity(1024 + addrs.len() * 24),
+        tokens: Vec::with_capacity(1024 + addrs.len() * 24),
+        seq: Vec::with_capacity(addrs.len() * 256),
     };
-    // Per stem: the last article counted (1-based), so each counts once.
-    let mut stem_last: Vec<u32> = Vec::with_capacity(n * 8);
+    let mut words = SimpleTokenizer::default();
     let mut text = String::new();
-    for (i, addr) in addrs.iter().enumerate() {
-        let article = i as u32 + 1;
+    for addr in addrs {
         let doc: TantivyDocument = searcher.doc(*addr)?;
         text.clear();
         for v in doc.get_all(body) {
@@ -123,49 +150,29 @@ fn count_part(
                 text.push('\n');
             }
         }
-        let mut stream = analyzer.token_stream(&text);
-        // The position of the last eligible word, while the sequence ends
-        // with it.
-        let mut prev: Option<usize> = None;
+        let mut stream = words.token_stream(&text);
         while let Some(tok) = stream.next() {
             let written = text.get(tok.offset_from..tok.offset_to).unwrap_or_default();
             let (form, new) = part.forms.id(written);
             if new {
-                let stem = if eligible(&spelling(written)) {
-                    let (stem, new_stem) = part.stems.id(&tok.text);
-                    if new_stem {
-                        part.stem_docs.push(0);
-                        stem_last.push(0);
-                    }
-                    stem
-                } else {
-                    BREAK
-                };
-                part.form_stem.push(stem);
-                part.form_tokens.push(0);
+                part.tokens.push(0);
             }
-            let stem = part.form_stem[form as usize];
-            if stem == BREAK {
-                if prev.take().is_some() {
-                    part.seq.push(BREAK);
-                }
-                continue;
-            }
-            part.form_tokens[form as usize] += 1;
-            let s = stem as usize;
-            if stem_last[s] != article {
-                stem_last[s] = article;
-                part.stem_docs[s] += 1;
-            }
-            if prev.is_some_and(|p| p + 1 != tok.position) {
-                part.seq.push(BREAK);
-            }
+            part.tokens[form as usize] += 1;
             part.seq.push(form);
-            prev = Some(tok.position);
         }
         part.seq.push(END);
     }
     Ok(part)
+}
+
+/// The stem (index term) of a written form, or `None` when it cannot be a
+/// term: a stop word, a number, or a word the analyzer drops.
+fn stem_of(analyzer: &mut TextAnalyzer, written: &str) -> Option<String> {
+    if !eligible(&spelling(written)) {
+        return None;
+    }
+    let mut stream = analyzer.token_stream(written);
+    stream.next().map(|tok| tok.text.clone())
 }
 
 /// A part's sequence and its forms' ids in the whole sample.
@@ -177,13 +184,12 @@ struct PartSeq {
 
 /// The words of a sample and what it takes to count its phrases.
 pub(super) struct Sample {
-    /// Written forms by id.
-    written: Vec<Box<str>>,
-    /// Per form: its stem, or [`BREAK`].
+    forms: Forms,
+    /// Per form: its stem, or [`NONE`].
     form_stem: Vec<u32>,
     form_tokens: Vec<u64>,
     /// Stems by id (the index's terms).
-    stems: Vec<Box<str>>,
+    stems: Vec<String>,
     /// Per stem: sampled articles that hold it.
     stem_docs: Vec<u64>,
     parts: Vec<PartSeq>,
@@ -199,8 +205,8 @@ pub(super) struct Pairs {
 }
 
 impl Sample {
-    /// Tokenise and count the bodies (in field `body`) of the sampled
-    /// articles `addrs`, in parallel.
+    /// Tokenise and count the bodies (in field `body`, analysed by
+    /// `analyzer`) of the sampled articles `addrs`, in parallel.
     pub(super) fn count(
         searcher: &Searcher,
         body: Field,
@@ -209,70 +215,104 @@ impl Sample {
     ) -> Result<Sample> {
         let mut sorted = addrs.to_vec();
         sorted.sort_unstable();
+        let threads = rayon::current_num_threads().max(1);
         let per_task = sorted
             .len()
-            .div_ceil(rayon::current_num_threads().max(1))
-            .max(1);
+            .div_ceil(threads * PARTS_PER_THREAD)
+            .max(MIN_PART);
         let parts: Vec<Part> = sorted
             .par_chunks(per_task)
-            .map(|chunk| count_part(searcher, body, analyzer.clone(), chunk))
+            .map(|chunk| split_part(searcher, body, chunk))
             .collect::<Result<_>>()?;
-        Ok(Sample::merge(parts))
-    }
 
-    /// One sample of the parts: their forms and stems given common ids,
-    /// counts added.
-    fn merge(parts: Vec<Part>) -> Sample {
+        // One table of forms; each part's ids mapped into it.
         let size = parts.first().map_or(0, |p| p.forms.len());
-        let mut forms = Interner::with_capacity(size * 2);
-        let mut stems = Interner::with_capacity(size);
-        let mut form_stem = Vec::with_capacity(size * 2);
-        let mut form_tokens = Vec::with_capacity(size * 2);
-        let mut stem_docs: Vec<u64> = Vec::with_capacity(size);
+        let mut forms = Forms::with_capacity(size * 2);
+        let mut form_tokens: Vec<u64> = Vec::with_capacity(size * 2);
         let mut seqs = Vec::with_capacity(parts.len());
         for part in parts {
-            let part_stems = part.stems.into_strings();
-            let stem_map: Vec<u32> = part_stems
-                .iter()
-                .zip(&part.stem_docs)
-                .map(|(s, &docs)| {
-                    let (id, new) = stems.id(s);
-                    if new {
-                        stem_docs.push(0);
-                    }
-                    stem_docs[id as usize] += docs;
-                    id
-                })
-                .collect();
-            let mut form_map = vec![BREAK; part.forms.len()];
-            for (w, local) in part.forms.ids {
-                let l = local as usize;
-                let (id, new) = forms.id(&w);
+            let mut map = Vec::with_capacity(part.forms.len());
+            for (local, &n) in part.tokens.iter().enumerate() {
+                let (id, new) = forms.id(part.forms.get(local as u32));
                 if new {
-                    let s = part.form_stem[l];
-                    form_stem.push(if s == BREAK {
-                        BREAK
-                    } else {
-                        stem_map[s as usize]
-                    });
                     form_tokens.push(0);
                 }
-                form_tokens[id as usize] += part.form_tokens[l];
-                form_map[l] = id;
+                form_tokens[id as usize] += n;
+                map.push(id);
             }
             seqs.push(PartSeq {
                 seq: part.seq,
-                forms: form_map,
+                forms: map,
             });
         }
-        Sample {
-            written: forms.into_strings(),
+
+        // Each distinct form analysed once, in parallel runs of forms.
+        let ids: Vec<u32> = (0..forms.len() as u32).collect();
+        let per_task = ids.len().div_ceil(threads).max(1);
+        let stemmed: Vec<Vec<Option<String>>> = ids
+            .par_chunks(per_task)
+            .map(|chunk| {
+                let mut analyzer = analyzer.clone();
+                chunk
+                    .iter()
+                    .map(|&f| stem_of(&mut analyzer, forms.get(f)))
+                    .collect()
+            })
+            .collect();
+        let mut stem_ids: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(size, Default::default());
+        let mut stems = Vec::with_capacity(size);
+        let form_stem: Vec<u32> = stemmed
+            .into_iter()
+            .flatten()
+            .map(|stem| match stem {
+                None => NONE,
+                Some(s) => *stem_ids.entry(s).or_insert_with_key(|s| {
+                    stems.push(s.clone());
+                    stems.len() as u32 - 1
+                }),
+            })
+            .collect();
+
+        let mut sample = Sample {
+            forms,
             form_stem,
             form_tokens,
-            stems: stems.into_strings(),
-            stem_docs,
+            stem_docs: vec![0; stems.len()],
+            stems,
             parts: seqs,
+        };
+        let counted: Vec<Vec<u64>> = sample
+            .parts
+            .par_iter()
+            .map(|part| sample.part_words(part))
+            .collect();
+        for docs in counted {
+            for (all, n) in sample.stem_docs.iter_mut().zip(docs) {
+                *all += n;
+            }
         }
+        Ok(sample)
+    }
+
+    /// Per stem: the articles of `part` that hold it.
+    fn part_words(&self, part: &PartSeq) -> Vec<u64> {
+        let mut docs = vec![0u64; self.stems.len()];
+        // Per stem: the last article counted (1-based), so each counts once.
+        let mut last = vec![0u32; self.stems.len()];
+        let mut article = 1;
+        for &f in &part.seq {
+            if f == END {
+                article += 1;
+                continue;
+            }
+            let stem = self.form_stem[part.forms[f as usize] as usize];
+            if stem != NONE && last[stem as usize] != article {
+                last[stem as usize] = article;
+                docs[stem as usize] += 1;
+            }
+        }
+        docs
     }
 
     /// The stems (index terms) with the sampled articles that hold each.
@@ -281,7 +321,7 @@ impl Sample {
             .iter()
             .zip(&self.stem_docs)
             .enumerate()
-            .map(|(i, (s, &d))| (i as u32, &**s, d))
+            .map(|(i, (s, &d))| (i as u32, s.as_str(), d))
     }
 
     pub(super) fn stem(&self, id: u32) -> &str {
@@ -321,24 +361,27 @@ impl Sample {
         let mut docs: FxHashMap<(u32, u32), (u64, u32)> = FxHashMap::default();
         let mut forms: FxHashMap<(u32, u32), u64> = FxHashMap::default();
         let mut article = 1;
+        // The previous word, when it is one of the chosen.
         let mut prev: Option<(u32, u32)> = None;
         for &f in &part.seq {
-            if f == BREAK || f == END {
+            if f == END {
                 prev = None;
-                article += u32::from(f == END);
+                article += 1;
                 continue;
             }
             let form = part.forms[f as usize];
             let stem = self.form_stem[form as usize];
+            if stem == NONE || !chosen[stem as usize] {
+                prev = None;
+                continue;
+            }
             if let Some((p_form, p_stem)) = prev {
-                if chosen[p_stem as usize] && chosen[stem as usize] {
-                    let d = docs.entry((p_stem, stem)).or_insert((0, 0));
-                    if d.1 != article {
-                        d.1 = article;
-                        d.0 += 1;
-                    }
-                    *forms.entry((p_form, form)).or_default() += 1;
+                let d = docs.entry((p_stem, stem)).or_insert((0, 0));
+                if d.1 != article {
+                    d.1 = article;
+                    d.0 += 1;
                 }
+                *forms.entry((p_form, form)).or_default() += 1;
             }
             prev = Some((form, stem));
         }
@@ -354,11 +397,11 @@ impl Sample {
         let wanted: FxHashMap<u32, ()> = stems.iter().map(|&s| (s, ())).collect();
         let mut seen: FxHashMap<u32, FxHashMap<String, u64>> = FxHashMap::default();
         for (form, &stem) in self.form_stem.iter().enumerate() {
-            if stem != BREAK && wanted.contains_key(&stem) {
+            if stem != NONE && wanted.contains_key(&stem) {
                 *seen
                     .entry(stem)
                     .or_default()
-                    .entry(spelling(&self.written[form]))
+                    .entry(spelling(self.forms.get(form as u32)))
                     .or_default() += self.form_tokens[form];
             }
         }
@@ -379,9 +422,9 @@ impl Sample {
         for (&(a, b), &n) in &counted.forms {
             let key = (self.form_stem[a as usize], self.form_stem[b as usize]);
             if wanted.contains_key(&key) {
-                let mut s = spelling(&self.written[a as usize]);
+                let mut s = spelling(self.forms.get(a));
                 s.push(' ');
-                s.push_str(&spelling(&self.written[b as usize]));
+                s.push_str(&spelling(self.forms.get(b)));
                 *seen.entry(key).or_default().entry(s).or_default() += n;
             }
         }
@@ -398,4 +441,104 @@ fn most_written(counts: FxHashMap<String, u64>) -> String {
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(s, _)| s)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::{language_analyzer, register_tokenizers};
+    use crate::schema::declaration;
+
+    /// The samples folder's text, one Reuters-21578 file when the corpus is
+    /// at hand, and words with letters the analyzers fold or drop.
+    fn real_text() -> String {
+        let mut text = String::from(
+            "Häuser ÉCONOMIE Über naïve café ﬁnance Straße İstanbul ΣΊΣΥΦΟΣ x1 g7 \
+             Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen a b the",
+        );
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let reuters = crate::eval::default_corpus_dir()
+            .map(|c| c.join("reuters21578/reut2-000.sgm"))
+            .unwrap_or_default();
+        for entry in walkdir::WalkDir::new(root.join("samples"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(reuters))
+            .flatten()
+        {
+            if entry.file_type().is_file() {
+                if let Ok(bytes) = std::fs::read(entry.path()) {
+                    text.push(' ');
+                    text.push_str(&String::from_utf8_lossy(&bytes));
+                }
+            }
+        }
+        text
+    }
+
+    /// The eligible words of `text` as the analyzer makes them: (stem,
+    /// whether it directly follows the previous eligible word).
+    fn analysed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        let mut prev: Option<usize> = None;
+        while let Some(tok) = stream.next() {
+            if !eligible(&spelling(&text[tok.offset_from..tok.offset_to])) {
+                prev = None;
+                continue;
+            }
+            out.push((
+                tok.text.clone(),
+                prev.is_some_and(|p| p + 1 == tok.position),
+            ));
+            prev = Some(tok.position);
+        }
+        out
+    }
+
+    /// The same, split into words first and each word analysed alone.
+    fn split(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut words = SimpleTokenizer::default();
+        let mut stream = words.token_stream(text);
+        let mut follows = false;
+        while let Some(tok) = stream.next() {
+            match stem_of(analyzer, &text[tok.offset_from..tok.offset_to]) {
+                Some(stem) => {
+                    out.push((stem, follows));
+                    follows = true;
+                }
+                None => follows = false,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_analyzer_changes_one_split_word_at_a_time() {
+        let text = real_text();
+        let index = tantivy::Index::create_in_ram(tantivy::schema::Schema::builder().build());
+        register_tokenizers(&index);
+        let decl = declaration();
+        let mut analyzers = vec![index.tokenizers().get("news").expect("news analyzer")];
+        analyzers.extend(decl.analyzers.iter().skip(1).map(language_analyzer));
+        assert!(analyzers.len() > 1, "the language analyzers too");
+        for mut a in analyzers {
+            let want = analysed(&mut a, &text);
+            assert!(want.len() > 1000, "the samples give enough words");
+            assert!(want.iter().any(|w| w.1) && want.iter().any(|w| !w.1));
+            assert_eq!(split(&mut a, &text), want);
+        }
+    }
+
+    #[test]
+    fn short_and_long_forms_keep_their_ids() {
+        let mut forms = Forms::default();
+        let long = "Donaudampfschifffahrtsgesellschaft";
+        assert_eq!(forms.id("oil"), (0, true));
+        assert_eq!(forms.id(long), (1, true));
+        assert_eq!(forms.id("Oil"), (2, true));
+        assert_eq!(forms.id("oil"), (0, false));
+        assert_eq!(forms.id(long), (1, false));
+        assert_eq!((forms.get(1), forms.get(2), forms.len()), (long, "Oil", 3));
+    }
 }
