@@ -20,20 +20,21 @@
 //! (`data/stopwords.txt`), words with digits and one-letter words are left
 //! out; a term must be in at least [`MIN_DOC_COUNT`] sampled articles.
 
+mod sample;
+
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::PhraseQuery;
-use tantivy::schema::{Field, Value};
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 use super::{AppliedFilter, SearchRequest};
 use crate::error::Result;
 use crate::index::NewsIndex;
+use sample::Sample;
 
 /// Best-ranked hits scored by default.
 pub const DEFAULT_SAMPLE: usize = 1_000;
@@ -44,7 +45,7 @@ pub const MAX_SAMPLE: usize = 10_000;
 pub const MIN_DOC_COUNT: u64 = 3;
 /// Phrases whose background is looked up (one phrase query each), the
 /// ones in most sampled articles first.
-const PHRASE_CANDIDATES: usize = 150;
+pub const PHRASE_CANDIDATES: usize = 150;
 
 /// Words and phrases, or only one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,143 +114,6 @@ fn eligible(surface: &str) -> bool {
         && !stop_words().contains(surface)
 }
 
-/// Counts of one term in the sample.
-#[derive(Default)]
-struct Tally {
-    docs: u64,
-    /// The last sampled article counted, so each counts once.
-    last: usize,
-    /// Spellings and how often each was seen.
-    spellings: Vec<(String, u32)>,
-}
-
-impl Tally {
-    fn add(&mut self, doc: usize, spelling: &str) {
-        if self.docs == 0 || self.last != doc {
-            self.docs += 1;
-            self.last = doc;
-        }
-        match self.spellings.iter_mut().find(|(s, _)| s == spelling) {
-            Some((_, n)) => *n += 1,
-            None => self.spellings.push((spelling.to_string(), 1)),
-        }
-    }
-
-    fn spelling(&self) -> String {
-        self.spellings
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|(s, _)| s.clone())
-            .unwrap_or_default()
-    }
-}
-
-/// Count `key` once for sampled article `doc`, allocating only for a new
-/// key.
-fn tally(map: &mut FxHashMap<String, Tally>, key: &str, doc: usize, spelling: &str) {
-    match map.get_mut(key) {
-        Some(t) => t.add(doc, spelling),
-        None => {
-            let mut t = Tally::default();
-            t.add(doc, spelling);
-            map.insert(key.to_string(), t);
-        }
-    }
-}
-
-/// Word or phrase counts of a sample, by stem key.
-type Counts = FxHashMap<String, Tally>;
-
-/// The words and adjacent word pairs of `chunk`'s bodies (sampled articles
-/// `first..`), tokenised with the field's `analyzer`.
-fn count_sample(
-    searcher: &Searcher,
-    body: Field,
-    mut analyzer: TextAnalyzer,
-    first: usize,
-    chunk: &[(f32, DocAddress)],
-) -> Result<(Counts, Counts)> {
-    // Sized for what a news sample holds (Reuters' `oil`: 6,522 words and
-    // 28,961 pairs in 1,000 articles), so the maps are not grown step by step.
-    let mut words = Counts::with_capacity_and_hasher(chunk.len() * 8, Default::default());
-    let mut phrases = Counts::with_capacity_and_hasher(chunk.len() * 32, Default::default());
-    let mut text = String::new();
-    for (n, (_, addr)) in chunk.iter().enumerate() {
-        let i = first + n;
-        let doc: TantivyDocument = searcher.doc(*addr)?;
-        text.clear();
-        for v in doc.get_all(body) {
-            if let Some(s) = v.as_str() {
-                text.push_str(s);
-                text.push('\n');
-            }
-        }
-        let mut stream = analyzer.token_stream(&text);
-        // The previous eligible word: its stem, spelling and position.
-        let mut prev: Option<(String, String, usize)> = None;
-        let mut spelling = String::new();
-        let mut key = String::new();
-        let mut pair = String::new();
-        while let Some(tok) = stream.next() {
-            spelling.clear();
-            let written = text.get(tok.offset_from..tok.offset_to).unwrap_or_default();
-            if written.is_ascii() {
-                spelling.push_str(written);
-                spelling.make_ascii_lowercase();
-            } else {
-                spelling.push_str(&written.to_lowercase());
-            }
-            if !eligible(&spelling) {
-                prev = None;
-                continue;
-            }
-            tally(&mut words, &tok.text, i, &spelling);
-            if let Some((p_stem, p_spelling, p_pos)) = &mut prev {
-                if *p_pos + 1 == tok.position {
-                    key.clear();
-                    key.push_str(p_stem);
-                    key.push(' ');
-                    key.push_str(&tok.text);
-                    pair.clear();
-                    pair.push_str(p_spelling);
-                    pair.push(' ');
-                    pair.push_str(&spelling);
-                    tally(&mut phrases, &key, i, &pair);
-                }
-                p_stem.clear();
-                p_stem.push_str(&tok.text);
-                p_spelling.clear();
-                p_spelling.push_str(&spelling);
-                *p_pos = tok.position;
-            } else {
-                prev = Some((tok.text.clone(), spelling.clone(), tok.position));
-            }
-        }
-    }
-
-    Ok((words, phrases))
-}
-
-/// Add the counts of another part of the sample (other articles) to `all`.
-fn merge(all: &mut Counts, part: Counts) {
-    for (key, t) in part {
-        match all.get_mut(&key) {
-            Some(a) => {
-                a.docs += t.docs;
-                for (s, n) in t.spellings {
-                    match a.spellings.iter_mut().find(|(x, _)| *x == s) {
-                        Some((_, m)) => *m += n,
-                        None => a.spellings.push((s, n)),
-                    }
-                }
-            }
-            None => {
-                all.insert(key, t);
-            }
-        }
-    }
-}
-
 /// JLH of a term in `fg` of `fg_n` sampled and `bg` of `bg_n` articles.
 pub fn jlh(fg: u64, fg_n: u64, bg: u64, bg_n: u64) -> f64 {
     if fg_n == 0 || bg_n == 0 || bg == 0 {
@@ -288,72 +152,122 @@ pub fn significant_terms(
         None => news.fields.body,
     };
     let analyzer = news.index.tokenizer_for_field(body)?;
-    // The sample is counted in parallel, a contiguous run of hits per task
-    // (so an article's tokens stay in one task), and the counts are added.
-    let per_task = best
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1))
-        .max(1);
-    let counted: Vec<(Counts, Counts)> = best
-        .par_chunks(per_task)
-        .enumerate()
-        .map(|(task, chunk)| count_sample(searcher, body, analyzer.clone(), task * per_task, chunk))
-        .collect::<Result<_>>()?;
-    let mut words = Counts::default();
-    let mut phrases = Counts::default();
-    for (w, p) in counted {
-        merge(&mut words, w);
-        merge(&mut phrases, p);
-    }
+    let addrs: Vec<DocAddress> = best.iter().map(|&(_, addr)| addr).collect();
+    let sample = Sample::count(searcher, body, &analyzer, &addrs)?;
 
     let fg_n = best.len() as u64;
     let bg_n = searcher.num_docs();
     let min = MIN_DOC_COUNT.min(fg_n.max(1));
-    let mut out = Vec::new();
-    let mut over: FxHashSet<&str> = FxHashSet::default();
-    for (stem, t) in words.iter().filter(|(_, t)| t.docs >= min) {
-        // The foreground is part of the background: never below it.
-        let bg = searcher
-            .doc_freq(&Term::from_field_text(body, stem))?
-            .max(t.docs);
-        let score = jlh(t.docs, fg_n, bg, bg_n);
+    // The background of every word in enough sampled articles, looked up in
+    // each segment's term dictionary (in parallel: a few thousand lookups).
+    let inverted: Vec<_> = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.inverted_index(body))
+        .collect::<tantivy::Result<_>>()?;
+    let counted: Vec<(u32, u64, u64)> = sample
+        .words()
+        .filter(|&(_, _, docs)| docs >= min)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(stem, text, docs)| {
+            let mut bg = 0;
+            for inv in &inverted {
+                bg += inv.terms().get(text)?.map_or(0, |t| u64::from(t.doc_freq));
+            }
+            // The foreground is part of the background: never below it.
+            Ok((stem, docs, bg.max(docs)))
+        })
+        .collect::<std::io::Result<_>>()
+        .map_err(tantivy::TantivyError::from)?;
+    let mut over = vec![false; sample.num_stems()];
+    let mut words = Vec::new();
+    for (stem, docs, bg) in counted {
+        let score = jlh(docs, fg_n, bg, bg_n);
         if score > 0.0 {
-            over.insert(stem.as_str());
-            out.push(SignificantTerm {
-                term: t.spelling(),
-                kind: TermKind::Word,
-                foreground: t.docs,
-                background: bg,
-                score,
-            });
+            over[stem as usize] = true;
+            words.push((stem, docs, bg, score));
         }
     }
-    // A phrase can only be over-represented if both its words are, so
-    // only those phrases are looked up, the most frequent first.
-    let mut candidates: Vec<(&String, &Tally)> = phrases
-        .iter()
-        .filter(|(k, t)| {
-            t.docs >= min
-                && k.split_once(' ')
-                    .is_some_and(|(a, b)| over.contains(a) && over.contains(b))
+    let spellings = sample.word_spellings(&words.iter().map(|w| w.0).collect::<Vec<_>>());
+    let mut out: Vec<SignificantTerm> = words
+        .into_iter()
+        .map(|(stem, docs, bg, score)| SignificantTerm {
+            term: spellings.get(&stem).cloned().unwrap_or_default(),
+            kind: TermKind::Word,
+            foreground: docs,
+            background: bg,
+            score,
         })
         .collect();
-    candidates.sort_by(|a, b| b.1.docs.cmp(&a.1.docs).then_with(|| a.0.cmp(b.0)));
-    for (key, t) in candidates.into_iter().take(PHRASE_CANDIDATES) {
-        let terms: Vec<Term> = key
-            .split(' ')
-            .map(|w| Term::from_field_text(body, w))
-            .collect();
-        let bg = (searcher.search(&PhraseQuery::new(terms), &Count)? as u64).max(t.docs);
-        let score = jlh(t.docs, fg_n, bg, bg_n);
-        if score > 0.0 {
-            out.push(SignificantTerm {
-                term: t.spelling(),
-                kind: TermKind::Phrase,
-                foreground: t.docs,
-                background: bg,
-                score,
-            });
+    // A phrase can only be over-represented if both its words are, so only
+    // those pairs are counted; the ones in most sampled articles are looked
+    // up (one phrase query each, in parallel).
+    let pairs = sample.pairs(&over);
+    let mut candidates: Vec<((u32, u32), u64, String)> = pairs
+        .docs
+        .iter()
+        .filter(|&(_, &docs)| docs >= min)
+        .map(|(&(a, b), &docs)| {
+            (
+                (a, b),
+                docs,
+                format!("{} {}", sample.stem(a), sample.stem(b)),
+            )
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    candidates.truncate(PHRASE_CANDIDATES);
+    let spellings =
+        sample.pair_spellings(&pairs, &candidates.iter().map(|c| c.0).collect::<Vec<_>>());
+    // Only the best `top` terms are shown, and a phrase scores at most what
+    // it would if no article outside the sample held it (JLH falls as the
+    // background grows). The candidates come most frequent first, so their
+    // best possible scores fall too: phrases are looked up a batch at a
+    // time until the next one's best possible score is below the `top`-th
+    // best score known, when neither it nor any after it could be shown.
+    let mut best_scores: Vec<f64> = out.iter().map(|t| t.score).collect();
+    let batch = rayon::current_num_threads().max(1) * 4;
+    let mut rest = candidates.as_slice();
+    while !rest.is_empty() {
+        best_scores.sort_by(|a, b| b.total_cmp(a));
+        best_scores.truncate(top);
+        let bar = match top {
+            0 => f64::INFINITY,
+            _ if best_scores.len() >= top => best_scores[top - 1],
+            _ => f64::NEG_INFINITY,
+        };
+        let n = rest
+            .iter()
+            .take(batch)
+            .take_while(|(_, docs, _)| jlh(*docs, fg_n, *docs, bg_n) >= bar)
+            .count();
+        if n == 0 {
+            break;
+        }
+        let (now, later) = rest.split_at(n);
+        rest = later;
+        let looked_up: Vec<Option<SignificantTerm>> = now
+            .par_iter()
+            .map(|&((a, b), docs, _)| {
+                let terms = vec![
+                    Term::from_field_text(body, sample.stem(a)),
+                    Term::from_field_text(body, sample.stem(b)),
+                ];
+                let bg = (searcher.search(&PhraseQuery::new(terms), &Count)? as u64).max(docs);
+                let score = jlh(docs, fg_n, bg, bg_n);
+                Ok((score > 0.0).then(|| SignificantTerm {
+                    term: spellings.get(&(a, b)).cloned().unwrap_or_default(),
+                    kind: TermKind::Phrase,
+                    foreground: docs,
+                    background: bg,
+                    score,
+                }))
+            })
+            .collect::<Result<_>>()?;
+        for t in looked_up.into_iter().flatten() {
+            best_scores.push(t.score);
+            out.push(t);
         }
     }
     out.sort_by(|a, b| {

@@ -19,5 +19,6 @@ mod samples;
 mod schemas;
 mod serve;
 mod stream;
+mod terms_reference;
 mod util;
 mod web;
