@@ -90,6 +90,15 @@ enum Work {
 }
 
 impl Batch {
+    /// A batch of one warning and nothing to parse.
+    fn warning(read_to: u64, w: super::Warning) -> Batch {
+        let found = ParsedFile {
+            warnings: vec![w],
+            ..ParsedFile::default()
+        };
+        Batch::found(read_to, found)
+    }
+
     fn found(read_to: u64, found: ParsedFile) -> Batch {
         Batch {
             read_to,
@@ -242,13 +251,9 @@ impl Batches {
         };
         if format != Format::Warc {
             if let Some(w) = binary_warning(path, head) {
-                batches.ready.push_back(Batch::found(
-                    batches.read.get(),
-                    ParsedFile {
-                        warnings: vec![w],
-                        ..ParsedFile::default()
-                    },
-                ));
+                batches
+                    .ready
+                    .push_back(Batch::warning(batches.read.get(), w));
                 return Ok(batches);
             }
         }

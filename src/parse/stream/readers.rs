@@ -257,13 +257,7 @@ impl RowReader {
             None => true,
             Some(broken) => {
                 if let Some(w) = broken {
-                    ready.push_back(Batch::found(
-                        read_to,
-                        ParsedFile {
-                            warnings: vec![w],
-                            ..ParsedFile::default()
-                        },
-                    ));
+                    ready.push_back(Batch::warning(read_to, w));
                 }
                 false
             }
@@ -326,13 +320,7 @@ impl PageReader {
             });
         }
         if let Some(w) = stopped {
-            ready.push_back(Batch::found(
-                read_to,
-                ParsedFile {
-                    warnings: vec![w],
-                    ..ParsedFile::default()
-                },
-            ));
+            ready.push_back(Batch::warning(read_to, w));
         }
         more
     }

@@ -175,23 +175,12 @@ fn csv_rows_in_batches_read_as_the_whole_file() {
     }
 }
 
-fn warc_record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
-    let mut r = format!(
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-01-02T03:04:05Z\r\nContent-Length: {}\r\n\r\n",
-        content.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(content);
-    r.extend_from_slice(b"\r\n\r\n");
-    r
-}
-
 /// 30 pages, each after its request, and a 404 among them.
 fn warc_archive() -> Vec<u8> {
-    let mut warc = warc_record("warcinfo", "", b"software: test");
+    let mut warc = warc::record("warcinfo", "", b"software: test");
     for i in 1..=30 {
         let uri = format!("https://news.example/story/{i}");
-        warc.extend(warc_record("request", &uri, b"GET / HTTP/1.1\r\n\r\n"));
+        warc.extend(warc::record("request", &uri, b"GET / HTTP/1.1\r\n\r\n"));
         let response = if i == 17 {
             "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\ngone".to_string()
         } else {
@@ -199,7 +188,7 @@ fn warc_archive() -> Vec<u8> {
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>Story {i}</title></head><body><article><p>The council voted on Tuesday to close bridge number {i} over the river for two years of repairs, officials said.</p></article></body></html>"
             )
         };
-        warc.extend(warc_record("response", &uri, response.as_bytes()));
+        warc.extend(warc::record("response", &uri, response.as_bytes()));
     }
     warc
 }

@@ -380,20 +380,22 @@ pub fn parse_warc(path: &Path, key: &str, input: impl BufRead) -> ParsedFile {
     out
 }
 
+/// One WARC record of `kind` for `uri` holding `content`, for tests.
+#[cfg(test)]
+pub(crate) fn record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-01-02T03:04:05Z\r\nContent-Length: {}\r\n\r\n",
+        content.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(content);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
-        let mut r = format!(
-            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-01-02T03:04:05Z\r\nContent-Length: {}\r\n\r\n",
-            content.len()
-        )
-        .into_bytes();
-        r.extend_from_slice(content);
-        r.extend_from_slice(b"\r\n\r\n");
-        r
-    }
 
     #[test]
     fn reads_responses_and_counts_the_rest() {
