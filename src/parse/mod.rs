@@ -565,6 +565,30 @@ pub(crate) fn test_corpus_dir() -> Option<PathBuf> {
     None
 }
 
+/// `prefix`, then the text of every file of the repository's samples and,
+/// when the corpus is at hand, of one Reuters-21578 file: real text for
+/// tests of tokenising and stemming.
+#[cfg(test)]
+pub(crate) fn samples_and_reuters_text(prefix: &str) -> String {
+    let mut text = prefix.to_string();
+    let reuters = crate::eval::default_corpus_dir()
+        .map(|c| c.join("reuters21578/reut2-000.sgm"))
+        .unwrap_or_default();
+    for entry in walkdir::WalkDir::new(samples_dir())
+        .into_iter()
+        .chain(walkdir::WalkDir::new(reuters))
+        .flatten()
+    {
+        if entry.file_type().is_file() {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                text.push(' ');
+                text.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+    text
+}
+
 /// The shipped `samples/` directory.
 #[cfg(test)]
 pub(crate) fn samples_dir() -> PathBuf {

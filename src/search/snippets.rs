@@ -219,30 +219,12 @@ mod tests {
     /// Text of the samples folder plus words the English stemmer treats
     /// specially.
     fn sample_text() -> String {
-        let mut text = String::from(
+        crate::parse::samples_and_reuters_text(
             "dying lying tying skies skis idly gently ugly early only singly news \
              howe atlas cosmos bias andes generously generalizations communism arsenal \
              yelling yes year Ying cried cries ties agreed feed proceeding exceedingly \
              succeed herring inning outing canning ÉCONOMIE Über naïve café",
-        );
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        // One file of Reuters-21578 too, when the corpus is at hand.
-        let reuters = crate::eval::default_corpus_dir()
-            .map(|c| c.join("reuters21578/reut2-000.sgm"))
-            .unwrap_or_default();
-        for entry in walkdir::WalkDir::new(root.join("samples"))
-            .into_iter()
-            .chain(walkdir::WalkDir::new(reuters))
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                if let Ok(bytes) = std::fs::read(entry.path()) {
-                    text.push(' ');
-                    text.push_str(&String::from_utf8_lossy(&bytes));
-                }
-            }
-        }
-        text
+        )
     }
 
     #[test]

@@ -452,27 +452,10 @@ mod tests {
     /// The samples folder's text, one Reuters-21578 file when the corpus is
     /// at hand, and words with letters the analyzers fold or drop.
     fn real_text() -> String {
-        let mut text = String::from(
+        crate::parse::samples_and_reuters_text(
             "Häuser ÉCONOMIE Über naïve café ﬁnance Straße İstanbul ΣΊΣΥΦΟΣ x1 g7 \
              Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen a b the",
-        );
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let reuters = crate::eval::default_corpus_dir()
-            .map(|c| c.join("reuters21578/reut2-000.sgm"))
-            .unwrap_or_default();
-        for entry in walkdir::WalkDir::new(root.join("samples"))
-            .into_iter()
-            .chain(walkdir::WalkDir::new(reuters))
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                if let Ok(bytes) = std::fs::read(entry.path()) {
-                    text.push(' ');
-                    text.push_str(&String::from_utf8_lossy(&bytes));
-                }
-            }
-        }
-        text
+        )
     }
 
     /// The eligible words of `text` as the analyzer makes them: (stem,
