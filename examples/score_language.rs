@@ -34,21 +34,8 @@ use newsdex::parse::web::{detect_language, extract_page, meta};
 fn whatlang_alone(text: &str) -> Option<String> {
     let sample: String = text.chars().take(4000).collect();
     let info = whatlang::detect(&sample).filter(|i| i.is_reliable())?;
-    let code = match info.lang().code() {
-        "eng" => "en",
-        "fra" => "fr",
-        "deu" => "de",
-        "spa" => "es",
-        "ita" => "it",
-        "por" => "pt",
-        "nld" => "nl",
-        "rus" => "ru",
-        "jpn" => "ja",
-        "kor" => "ko",
-        "cmn" => "zh",
-        "ind" => "id",
-        other => other,
-    };
+    let code3 = info.lang().code();
+    let code = newsdex::parse::web::language::iso639_1(code3).unwrap_or(code3);
     Some(code.to_string())
 }
 

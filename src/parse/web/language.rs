@@ -62,7 +62,8 @@ pub fn story_language(declared: Option<String>, body: &str) -> Option<String> {
     }
 }
 
-fn iso639_1(code3: &str) -> Option<&'static str> {
+/// The ISO 639-1 code of an ISO 639-3 code (whatlang's), when it has one.
+pub fn iso639_1(code3: &str) -> Option<&'static str> {
     static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
