@@ -2,7 +2,8 @@
 # Interleaved A/B of index builds: each round runs `index --rebuild` of
 # Reuters-21578 once per binary, in turn, so load drifts hit every binary
 # alike; prints the median user CPU and wall seconds per binary and each
-# one's ratio to the first. Usage:
+# one's ratio to the first. An argument may add index flags after the
+# binary, quoted as one word ("NEW_BINARY --no-dupes"). Usage:
 #   ROUNDS=8 bash bench/ab_build.sh OLD_BINARY NEW_BINARY [MORE...]
 set -euo pipefail
 corpus="${NEWSDEX_CORPUS:-$(dirname "$0")/../../shared/corpus}/reuters21578"
@@ -12,9 +13,11 @@ trap 'rm -rf "$work"' EXIT
 uptime
 for ((r = 0; r < rounds; r++)); do
     i=0
-    for bin in "$@"; do
+    for arg in "$@"; do
+        read -r bin flags <<<"$arg"
+        # shellcheck disable=SC2086 # the flags are words on purpose
         /usr/bin/time -f "$i %U %e" -o "$work/t" "$bin" --index "$work/idx-$i" \
-            index --rebuild --no-progress "$corpus" >/dev/null 2>&1 || [ $? -eq 3 ] # 3: warnings
+            index --rebuild --no-progress $flags "$corpus" >/dev/null 2>&1 || [ $? -eq 3 ] # 3: warnings
         cat "$work/t" >>"$work/times"
         i=$((i + 1))
     done
