@@ -3,18 +3,20 @@
 //! prints the median MB/s. `bench/web_vs_trafilatura.sh` runs it beside
 //! Python's trafilatura on the same pages.
 //!
+//! With `--parts`, also the rate of two parts alone, to show where the time
+//! goes: parsing the page into a tree (html5ever through dom_query, which
+//! any tree-based extractor pays) and rs-trafilatura's extraction alone.
+//!
 //! ```text
-//! cargo run --release --example web_throughput [ROUNDS]
+//! cargo run --release --example web_throughput [ROUNDS] [--parts]
 //! ```
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5)
-        .max(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let parts = args.iter().any(|a| a == "--parts");
+    let rounds: usize = args.iter().find_map(|n| n.parse().ok()).unwrap_or(5).max(1);
     let Some(corpus) = newsdex::eval::default_corpus_dir() else {
         eprintln!("corpus not found: set NEWSDEX_CORPUS");
         return ExitCode::from(2);
@@ -27,25 +29,47 @@ fn main() -> ExitCode {
         }
     };
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
-    let mut rates = Vec::with_capacity(rounds);
-    for _ in 0..rounds {
-        let start = std::time::Instant::now();
-        let mut chars = 0;
-        for p in &pages {
-            chars += newsdex::parse::web::extract_page(&p.html, None, Some(&p.url))
-                .body
-                .len();
+    let rate = |each: &dyn Fn(&newsdex::eval_web::Page) -> usize| {
+        let mut rates = Vec::with_capacity(rounds);
+        for _ in 0..rounds {
+            let start = std::time::Instant::now();
+            let chars: usize = pages.iter().map(each).sum();
+            let secs = start.elapsed().as_secs_f64();
+            std::hint::black_box(chars);
+            rates.push(bytes as f64 / 1e6 / secs);
         }
-        let secs = start.elapsed().as_secs_f64();
-        std::hint::black_box(chars);
-        rates.push(bytes as f64 / 1e6 / secs);
-    }
-    rates.sort_by(f64::total_cmp);
-    println!(
-        "newsdex {:.2} MB/s (median of {rounds} rounds over {} pages, {:.1} MB)",
-        rates[rates.len() / 2],
+        rates.sort_by(f64::total_cmp);
+        rates[rates.len() / 2]
+    };
+    let whole = rate(&|p| {
+        newsdex::parse::web::extract_page(&p.html, None, Some(&p.url))
+            .body
+            .len()
+    });
+    let of = format!(
+        "(median of {rounds} rounds over {} pages, {:.1} MB)",
         pages.len(),
         bytes as f64 / 1e6
     );
+    println!("newsdex {whole:.2} MB/s {of}");
+    if parts {
+        let parse = rate(&|p| {
+            let text = String::from_utf8_lossy(&p.html);
+            let tree = dom_query::Document::from(text.as_ref());
+            std::hint::black_box(&tree);
+            1
+        });
+        println!("  parse only (html5ever tree) {parse:.2} MB/s");
+        let trafilatura = rate(&|p| {
+            let opts = rs_trafilatura::Options {
+                url: Some(p.url.clone()),
+                ..Default::default()
+            };
+            rs_trafilatura::extract_bytes_with_options(&p.html, &opts)
+                .map(|r| r.content_text.len())
+                .unwrap_or(0)
+        });
+        println!("  rs-trafilatura only {trafilatura:.2} MB/s");
+    }
     ExitCode::SUCCESS
 }
