@@ -42,7 +42,7 @@ pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
     }
     // Direct trigger or appositive ("the vice president, X"; "president of Colombia, X").
     for (skipped, &w) in ws.iter().enumerate() {
-        if contains_lower(&lex.triggers, w) {
+        if contains_lower(&lex.triggers, w) || contains_lower(&lex.role_words, w) {
             return true;
         }
         let skippable = w == ","

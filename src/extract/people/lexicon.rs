@@ -40,6 +40,10 @@ pub(super) struct Lexicon {
     pub world_given: FxHashSet<String>,
     /// Family names written before the given name (`Li`, `Koizumi`, `Kim`), as written.
     pub family_first: FxHashSet<&'static str>,
+    /// Lower-case words before a colon that open a list of players (`replacements`).
+    pub lineup_headers: Vec<&'static str>,
+    /// Lower-case occupations and family ties: a name after one, even one word, is a person.
+    pub role_words: FxHashSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -66,6 +70,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .map(crate::gazetteer::fold)
                 .collect(),
             family_first: set(include_str!("../../../data/people/family_first.txt")),
+            lineup_headers: list(include_str!("../../../data/people/lineup_headers.txt")),
+            role_words: set(include_str!("../../../data/people/role_words.txt")),
         }
     })
 }

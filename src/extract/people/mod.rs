@@ -12,6 +12,7 @@ pub mod canonical;
 mod context;
 mod credits;
 mod lexicon;
+mod lineup;
 mod rules;
 mod tokenize;
 
@@ -20,7 +21,7 @@ use lexicon::lexicon;
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
-use crate::extract::text::CapsLine;
+use crate::extract::text::{prev_word, CapsLine};
 use crate::gazetteer;
 
 /// Candidate names of one text (title or body), in text order, each with `which` (0 for
@@ -46,8 +47,10 @@ fn scan_text(
         while j + 1 < toks.len() && toks[j].joins_next && toks[j + 1].class != Class::Other {
             j += 1;
         }
-        // Runs of two tokens or more, outside ALL-CAPS lines (Reuters titles).
-        if j > i && !caps.at(text, toks[i].start) {
+        // Runs of two tokens or more, or one word after a role word ("singer Fergie"),
+        // outside ALL-CAPS lines (Reuters titles).
+        let single_role = j == i && lex.role_words.contains(prev_word(text, toks[i].start));
+        if (j > i || single_role) && !caps.at(text, toks[i].start) {
             process_run(text, &toks[i..=j], lex, buf, &mut cands);
         }
         i = j + 1;
@@ -104,7 +107,8 @@ fn is_short_form(f: &str, all: &[String]) -> bool {
 }
 
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
-/// first mention; surname-only mentions of a full name are folded into it.
+/// first mention (the players of a team sheet that nothing else named come last);
+/// surname-only mentions of a full name are folded into it.
 pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let texts = [title, body];
     let cands = candidates(title, body);
@@ -137,6 +141,14 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         }
         out.push(n.clone());
         out_folded.push(f.clone());
+    }
+    // Players of a team sheet, named by surname alone with nothing else to mark them.
+    for n in lineup::lineup_names(body, lex) {
+        let f = gazetteer::fold(&n);
+        if !vetoed.contains(f.as_str()) && !out_folded.contains(&f) {
+            out.push(n);
+            out_folded.push(f);
+        }
     }
     // Fold shorter forms into longer ones ending the same way ("Maduro", "Lucía Ramírez").
     out.into_iter()
@@ -244,6 +256,18 @@ mod tests {
             ("Jarkko Nieminen beat Jelena Jankovic's coach.", &["Jarkko Nieminen", "Jelena Jankovic"]),
             ("Premier Li Peng met Kim Jong-il in May.", &["Li Peng", "Kim Jong-il"]),
             ("They flew to Long Island and Ma Stock.", &[]),
+            // Role words (issue 13): a role opening a sentence is cut; one word after a role.
+            ("Actor Gerard Jugnot was paid most.", &["Gerard Jugnot"]),
+            ("US rapper Snoop Dogg has been sued.", &["Snoop Dogg"]),
+            ("Black Eyed Peas singer Fergie was there.", &["Fergie"]),
+            ("Fletcher's daughter Jill said he was kind.", &["Jill"]),
+            ("The Actor Studio Theatre and the singer Britain loved.", &[]),
+            ("Prime Ministers Zhao Ziyang of China and Ryzhkov met.", &["Zhao Ziyang"]),
+            // A team sheet's players, by surname alone.
+            (
+                "Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Turner.",
+                &["Rhys Jones", "Hanley", "Mayor", "Payne", "Wigglesworth", "Hercus", "Redpath", "Turner"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
