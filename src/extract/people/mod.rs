@@ -17,11 +17,11 @@ mod rules;
 mod tokenize;
 
 pub use credits::split_credits;
-use lexicon::lexicon;
+use lexicon::{lexicon, role_before};
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
-use crate::extract::text::{prev_word, CapsLine};
+use crate::extract::text::CapsLine;
 use crate::gazetteer;
 
 /// Candidate names of one text (title or body), in text order, each with `which` (0 for
@@ -49,7 +49,7 @@ fn scan_text(
         }
         // Runs of two tokens or more, or one word after a role word ("singer Fergie"),
         // outside ALL-CAPS lines (Reuters titles).
-        let single_role = j == i && lex.role_words.contains(prev_word(text, toks[i].start));
+        let single_role = j == i && role_before(text, toks[i].start, lex);
         if (j > i || single_role) && !caps.at(text, toks[i].start) {
             process_run(text, &toks[i..=j], lex, buf, &mut cands);
         }
@@ -262,6 +262,9 @@ mod tests {
             ("Black Eyed Peas singer Fergie was there.", &["Fergie"]),
             ("Fletcher's daughter Jill said he was kind.", &["Jill"]),
             ("The Actor Studio Theatre and the singer Britain loved.", &[]),
+            ("Her sister Jessy came; its sister Xiluodu dam did not.", &["Jessy"]),
+            ("Fletcher\u{2019}s son Tom came.", &["Tom"]),
+            ("Best playwright for The Night Season, and Eddie Redmayne won.", &["Eddie Redmayne"]),
             ("Prime Ministers Zhao Ziyang of China and Ryzhkov met.", &["Zhao Ziyang"]),
             // A team sheet's players, by surname alone.
             (

@@ -3,8 +3,8 @@
 //! accepts it as a person (a title, a given name, a context window, a list of names).
 
 use super::context::{list_gap, skip_possessive, speech_after, trigger_before, work_or_character};
-use super::lexicon::contains_lower;
 use super::lexicon::Lexicon;
+use super::lexicon::{contains_lower, role_before};
 use super::tokenize::{Class, Tok};
 use crate::extract::text::{prev_word, words_before, CONTEXT};
 use crate::gazetteer::{self, fold_into};
@@ -76,11 +76,15 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
 }
 
 /// A title, also in the plural before a list of names (`Prime Ministers Zhao Ziyang of China
-/// and ...`).
+/// and ...`, `Justices William Brennan and ...`) when the title names a person's office, not a
+/// portfolio (`Distributive Trades Survey Panel` is no `Trade` title).
 fn is_title(w: &str, lex: &Lexicon) -> bool {
     lex.titles.contains(w)
-        || w.strip_suffix('s')
-            .is_some_and(|one| lex.titles.contains(one))
+        || w.strip_suffix('s').is_some_and(|one| {
+            lex.titles.contains(one)
+                && (lex.honorifics.contains(one)
+                    || ["er", "or", "ent", "ice"].iter().any(|e| one.ends_with(e)))
+        })
 }
 
 /// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
@@ -184,7 +188,7 @@ pub(super) fn process_run(
                 && run
                     .get(from - 1)
                     .is_some_and(|t| lex.honorifics.contains(word(t)))
-                || from == 0 && lex.role_words.contains(prev_word(text, run_start)))
+                || from == 0 && role_before(text, run_start, lex))
     } else {
         titled
             || given_name
