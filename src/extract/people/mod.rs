@@ -97,12 +97,21 @@ fn render(c: &Cand, text: &str) -> String {
 }
 
 /// Whether the folded name `f` is a shorter form of another name in `all`: its surname
-/// ("Maduro" of "Nicolás Maduro") or, for one word, its given name.
+/// ("Maduro" of "Nicolás Maduro"), for one word its given name, or an initial and the
+/// surname of a two-word name ("K Morgan" of "Kevin Morgan", as team sheets write them).
 fn is_short_form(f: &str, all: &[String]) -> bool {
     let single = !f.contains(' ');
+    let initial = f
+        .split_once(' ')
+        .filter(|(i, rest)| i.chars().count() == 1 && !rest.contains(' '));
     all.iter().any(|g| {
         single && g.len() > f.len() && g.starts_with(f) && g.as_bytes()[f.len()] == b' '
             || g.len() > f.len() && g.ends_with(f) && g.as_bytes()[g.len() - f.len() - 1] == b' '
+            || initial.is_some_and(|(i, surname)| {
+                g.len() > f.len()
+                    && g.split_once(' ')
+                        .is_some_and(|(given, rest)| given.starts_with(i) && rest == surname)
+            })
     })
 }
 
@@ -266,7 +275,12 @@ mod tests {
             ("Fletcher\u{2019}s son Tom came.", &["Tom"]),
             ("Best playwright for The Night Season, and Eddie Redmayne won.", &["Eddie Redmayne"]),
             ("Prime Ministers Zhao Ziyang of China and Ryzhkov met.", &["Zhao Ziyang"]),
-            // A team sheet's players, by surname alone.
+            // A team sheet's players, by surname alone; an initial folds into the full name.
+            (
+                "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
+                 S Jones, D Peel; G Jenkins, M Davies; C Jones.",
+                &["Kevin Morgan", "G Thomas", "T Shanklin", "G Henson", "S Williams", "S Jones", "D Peel", "G Jenkins", "M Davies", "C Jones"],
+            ),
             (
                 "Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Turner.",
                 &["Rhys Jones", "Hanley", "Mayor", "Payne", "Wigglesworth", "Hercus", "Redpath", "Turner"],
