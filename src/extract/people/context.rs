@@ -39,6 +39,9 @@ pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
         if lex.speech.contains(w) {
             return true; // "said Yuri Borisov"
         }
+        if contains_lower(&lex.role_words, w) {
+            return true; // "rapper Snoop Dogg"; only right before the name
+        }
     }
     // Direct trigger or appositive ("the vice president, X"; "president of Colombia, X").
     for (skipped, &w) in ws.iter().enumerate() {

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::extract::text::prev_word;
 use crate::gazetteer::list_entries;
 
 /// The word lists as hash sets, built once: the hot loop looks words up many times per
@@ -40,6 +41,12 @@ pub(super) struct Lexicon {
     pub world_given: FxHashSet<String>,
     /// Family names written before the given name (`Li`, `Koizumi`, `Kim`), as written.
     pub family_first: FxHashSet<&'static str>,
+    /// Lower-case words before a colon that open a list of players (`replacements`).
+    pub lineup_headers: Vec<&'static str>,
+    /// Lower-case occupations and family ties: a name after one, even one word, is a person.
+    pub role_words: FxHashSet<&'static str>,
+    /// Lower-case family ties: one word after `her sister` or `X's daughter` is a person.
+    pub family_words: FxHashSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -66,8 +73,31 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .map(crate::gazetteer::fold)
                 .collect(),
             family_first: set(include_str!("../../../data/people/family_first.txt")),
+            lineup_headers: list(include_str!("../../../data/people/lineup_headers.txt")),
+            role_words: set(include_str!("../../../data/people/role_words.txt")),
+            family_words: set(include_str!("../../../data/people/family_words.txt")),
         }
     })
+}
+
+/// Whether the word before `pos` is a role word, or a family tie after a possessive
+/// (`singer Fergie`, `her sister Jessy`, `Fletcher's daughter Jill`): evidence for one word.
+pub(super) fn role_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let w = prev_word(text, pos);
+    if lex.role_words.contains(w) {
+        return true;
+    }
+    if !lex.family_words.contains(w) {
+        return false;
+    }
+    let head = text[..pos].trim_end_matches([' ', '\t', '\n', '\r']);
+    let head = head[..head.len() - w.len()].trim_end_matches([' ', '\t', '\n', '\r']);
+    let before = prev_word(text, head.len());
+    matches!(
+        before,
+        "his" | "her" | "their" | "my" | "our" | "your" | "His" | "Her" | "Their"
+    ) || head.ends_with("'s")
+        || head.ends_with("\u{2019}s")
 }
 
 /// Whether `w`, lower-cased, is in `set` (which holds lower-case words). No allocation for

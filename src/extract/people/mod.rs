@@ -12,11 +12,12 @@ pub mod canonical;
 mod context;
 mod credits;
 mod lexicon;
+mod lineup;
 mod rules;
 mod tokenize;
 
 pub use credits::split_credits;
-use lexicon::lexicon;
+use lexicon::{lexicon, role_before};
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
@@ -46,8 +47,10 @@ fn scan_text(
         while j + 1 < toks.len() && toks[j].joins_next && toks[j + 1].class != Class::Other {
             j += 1;
         }
-        // Runs of two tokens or more, outside ALL-CAPS lines (Reuters titles).
-        if j > i && !caps.at(text, toks[i].start) {
+        // Runs of two tokens or more, or one word after a role word ("singer Fergie"),
+        // outside ALL-CAPS lines (Reuters titles).
+        let single_role = j == i && role_before(text, toks[i].start, lex);
+        if (j > i || single_role) && !caps.at(text, toks[i].start) {
             process_run(text, &toks[i..=j], lex, buf, &mut cands);
         }
         i = j + 1;
@@ -94,17 +97,27 @@ fn render(c: &Cand, text: &str) -> String {
 }
 
 /// Whether the folded name `f` is a shorter form of another name in `all`: its surname
-/// ("Maduro" of "Nicolás Maduro") or, for one word, its given name.
+/// ("Maduro" of "Nicolás Maduro"), for one word its given name, or an initial and the
+/// surname of a two-word name ("K Morgan" of "Kevin Morgan", as team sheets write them).
 fn is_short_form(f: &str, all: &[String]) -> bool {
     let single = !f.contains(' ');
+    let initial = f
+        .split_once(' ')
+        .filter(|(i, rest)| i.chars().count() == 1 && !rest.contains(' '));
     all.iter().any(|g| {
         single && g.len() > f.len() && g.starts_with(f) && g.as_bytes()[f.len()] == b' '
             || g.len() > f.len() && g.ends_with(f) && g.as_bytes()[g.len() - f.len() - 1] == b' '
+            || initial.is_some_and(|(i, surname)| {
+                g.len() > f.len()
+                    && g.split_once(' ')
+                        .is_some_and(|(given, rest)| given.starts_with(i) && rest == surname)
+            })
     })
 }
 
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
-/// first mention; surname-only mentions of a full name are folded into it.
+/// first mention (the players of a team sheet that nothing else named come last);
+/// surname-only mentions of a full name are folded into it.
 pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let texts = [title, body];
     let cands = candidates(title, body);
@@ -137,6 +150,14 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         }
         out.push(n.clone());
         out_folded.push(f.clone());
+    }
+    // Players of a team sheet, named by surname alone with nothing else to mark them.
+    for n in lineup::lineup_names(body, lex) {
+        let f = gazetteer::fold(&n);
+        if !vetoed.contains(f.as_str()) && !out_folded.contains(&f) {
+            out.push(n);
+            out_folded.push(f);
+        }
     }
     // Fold shorter forms into longer ones ending the same way ("Maduro", "Lucía Ramírez").
     out.into_iter()
@@ -244,6 +265,26 @@ mod tests {
             ("Jarkko Nieminen beat Jelena Jankovic's coach.", &["Jarkko Nieminen", "Jelena Jankovic"]),
             ("Premier Li Peng met Kim Jong-il in May.", &["Li Peng", "Kim Jong-il"]),
             ("They flew to Long Island and Ma Stock.", &[]),
+            // Role words (issue 13): a role opening a sentence is cut; one word after a role.
+            ("Actor Gerard Jugnot was paid most.", &["Gerard Jugnot"]),
+            ("US rapper Snoop Dogg has been sued.", &["Snoop Dogg"]),
+            ("Black Eyed Peas singer Fergie was there.", &["Fergie"]),
+            ("Fletcher's daughter Jill said he was kind.", &["Jill"]),
+            ("The Actor Studio Theatre and the singer Britain loved.", &[]),
+            ("Her sister Jessy came; its sister Xiluodu dam did not.", &["Jessy"]),
+            ("Fletcher\u{2019}s son Tom came.", &["Tom"]),
+            ("Best playwright for The Night Season, and Eddie Redmayne won.", &["Eddie Redmayne"]),
+            ("Prime Ministers Zhao Ziyang of China and Ryzhkov met.", &["Zhao Ziyang"]),
+            // A team sheet's players, by surname alone; an initial folds into the full name.
+            (
+                "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
+                 S Jones, D Peel; G Jenkins, M Davies; C Jones.",
+                &["Kevin Morgan", "G Thomas", "T Shanklin", "G Henson", "S Williams", "S Jones", "D Peel", "G Jenkins", "M Davies", "C Jones"],
+            ),
+            (
+                "Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Turner.",
+                &["Rhys Jones", "Hanley", "Mayor", "Payne", "Wigglesworth", "Hercus", "Redpath", "Turner"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

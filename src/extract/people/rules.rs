@@ -4,8 +4,9 @@
 
 use super::context::{list_gap, skip_possessive, speech_after, trigger_before, work_or_character};
 use super::lexicon::Lexicon;
+use super::lexicon::{contains_lower, role_before};
 use super::tokenize::{Class, Tok};
-use crate::extract::text::{words_before, CONTEXT};
+use crate::extract::text::{prev_word, words_before, CONTEXT};
 use crate::gazetteer::{self, fold_into};
 
 /// Longest name kept, in tokens.
@@ -29,7 +30,7 @@ fn is_party_tag(w: &str) -> bool {
 
 /// A romanised Chinese, Japanese or Korean given name as it follows a family name: one
 /// capitalised word of Latin letters (one hyphen allowed: `Jong-il`) of 2 to 10 letters that
-/// ends as their syllables do, in a vowel or `n` (`Peng`, `Jiabao`, `Junichiro`).
+/// ends as their syllables do, in a vowel, `n` or `ng` (`Peng`, `Jiabao`, `Ziyang`).
 fn is_romanised_given(w: &str) -> bool {
     let b = w.as_bytes();
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
@@ -37,7 +38,7 @@ fn is_romanised_given(w: &str) -> bool {
         && b[0].is_ascii_uppercase()
         && b[1..].iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
         && b.iter().filter(|c| **c == b'-').count() <= 1
-        && matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'n')
+        && (matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'n') || w.ends_with("ng"))
 }
 
 /// A country name, alias or demonym, or a body-text city.
@@ -53,7 +54,16 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
     let mut from = 0;
     let mut titled = false;
     for (k, t) in run.iter().enumerate() {
-        if lex.titles.contains(word(t)) {
+        // "Actor Gerard Jugnot": a role word opening a sentence, two name words after it
+        // (not "The Actor Studio Theatre": a role takes no article before a name).
+        let role = k == 0
+            && run.len() >= 3
+            && contains_lower(&lex.role_words, word(t))
+            && !matches!(
+                prev_word(text, t.start),
+                "The" | "the" | "A" | "a" | "An" | "an"
+            );
+        if role || is_title(word(t), lex) {
             if let Some(n) = run.get(k + 1) {
                 if !lex.suffixes.contains(&word(n)) {
                     from = k + 1;
@@ -63,6 +73,18 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
         }
     }
     (from, titled)
+}
+
+/// A title, also in the plural before a list of names (`Prime Ministers Zhao Ziyang of China
+/// and ...`, `Justices William Brennan and ...`) when the title names a person's office, not a
+/// portfolio (`Distributive Trades Survey Panel` is no `Trade` title).
+fn is_title(w: &str, lex: &Lexicon) -> bool {
+    lex.titles.contains(w)
+        || w.strip_suffix('s').is_some_and(|one| {
+            lex.titles.contains(one)
+                && (lex.honorifics.contains(one)
+                    || ["er", "or", "ent", "ice"].iter().any(|e| one.ends_with(e)))
+        })
 }
 
 /// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
@@ -158,13 +180,15 @@ pub(super) fn process_run(
     let full_end = name[name.len() - 1].end;
     let run_start = run[0].start;
     let accepted = if name.len() == 1 {
-        // A single token only after an honorific: "President Reagan".
-        titled
-            && name[0].end - name[0].start > 2
-            && from > 0
-            && run
-                .get(from - 1)
-                .is_some_and(|t| lex.honorifics.contains(word(t)))
+        // A single token only after an honorific ("President Reagan") or a lower-case role
+        // word ("singer Fergie", "daughter Jill").
+        name[0].end - name[0].start > 2
+            && (titled
+                && from > 0
+                && run
+                    .get(from - 1)
+                    .is_some_and(|t| lex.honorifics.contains(word(t)))
+                || from == 0 && role_before(text, run_start, lex))
     } else {
         titled
             || given_name
