@@ -8,6 +8,7 @@ pub mod dupes;
 pub mod rewrite;
 pub mod schema;
 pub mod stem_cache;
+pub mod stored;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
