@@ -5,6 +5,7 @@ pub mod check;
 pub mod columns;
 pub mod document;
 pub mod dupes;
+pub mod merge;
 pub mod rewrite;
 pub mod schema;
 pub mod stem_cache;
