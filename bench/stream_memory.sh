@@ -128,7 +128,8 @@ if [ "$parts" -gt 1 ] && [ "$FORMAT" = jsonl ]; then
         run "$parts x $smallest MB" "$dupes" "$split_dir"
     done
 fi
-rm -rf "$WORK/idx"
+# KEEP_INDEX=1 leaves the last run's index in $WORK/idx (for searches on it).
+[ "${KEEP_INDEX:-0}" = 1 ] || rm -rf "$WORK/idx"
 if [ "$KEEP" != 1 ]; then
     rm -rf "$WORK"/news-*.jsonl "$WORK"/news-*.warc "$WORK"/split-*
 fi
