@@ -13,12 +13,17 @@
 # index); peak_anon_MB is the largest anonymous (heap) part, sampled every
 # 0.2 s; people_rewritten is how many articles the person fold after the
 # run wrote again. newsdex runs under nice, as the build does.
+# FORMAT=warc writes WARC files of made-up pages instead (bench/stream_warc.py:
+# the 111 real pages of article-extraction-dev, their text replaced by
+# sentences of the pool, one URL each); the control is then left out (a
+# WARC cannot be cut by lines). THREADS sets --threads (default: the cores).
 # Run by hand, not by CI: it writes about 4 GB under $WORK and deletes the
 # big files at the end unless KEEP=1.
 #
 # usage: bench/stream_memory.sh [CORPUS_DIR]
 #   WORK=/tmp/newsdex-stream MEMORY=256 SIZES="200 2000" DUPES="yes no"
-#   CONTROL_DUPES="no" KEEP=0 NEWSDEX_BIN=   (traces of memory over time: $WORK/trace-*.txt)
+#   CONTROL_DUPES="no" KEEP=0 NEWSDEX_BIN= FORMAT=jsonl THREADS=
+#   (traces of memory over time: $WORK/trace-*.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:-${NEWSDEX_CORPUS:-../shared/corpus}}
@@ -28,6 +33,8 @@ SIZES=${SIZES:-200 2000}
 DUPES=${DUPES:-yes no}
 CONTROL_DUPES=${CONTROL_DUPES:-no}
 KEEP=${KEEP:-0}
+FORMAT=${FORMAT:-jsonl}
+THREADS=${THREADS:-}
 TARGET=${CARGO_TARGET_DIR:-target}
 mkdir -p "$WORK"
 # NEWSDEX_BIN: a release binary already built (the build is skipped).
@@ -62,6 +69,7 @@ run() {
     shift 2
     local idx="$WORK/idx" flags=()
     [ "$dupes" = no ] && flags+=(--no-dupes)
+    [ -n "$THREADS" ] && flags+=(--threads "$THREADS")
     rm -rf "$idx"
     echo 0 > "$WORK/anon"
     /usr/bin/time -f "%M %P" -o "$WORK/rss" \
@@ -72,7 +80,7 @@ run() {
         pid=$(pgrep -P "$timer" | head -1 || true)
         [ -z "$pid" ] && sleep 0.05
     done
-    [ -n "$pid" ] && sample_anon "$pid" "$WORK/anon" "$WORK/trace-${name// /}-$dupes.txt"
+    [ -n "$pid" ] && sample_anon "$pid" "$WORK/anon" "$WORK/trace-$FORMAT-${name// /}-$dupes.txt"
     wait "$timer" || {
         echo "newsdex failed on $name:" >&2
         cat "$WORK/stderr" >&2
@@ -89,11 +97,20 @@ run() {
         "$(field "$WORK/summary.json" "['people']['articles_rewritten']")"
 }
 
-echo "newsdex $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, --memory $MEMORY"
+# generate FILE SIZE_MB: FORMAT's made-up input.
+generate() {
+    if [ "$FORMAT" = warc ]; then
+        python3 bench/stream_warc.py "$CORPUS" "$1" "$2" >/dev/null
+    else
+        python3 bench/stream_corpus.py "$CORPUS" "$1" "$2" >/dev/null
+    fi
+}
+
+echo "newsdex $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, --memory $MEMORY, $FORMAT, threads ${THREADS:-default}, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-16s %-6s %9s %10s %9s %8s %12s %12s %15s\n" input dupes size_MB docs seconds cpu peak_rss_MB peak_anon_MB people_rewritten
 for size in $SIZES; do
-    file="$WORK/news-$size.jsonl"
-    [ -f "$file" ] || python3 bench/stream_corpus.py "$CORPUS" "$file" "$size" >/dev/null
+    file="$WORK/news-$size.$FORMAT"
+    [ -f "$file" ] || generate "$file" "$size"
     for dupes in $DUPES; do
         run "1 x $size MB" "$dupes" "$file"
     done
@@ -101,7 +118,7 @@ done
 largest=${SIZES##* }
 smallest=${SIZES%% *}
 parts=$((largest / smallest))
-if [ "$parts" -gt 1 ]; then
+if [ "$parts" -gt 1 ] && [ "$FORMAT" = jsonl ]; then
     split_dir="$WORK/split-$largest"
     if [ ! -d "$split_dir" ]; then
         mkdir -p "$split_dir"
@@ -111,7 +128,8 @@ if [ "$parts" -gt 1 ]; then
         run "$parts x $smallest MB" "$dupes" "$split_dir"
     done
 fi
-rm -rf "$WORK/idx"
+# KEEP_INDEX=1 leaves the last run's index in $WORK/idx (for searches on it).
+[ "${KEEP_INDEX:-0}" = 1 ] || rm -rf "$WORK/idx"
 if [ "$KEEP" != 1 ]; then
-    rm -rf "$WORK"/news-*.jsonl "$WORK"/split-*
+    rm -rf "$WORK"/news-*.jsonl "$WORK"/news-*.warc "$WORK"/split-*
 fi

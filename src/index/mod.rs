@@ -5,9 +5,11 @@ pub mod check;
 pub mod columns;
 pub mod document;
 pub mod dupes;
+pub mod merge;
 pub mod rewrite;
 pub mod schema;
 pub mod stem_cache;
+pub mod stored;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -12,6 +12,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::error::Result;
+use crate::index::stored::StoredDocs;
 use crate::index::Fields;
 use crate::schema::names;
 
@@ -54,7 +55,13 @@ impl Rewrites {
     /// Write the changed articles through `writer` (not committed), each
     /// once; `searcher` is the view the changes were planned on. Returns how
     /// many were written.
-    pub fn apply(self, searcher: &Searcher, f: &Fields, writer: &IndexWriter) -> Result<u64> {
+    pub fn apply(
+        self,
+        searcher: &Searcher,
+        stored: &StoredDocs,
+        f: &Fields,
+        writer: &IndexWriter,
+    ) -> Result<u64> {
         if self.changes.is_empty() {
             return Ok(0);
         }
@@ -73,7 +80,7 @@ impl Rewrites {
         for chunk in changes.chunks(CHUNK) {
             let docs: Vec<(String, TantivyDocument)> = chunk
                 .par_iter()
-                .map(|(addr, change)| rebuild(searcher, f, &keys, person, *addr, change))
+                .map(|(addr, change)| rebuild(stored, f, &keys, person, *addr, change))
                 .collect::<Result<_>>()?;
             for (id, doc) in docs {
                 writer.delete_term(Term::from_field_text(f.id, &id));
@@ -90,20 +97,20 @@ const CHUNK: usize = 2048;
 
 /// The article at `addr` with `change` made: its id and its new document.
 fn rebuild(
-    searcher: &Searcher,
+    stored: &StoredDocs,
     f: &Fields,
     keys: &[Column<u64>],
     person: Option<tantivy::schema::Field>,
     addr: DocAddress,
     change: &Change,
 ) -> Result<(String, TantivyDocument)> {
-    let stored: TantivyDocument = searcher.doc(addr)?;
+    let old: TantivyDocument = stored.doc(addr)?;
     let replaced = |field| {
         (change.people.is_some() && Some(field) == person)
             || (change.cluster.is_some() && (field == f.cluster || field == f.copies))
     };
     let mut doc = TantivyDocument::default();
-    for (field, value) in stored.field_values() {
+    for (field, value) in old.field_values() {
         if field != f.dup_keys && !replaced(field) {
             doc.add_field_value(field, value);
         }
@@ -120,7 +127,7 @@ fn rebuild(
         doc.add_text(f.cluster, cluster);
         doc.add_u64(f.copies, *copies);
     }
-    let id = stored
+    let id = old
         .get_first(f.id)
         .and_then(|v| v.as_str())
         .unwrap_or_default()
@@ -173,7 +180,8 @@ mod tests {
         rewrites.set_cluster(addr("a"), "b".into(), 2);
         rewrites.set_cluster(addr("b"), "b".into(), 2);
         assert_eq!(rewrites.len(), 2);
-        assert_eq!(rewrites.apply(&searcher, f, &w)?, 2);
+        let stored = crate::index::stored::StoredDocs::open(&searcher, &dir.path().join("ix"))?;
+        assert_eq!(rewrites.apply(&searcher, &stored, f, &w)?, 2);
         w.commit()?;
         reader.reload()?;
         let searcher = reader.searcher();

@@ -26,9 +26,13 @@ impl NewsIndex {
         // Each thread's share must stay under tantivy's per-thread cap.
         let cap = threads * MAX_BYTES_PER_THREAD;
         let budget = memory_bytes.max(15_000_000 * threads).min(cap);
-        self.index
+        let writer: IndexWriter = self
+            .index
             .writer_with_num_threads(threads, budget)
-            .map_err(|e| open_error(&self.path, e))
+            .map_err(|e| open_error(&self.path, e))?;
+        // Merges of bounded size: see `index::merge`.
+        writer.set_merge_policy(Box::new(super::merge::CappedMerges::default()));
+        Ok(writer)
     }
 }
 

@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
@@ -250,6 +250,8 @@ pub fn run_index(
         .map_err(|e| Error::ThreadPool(e.to_string()))?;
     let (tx, rx) = crossbeam_channel::bounded::<Prepared>(16);
     let mut ledger = IdLedger::default();
+    // Whether `reader` is behind the writer's last commit.
+    let mut reader_stale = false;
     let mut evidence = SurnameEvidence::default();
     let mut policy = CommitPolicy::new(opts.commit_every, opts.commit_interval, Instant::now());
 
@@ -282,6 +284,8 @@ pub fn run_index(
                         writer.commit()?;
                         summary.commits += 1;
                         policy.committed(Instant::now());
+                        ledger.committed();
+                        reader_stale = true;
                     }
                     continue;
                 }
@@ -297,12 +301,30 @@ pub fn run_index(
             let file_no = ledger.file(prepared.stored_path.clone());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
-                let outcome = ledger.record(&id, file_no, || {
-                    if !has_existing || existing.doc_freq(&term).unwrap_or(0) == 0 {
-                        return None;
-                    }
-                    Some(stored_path(&existing, fields.path, &term))
-                });
+                let outcome = ledger.record(
+                    &id,
+                    file_no,
+                    || {
+                        if !has_existing || existing.doc_freq(&term).unwrap_or(0) == 0 {
+                            return None;
+                        }
+                        Some(stored_path(&existing, fields.path, &term))
+                    },
+                    // Asked only on a hash hit (see `ledger`): the last commit's
+                    // view. When it cannot be read, a repeat is assumed: the
+                    // delete below is by this exact id, so no other article is lost.
+                    || {
+                        if std::mem::take(&mut reader_stale) && reader.reload().is_err() {
+                            reader_stale = true;
+                            return true;
+                        }
+                        let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+                        reader
+                            .searcher()
+                            .search(&query, &Count)
+                            .map_or(true, |n| n > 0)
+                    },
+                );
                 let message = match &outcome {
                     IdOutcome::SeenInRun { earlier } => Some(format!(
                         "id '{id}' was already read from {earlier} in this run; this record replaces it"
@@ -334,6 +356,8 @@ pub fn run_index(
                 writer.commit()?;
                 summary.commits += 1;
                 policy.committed(Instant::now());
+                ledger.committed();
+                reader_stale = true;
             }
             bar.file_done(prepared.bytes, summary.indexed);
         }

@@ -18,6 +18,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use crate::error::Result;
 use crate::extract::people::canonical::{canonical_names, SurnameEvidence};
 use crate::index::rewrite::Rewrites;
+use crate::index::stored::StoredDocs;
 use crate::index::Fields;
 
 /// What folding the person values did to the index.
@@ -65,6 +66,7 @@ pub fn count_values(searcher: &Searcher, fields: &Fields) -> Result<u64> {
 /// its articles in this run.
 pub fn fold_people(
     searcher: &Searcher,
+    stored: &StoredDocs,
     fields: &Fields,
     rewrites: &mut Rewrites,
     evidence: &SurnameEvidence,
@@ -94,7 +96,7 @@ pub fn fold_people(
     addresses.dedup();
     let mut rewritten = 0;
     for address in &addresses {
-        let old: TantivyDocument = searcher.doc(*address)?;
+        let old: TantivyDocument = stored.doc(*address)?;
         if old.get_first(fields.id).and_then(|v| v.as_str()).is_none() {
             continue;
         }

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::extract::people::canonical::SurnameEvidence;
 use crate::index::dupes::{self, ReclusterReport};
 use crate::index::rewrite::Rewrites;
+use crate::index::stored::StoredDocs;
 use crate::index::NewsIndex;
 
 /// What the passes after a run found and changed.
@@ -36,21 +37,24 @@ pub fn settle(
 ) -> Result<Settled> {
     reader.reload()?;
     let searcher = reader.searcher();
+    // Read with pread, not through the map: see `index::stored`.
+    let stored = StoredDocs::open(&searcher, &news.path)?;
     let mut rewrites = Rewrites::default();
     let mut settled = Settled::default();
     if let Some(evidence) = evidence {
         settled.people = Some(people::fold_people(
             &searcher,
+            &stored,
             &news.fields,
             &mut rewrites,
             evidence,
         )?);
     }
     if near_duplicates {
-        settled.duplicates = Some(dupes::recluster(news, &searcher, &mut rewrites)?);
+        settled.duplicates = Some(dupes::recluster(news, &searcher, &stored, &mut rewrites)?);
     }
     if !rewrites.is_empty() {
-        rewrites.apply(&searcher, &news.fields, writer)?;
+        rewrites.apply(&searcher, &stored, &news.fields, writer)?;
         writer.commit()?;
         settled.committed = true;
         reader.reload()?;

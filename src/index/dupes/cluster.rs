@@ -16,6 +16,7 @@ use super::{MAX_GROUP, WINDOW_DAYS};
 use crate::error::Result;
 use crate::index::columns::{first_str, str_column};
 use crate::index::rewrite::Rewrites;
+use crate::index::stored::StoredDocs;
 use crate::index::NewsIndex;
 use crate::schema::names;
 
@@ -60,6 +61,7 @@ struct Candidate {
 pub fn recluster(
     news: &NewsIndex,
     searcher: &Searcher,
+    stored: &StoredDocs,
     rewrites: &mut Rewrites,
 ) -> Result<ReclusterReport> {
     let start = std::time::Instant::now();
@@ -121,7 +123,7 @@ pub fn recluster(
     let sets: HashMap<u32, Candidate> = involved
         .par_iter()
         .map(|&n| -> Result<(u32, Candidate)> {
-            let doc: TantivyDocument = searcher.doc(docs[n as usize].addr)?;
+            let doc: TantivyDocument = stored.doc(docs[n as usize].addr)?;
             let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
             Ok((
                 n,
