@@ -247,14 +247,26 @@ pub async fn open(c: &Client, url: &str) {
     settled(c).await;
 }
 
-/// Click the first element matching `css`.
+/// Click the first element matching `css`. The page may redraw the element
+/// between finding and clicking it (the facet sidebar is rebuilt when an
+/// answer arrives), so a stale element is found again, a bounded number of
+/// times.
 pub async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    let mut tries = 0;
+    loop {
+        let found = c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        match found.click().await {
+            Ok(()) => return,
+            Err(e) if tries < 20 && e.to_string().contains("stale element") => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("cannot click {css}: {e}"),
+        }
+    }
 }
 
 /// Type `text` into the field `css` (replacing its text) and press Enter.
