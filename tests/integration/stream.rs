@@ -2,19 +2,11 @@
 //! WARC archive of many batches indexes every record once, with the
 //! warnings and ids of a file read whole, plain and gzip.
 
-use std::io::Write;
 use std::path::Path;
 
-use flate2::write::GzEncoder;
 use serde_json::Value;
 
-use crate::util::{build, idx, json, newsdex};
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    enc.write_all(bytes).expect("gzip");
-    enc.finish().expect("gzip")
-}
+use crate::util::{build, gzip, idx, json, newsdex, warc_record};
 
 /// Lines of a feed: 3,500 stories, most without an id; a bad line at 2345;
 /// the id `dup` at line 10 and again at line 3000.
@@ -106,17 +98,6 @@ fn a_json_lines_file_of_many_batches_indexes_every_record_once() {
         );
         assert_eq!(kenya["total"], 3497, "{name}: {kenya}");
     }
-}
-
-fn warc_record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
-    let mut r = format!(
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2023-04-05T06:07:08Z\r\nContent-Length: {}\r\n\r\n",
-        content.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(content);
-    r.extend_from_slice(b"\r\n\r\n");
-    r
 }
 
 #[test]

@@ -135,3 +135,24 @@ pub fn sample_index() -> &'static (tempfile::TempDir, Value) {
     static INDEX: OnceLock<(tempfile::TempDir, Value)> = OnceLock::new();
     INDEX.get_or_init(|| build_in(shared_dir(), &[&samples()], &[]))
 }
+
+/// `bytes` as one gzip member.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(bytes).expect("gzip");
+    enc.finish().expect("gzip")
+}
+
+/// One WARC record of `kind` for `uri` holding `content`.
+pub fn warc_record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-11-20T10:00:00Z\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        content.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(content);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}

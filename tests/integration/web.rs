@@ -2,23 +2,15 @@
 //! story cut from the page and its metadata, on the article-extraction dev
 //! pages where they lie in the shared corpus (nothing of them is copied).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use flate2::write::GzEncoder;
 use serde_json::Value;
 
-use crate::util::{build, corpus, idx, json};
+use crate::util::{build, corpus, gzip, idx, json, warc_record};
 
 /// The dev pages' folder (`html/ID.html.gz`), or None when the corpus is absent.
 fn dev_pages() -> Option<PathBuf> {
     Some(corpus()?.join("article-extraction-dev"))
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    enc.write_all(bytes).expect("gzip");
-    enc.finish().expect("gzip")
 }
 
 fn values(index: &Path, facet: &str) -> Vec<(String, u64)> {
@@ -88,18 +80,6 @@ fn extraction_holds_its_measured_f1() {
     // Measured 0.961 (BENCHMARKS.md); the floor sits just under it.
     assert!(score.f1 >= 0.955, "{score}");
     assert!(score.precision >= 0.925 && score.recall >= 0.985, "{score}");
-}
-
-fn warc_record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
-    let mut r = format!(
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-11-20T10:00:00Z\r\n\
-         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        content.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(content);
-    r.extend_from_slice(b"\r\n\r\n");
-    r
 }
 
 #[test]
