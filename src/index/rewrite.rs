@@ -70,7 +70,7 @@ impl Rewrites {
         let keys: Vec<Column<u64>> = searcher
             .segment_readers()
             .iter()
-            .map(|r| r.fast_fields().u64(names::DUP_KEYS))
+            .map(|r| r.fast_fields().u64(names::BAND_KEYS))
             .collect::<std::result::Result<_, _>>()?;
         let person = f.named(crate::article::field::PERSON);
         let changes: Vec<(DocAddress, Change)> = self.changes.into_iter().collect();
@@ -111,12 +111,12 @@ fn rebuild(
     };
     let mut doc = TantivyDocument::default();
     for (field, value) in old.field_values() {
-        if field != f.dup_keys && !replaced(field) {
+        if field != f.band_keys && !replaced(field) {
             doc.add_field_value(field, value);
         }
     }
     for key in keys[addr.segment_ord as usize].values_for_doc(addr.doc_id) {
-        doc.add_u64(f.dup_keys, key);
+        doc.add_u64(f.band_keys, key);
     }
     if let (Some(people), Some(person)) = (&change.people, person) {
         for p in people {
@@ -190,7 +190,7 @@ mod tests {
         let keys = crate::index::dupes::signature::text_keys(BODY);
         assert!(!keys.is_empty());
         for (seg, r) in searcher.segment_readers().iter().enumerate() {
-            let column = r.fast_fields().u64(names::DUP_KEYS)?;
+            let column = r.fast_fields().u64(names::BAND_KEYS)?;
             for doc in r.doc_ids_alive() {
                 let d: TantivyDocument = searcher.doc(DocAddress::new(seg as u32, doc))?;
                 let text = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("");

@@ -184,7 +184,7 @@ pub struct Fields {
     /// Near-duplicate cluster id, copy count and LSH keys (`index::dupes`).
     pub cluster: Field,
     pub copies: Field,
-    pub dup_keys: Field,
+    pub band_keys: Field,
     /// One handle per declared field, in declaration order.
     declared: Vec<(&'static FieldDecl, Field)>,
     /// The declared fields carried as article values, in declaration order.
@@ -239,7 +239,7 @@ impl Fields {
             path: get(names::PATH)?,
             cluster: get(names::CLUSTER)?,
             copies: get(names::COPIES)?,
-            dup_keys: get(names::DUP_KEYS)?,
+            band_keys: get(names::BAND_KEYS)?,
             declared,
         })
     }

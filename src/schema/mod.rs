@@ -46,7 +46,7 @@ pub mod names {
     pub const CGI_SPLIT: &str = "cgi_split";
     pub const CLUSTER: &str = "cluster";
     pub const COPIES: &str = "copies";
-    pub const DUP_KEYS: &str = "dup_keys";
+    pub const BAND_KEYS: &str = "band_keys";
 
     /// Fields the article holds as fields of its own (not keyword values).
     pub const CORE: [&str; 6] = [ID, TITLE, BODY, DATELINE, DATE, PATH];
@@ -336,7 +336,7 @@ mod tests {
         ] {
             assert!(d.field(name).is_some_and(|f| f.is_attribute()), "{name}");
         }
-        let keys = d.field(names::DUP_KEYS).expect("dup_keys");
+        let keys = d.field(names::BAND_KEYS).expect("band_keys");
         assert!(keys.hidden && keys.fast && !keys.is_attribute());
     }
 

@@ -11,7 +11,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-use super::signature::{fingerprint, Fingerprint, Overlap};
+use super::signature::{fingerprint, unpack, Fingerprint, Overlap};
 use super::{MAX_GROUP, WINDOW_DAYS};
 use crate::error::Result;
 use crate::index::columns::{first_str, str_column};
@@ -66,12 +66,21 @@ pub fn recluster(
 ) -> Result<ReclusterReport> {
     let start = std::time::Instant::now();
     let f = &news.fields;
-    let mut docs: Vec<Doc> = Vec::new();
-    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    let max_docs: usize = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.max_doc() as usize)
+        .sum();
+    let mut docs: Vec<Doc> = Vec::with_capacity(max_docs);
+    // One entry per band key and document: the key in the high half, the
+    // document's number in `docs` in the low half, so one sort of plain
+    // integers groups the documents of each key. Sized once: growing it by
+    // doubling copied and zeroed tens of megabytes.
+    let mut keyed: Vec<u64> = Vec::with_capacity(max_docs * super::signature::BANDS);
     let mut ids: Vec<StrColumn> = Vec::new();
     for (seg, reader) in searcher.segment_readers().iter().enumerate() {
         let ff = reader.fast_fields();
-        let keys: Column<u64> = ff.u64(names::DUP_KEYS)?;
+        let keys: Column<u64> = ff.u64(names::BAND_KEYS)?;
         let copies: Column<u64> = ff.u64(names::COPIES)?;
         let dates: Column<tantivy::DateTime> = ff.date(names::DATE)?;
         // Ids for the rare article read without its text (see `id_of`).
@@ -82,7 +91,9 @@ pub fn recluster(
                 continue;
             }
             let n = docs.len() as u32;
-            keyed.extend(keys.values_for_doc(doc).map(|k| (k, n)));
+            for value in keys.values_for_doc(doc) {
+                keyed.extend(unpack(value).map(|k| (u64::from(k) << 32) | u64::from(n)));
+            }
             docs.push(Doc {
                 addr: DocAddress::new(seg as u32, doc),
                 date: dates.first(doc).map(|d| d.into_timestamp_secs()),
@@ -92,14 +103,22 @@ pub fn recluster(
     }
 
     // Documents sharing a band key are candidates.
-    keyed.sort_unstable();
+    // On every core: at 32 keys an article this is the pass's largest step.
+    keyed.par_sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+    for group in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
         if group.len() < 2 || group.len() > MAX_GROUP {
             continue;
         }
-        for (i, &(_, a)) in group.iter().enumerate() {
-            for &(_, b) in &group[i + 1..] {
+        let doc = |entry: u64| entry as u32;
+        for (i, &a) in group.iter().enumerate() {
+            let a = doc(a);
+            for &b in &group[i + 1..] {
+                let b = doc(b);
+                if a == b {
+                    // Two of its own bands with one 32-bit key: chance.
+                    continue;
+                }
                 let (x, y) = (docs[a as usize].date, docs[b as usize].date);
                 let near = match (x, y) {
                     (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS * 86_400,

@@ -3,7 +3,7 @@
 //! every article the cluster of its copies.
 //!
 //! Each document carries the LSH band keys of its body's MinHash sketch
-//! (`dup_keys`, a hidden multi-valued fast field, [`signature`]). After a
+//! (`band_keys`, a hidden multi-valued fast field, [`signature`]). After a
 //! run's last commit, [`recluster`] reads every document's keys, takes the
 //! documents that share a key as candidates, keeps the pairs whose
 //! shingle sets overlap enough ([`signature::Overlap::is_copy`]) and whose
@@ -46,6 +46,6 @@ pub fn add_fields(d: &mut TantivyDocument, f: &Fields, cluster: &str, copies: u6
 /// Write the band keys of `body` (none for a short or empty body).
 pub fn add_keys(d: &mut TantivyDocument, f: &Fields, body: &str) {
     for key in signature::text_keys(body) {
-        d.add_u64(f.dup_keys, key);
+        d.add_u64(f.band_keys, key);
     }
 }

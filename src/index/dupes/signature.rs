@@ -13,6 +13,13 @@
 //! similarity `s`, so they share at least one band key with probability
 //! `1 - (1 - s^ROWS)^BANDS`: 0.58 at s = 0.3, 0.88 at 0.4, 0.99 at 0.5.
 //! Band keys only propose candidates; the shingle sets decide ([`Overlap`]).
+//!
+//! A band key is 32 bits and a stored value holds two ([`pack`],
+//! [`unpack`]): every article writes 16 values to its fast column instead
+//! of 32, which was a third of what near-duplicates added to an index
+//! build. Two articles that share no band get the same 32-bit key in one
+//! band with probability 2^-32 per band; such a pair is only compared, and
+//! the shingle sets tell it apart.
 
 use std::hash::Hasher;
 
@@ -30,7 +37,7 @@ pub const MIN_SHINGLES: usize = 12;
 
 const BINS: usize = BANDS * ROWS;
 
-/// The splitmix64 finaliser: spreads FxHash's output over all 64 bits, which
+/// The splitmix64 finaliser: spreads a hash over all 64 bits, which
 /// the bin choice (high bits) and the minimum (all bits) both rely on.
 fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;
@@ -40,37 +47,80 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Calls `each` with the hash of every word of the text, lower-cased, in
-/// order. ASCII letters and digits are hashed byte by byte; other letters
-/// through `to_lowercase`.
-fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
-    let mut h = FxHasher::default();
-    let mut in_word = false;
-    let mut end_word = |h: &mut FxHasher, in_word: &mut bool| {
-        if *in_word {
-            each(h.finish());
-            *h = FxHasher::default();
-            *in_word = false;
-        }
-    };
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                h.write_u32(c.to_ascii_lowercase() as u32);
-                in_word = true;
-            } else {
-                end_word(&mut h, &mut in_word);
-            }
-        } else if c.is_alphanumeric() {
-            for lc in c.to_lowercase() {
-                h.write_u32(lc as u32);
-            }
-            in_word = true;
+/// What the word reader does with a byte: [`SEPARATOR`] ends a word,
+/// [`MULTIBYTE`] starts a character of two or more bytes, any other value
+/// is an ASCII letter or digit, lower-cased, added to the word.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+const SEPARATOR: u8 = 0;
+const MULTIBYTE: u8 = 0xff;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [SEPARATOR; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if !b.is_ascii() {
+            MULTIBYTE
+        } else if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
         } else {
-            end_word(&mut h, &mut in_word);
+            SEPARATOR
+        };
+        i += 1;
+    }
+    table
+}
+
+/// A word's hash before its first character.
+const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A word's hash with one more character (`c` lower-cased, as a code
+/// point). A multiply per character; [`shingle_hash`] mixes the result.
+fn word_step(h: u64, c: u64) -> u64 {
+    (h ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Calls `each` with the hash of every word of the text (a run of letters
+/// and digits), lower-cased, in order. Every article's body goes through
+/// here at index time, so an ASCII byte is classified by one table lookup;
+/// other characters are decoded and lower-cased with `to_lowercase`.
+fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut h = WORD_SEED;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = BYTE_CLASS[bytes[i] as usize];
+        if class == MULTIBYTE {
+            // `i` is at a character boundary: only whole characters are read.
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for lc in c.to_lowercase() {
+                    h = word_step(h, u64::from(lc));
+                }
+                in_word = true;
+                continue;
+            }
+        } else {
+            i += 1;
+            if class != SEPARATOR {
+                h = word_step(h, u64::from(class));
+                in_word = true;
+                continue;
+            }
+        }
+        if in_word {
+            each(h);
+            h = WORD_SEED;
+            in_word = false;
         }
     }
-    end_word(&mut h, &mut in_word);
+    if in_word {
+        each(h);
+    }
 }
 
 /// Hashes of the text's words, lower-cased, in order.
@@ -80,13 +130,14 @@ fn word_hashes(text: &str) -> Vec<u64> {
     out
 }
 
-/// The hash of one shingle: its words' hashes, in order.
-fn shingle_hash(words: impl IntoIterator<Item = u64>) -> u64 {
-    let mut h = FxHasher::default();
-    for x in words {
-        h.write_u64(x);
-    }
-    mix(h.finish())
+/// The hash of one shingle: its words' hashes, in order, each turned by
+/// its place (so `a b` and `b a` differ), then mixed.
+fn shingle_hash(words: &[u64]) -> u64 {
+    let folded = words
+        .iter()
+        .enumerate()
+        .fold(0u64, |acc, (i, &w)| acc ^ w.rotate_left(13 * i as u32));
+    mix(folded)
 }
 
 /// Hashes of the text's numbers, whole: a run of digits with the
@@ -166,18 +217,29 @@ pub fn shingles(text: &str) -> Vec<u64> {
     if window == 0 {
         return Vec::new();
     }
-    let mut shingles: Vec<u64> = words
-        .windows(window)
-        .map(|w| shingle_hash(w.iter().copied()))
-        .collect();
+    let mut shingles: Vec<u64> = words.windows(window).map(shingle_hash).collect();
     shingles.sort_unstable();
     shingles.dedup();
     shingles
 }
 
-/// The band keys of a shingle set ([`BANDS`] of them), or none when the
-/// set is smaller than [`MIN_SHINGLES`]. Keys of different bands never
-/// collide by construction of the hash input (the band number is in it).
+/// Band keys held by one stored value.
+pub const KEYS_PER_VALUE: usize = 2;
+
+/// Two band keys as one stored value.
+pub fn pack(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// The two band keys a stored value holds, in band order.
+pub fn unpack(value: u64) -> [u32; KEYS_PER_VALUE] {
+    [(value >> 32) as u32, value as u32]
+}
+
+/// The band keys of a shingle set ([`BANDS`] of them, packed two to a
+/// value: [`BANDS`] / [`KEYS_PER_VALUE`] values), or none when the set is
+/// smaller than [`MIN_SHINGLES`]. The band number is part of each key's
+/// hash input, so equal keys in different bands are chance, not copies.
 pub fn band_keys(shingles: &[u64]) -> Vec<u64> {
     if shingles.len() < MIN_SHINGLES {
         return Vec::new();
@@ -210,7 +272,7 @@ impl Bins {
         self.filled[bin] = true;
     }
 
-    /// The band keys of the sketch (at least one bin must be filled).
+    /// The band keys of the sketch, packed (at least one bin must be filled).
     fn keys(&self) -> Vec<u64> {
         let sketch: Vec<u64> = (0..BINS)
             .map(|i| {
@@ -224,7 +286,7 @@ impl Bins {
                 mix(self.min[from] ^ (distance as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
             })
             .collect();
-        sketch
+        let keys: Vec<u32> = sketch
             .chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
@@ -233,8 +295,11 @@ impl Bins {
                 for &r in rows {
                     h.write_u64(r);
                 }
-                mix(h.finish())
+                (mix(h.finish()) >> 32) as u32
             })
+            .collect();
+        keys.chunks(KEYS_PER_VALUE)
+            .map(|k| pack(k[0], k[1]))
             .collect()
     }
 }
@@ -250,14 +315,14 @@ pub fn text_keys(text: &str) -> Vec<u64> {
     // The first distinct shingles, until there are enough to sketch.
     let mut distinct: Vec<u64> = Vec::with_capacity(MIN_SHINGLES);
     for_each_word_hash(text, |w| {
-        window[words % SHINGLE_WORDS] = w;
+        // The window's words, oldest first.
+        window.copy_within(1.., 0);
+        window[SHINGLE_WORDS - 1] = w;
         words += 1;
         if words < SHINGLE_WORDS {
             return;
         }
-        // The window's words, oldest first.
-        let start = words % SHINGLE_WORDS;
-        let s = shingle_hash((0..SHINGLE_WORDS).map(|i| window[(start + i) % SHINGLE_WORDS]));
+        let s = shingle_hash(&window);
         if distinct.len() < MIN_SHINGLES && !distinct.contains(&s) {
             distinct.push(s);
         }
@@ -368,6 +433,43 @@ mod tests {
         been widely expected but the length of the extension surprised some investors. \
         Venezuela, whose output has collapsed, was exempted from the cuts.";
 
+    /// The word hashes read a character at a time: reading ASCII as bytes
+    /// must give the same values as decoding every character.
+    fn word_hashes_by_char(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut h = WORD_SEED;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                c.to_lowercase()
+                    .for_each(|lc| h = word_step(h, u64::from(lc)));
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = WORD_SEED;
+                in_word = false;
+            }
+        }
+        if in_word {
+            out.push(h);
+        }
+        out
+    }
+
+    #[test]
+    fn word_hashes_read_as_bytes_equal_those_read_as_characters() {
+        for text in [
+            STORY,
+            "Société Générale's chief, Frédéric Oudéa, said -- «non» -- 1,5 % İstanbul ΣΟΦΙΑ",
+            "Łódź 北京 Ünïcödé—dash…end ß ﬁn x",
+            "",
+            "   ",
+            "ascii only, trailing word",
+        ] {
+            assert_eq!(word_hashes(text), word_hashes_by_char(text), "{text}");
+        }
+    }
+
     #[test]
     fn shingles_ignore_case_and_punctuation() {
         assert_eq!(
@@ -385,8 +487,12 @@ mod tests {
             inflation was close to its target and growth had picked up in the third quarter \
             as exports recovered from a slump earlier in the year, officials said.";
         let (a, b, c) = (text_keys(STORY), text_keys(&copy), text_keys(other));
+        assert_eq!(a.len(), BANDS / KEYS_PER_VALUE);
+        // Keys of the same band compared, as the clustering pass does.
+        let bands = |x: &[u64]| -> Vec<u32> { x.iter().flat_map(|&v| unpack(v)).collect() };
+        let (a, b, c) = (bands(&a), bands(&b), bands(&c));
         assert_eq!(a.len(), BANDS);
-        let shared = |x: &[u64], y: &[u64]| x.iter().filter(|k| y.contains(k)).count();
+        let shared = |x: &[u32], y: &[u32]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         assert!(shared(&a, &b) > 0);
         assert_eq!(shared(&a, &c), 0);
         let o = Overlap::of(&fingerprint(STORY), &fingerprint(&copy));
@@ -444,6 +550,19 @@ mod tests {
         }
         let o = Overlap::of(&fingerprint(brief), &fingerprint(&feature));
         assert!(o.containment > 0.9 && !o.is_copy(), "{o:?}");
+    }
+
+    #[test]
+    fn two_keys_pack_into_one_value_and_back() {
+        for (a, b) in [
+            (0, 0),
+            (1, u32::MAX),
+            (u32::MAX, 7),
+            (0xdead_beef, 0x0bad_cafe),
+        ] {
+            assert_eq!(unpack(pack(a, b)), [a, b]);
+        }
+        assert_eq!(BANDS % KEYS_PER_VALUE, 0);
     }
 
     #[test]
