@@ -42,6 +42,20 @@ impl Rewrites {
         self.changes.entry(addr).or_default().cluster = Some((cluster, copies));
     }
 
+    /// Add the changes `other` plans (planned on the same view of the
+    /// index); an article both change gets both changes.
+    pub fn merge(&mut self, other: Rewrites) {
+        for (addr, change) in other.changes {
+            let mine = self.changes.entry(addr).or_default();
+            if change.people.is_some() {
+                mine.people = change.people;
+            }
+            if change.cluster.is_some() {
+                mine.cluster = change.cluster;
+            }
+        }
+    }
+
     /// Articles to write again.
     pub fn len(&self) -> usize {
         self.changes.len()
@@ -175,10 +189,13 @@ mod tests {
                 })
                 .expect("indexed")
         };
+        // Planned apart, as the two passes do, and joined.
         let mut rewrites = Rewrites::default();
         rewrites.set_people(addr("a"), vec!["Ronald Reagan".into()]);
-        rewrites.set_cluster(addr("a"), "b".into(), 2);
-        rewrites.set_cluster(addr("b"), "b".into(), 2);
+        let mut clusters = Rewrites::default();
+        clusters.set_cluster(addr("a"), "b".into(), 2);
+        clusters.set_cluster(addr("b"), "b".into(), 2);
+        rewrites.merge(clusters);
         assert_eq!(rewrites.len(), 2);
         let stored = crate::index::stored::StoredDocs::open(&searcher, &dir.path().join("ix"))?;
         assert_eq!(rewrites.apply(&searcher, &stored, f, &w)?, 2);

@@ -39,19 +39,36 @@ pub fn settle(
     let searcher = reader.searcher();
     // Read with pread, not through the map: see `index::stored`.
     let stored = StoredDocs::open(&searcher, &news.path)?;
-    let mut rewrites = Rewrites::default();
     let mut settled = Settled::default();
-    if let Some(evidence) = evidence {
-        settled.people = Some(people::fold_people(
-            &searcher,
-            &stored,
-            &news.fields,
-            &mut rewrites,
-            evidence,
-        )?);
+    // The two passes only read the index, each planning its own changes, so
+    // they run at once; their plans are joined before anything is written.
+    let (people, duplicates) = rayon::join(
+        || -> Result<Option<(PeopleFolded, Rewrites)>> {
+            let Some(evidence) = evidence else {
+                return Ok(None);
+            };
+            let mut planned = Rewrites::default();
+            let folded =
+                people::fold_people(&searcher, &stored, &news.fields, &mut planned, evidence)?;
+            Ok(Some((folded, planned)))
+        },
+        || -> Result<Option<(ReclusterReport, Rewrites)>> {
+            if !near_duplicates {
+                return Ok(None);
+            }
+            let mut planned = Rewrites::default();
+            let report = dupes::recluster(news, &searcher, &stored, &mut planned)?;
+            Ok(Some((report, planned)))
+        },
+    );
+    let mut rewrites = Rewrites::default();
+    if let Some((folded, planned)) = people? {
+        settled.people = Some(folded);
+        rewrites.merge(planned);
     }
-    if near_duplicates {
-        settled.duplicates = Some(dupes::recluster(news, &searcher, &stored, &mut rewrites)?);
+    if let Some((report, planned)) = duplicates? {
+        settled.duplicates = Some(report);
+        rewrites.merge(planned);
     }
     if !rewrites.is_empty() {
         rewrites.apply(&searcher, &stored, &news.fields, writer)?;
