@@ -291,6 +291,7 @@ mod tests {
             ("He starred in 1947's Nicholas Nickleby and 1989\u{2019}s Shirley Valentine.", &[]),
             ("He sang the James Bond theme, said Le Figaro and Der Spiegel.", &[]),
             ("Gimme Credit and the Coral Consortium said.", &[]),
+            ("He read the book. Andrew Marr said: \"Damaging.\"", &["Andrew Marr"]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
