@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(lex.particles.len(), 23);
         assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV"]);
         assert_eq!(lex.credit_verbs.len(), 14);
-        assert_eq!(lex.work_nouns.len(), 21);
+        assert_eq!(lex.work_nouns.len(), 23);
         assert_eq!(
             lex.work_nouns_after,
             ["musical", "musicals", "franchise", "pantomime", "theme"]

@@ -292,6 +292,7 @@ mod tests {
             ("He sang the James Bond theme, said Le Figaro and Der Spiegel.", &[]),
             ("Gimme Credit and the Coral Consortium said.", &[]),
             ("He read the book. Andrew Marr said: \"Damaging.\"", &["Andrew Marr"]),
+            ("Glasgow band Franz Ferdinand won; Alex Kapranos sang.", &["Alex Kapranos"]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
