@@ -116,8 +116,17 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
     let mut buf = [""; CONTEXT];
     let n = words_before(text, run_start, 3, &mut buf);
     let before = &buf[..n];
-    let work = |w: &str| lex.work_nouns.contains(&w);
+    // "... the book. Andrew Marr said": a work noun that ends the sentence before is no
+    // title of the name (the period is dropped from the word before).
+    let new_sentence = text[..run_start]
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';']);
+    let work = |w: &str| !new_sentence && lex.work_nouns.contains(&w);
+    // "1947's Nicholas Nickleby": a year's possessive names a work of that year.
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     match before {
+        [w, ..] if w.strip_suffix("'s").is_some_and(year) => return true,
+        ["s", "\u{2019}", y, ..] if year(y) => return true,
         [w, ..] if work(w) => return true,
         [",", w, ..] if work(w) => return true,
         ["of", "role", ..] => return true,

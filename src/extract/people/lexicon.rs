@@ -47,6 +47,15 @@ pub(super) struct Lexicon {
     pub role_words: FxHashSet<&'static str>,
     /// Lower-case family ties: one word after `her sister` or `X's daughter` is a person.
     pub family_words: FxHashSet<&'static str>,
+    /// Lower-case words that make one capitalised word after them a person (`star Usher`).
+    pub one_word_roles: FxHashSet<&'static str>,
+    /// Organisation words that are also surnames (`Lynch`): no veto after a given name.
+    pub org_surnames: FxHashSet<&'static str>,
+    /// Firms and places that look like a given name and such a surname (`Merrill Lynch`),
+    /// folded.
+    pub named_after_people: FxHashSet<String>,
+    /// Articles of other languages that open names of things (`Le Figaro`, `Der Spiegel`).
+    pub foreign_articles: FxHashSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -76,15 +85,24 @@ pub(super) fn lexicon() -> &'static Lexicon {
             lineup_headers: list(include_str!("../../../data/people/lineup_headers.txt")),
             role_words: set(include_str!("../../../data/people/role_words.txt")),
             family_words: set(include_str!("../../../data/people/family_words.txt")),
+            one_word_roles: set(include_str!("../../../data/people/one_word_roles.txt")),
+            org_surnames: set(include_str!("../../../data/people/org_surnames.txt")),
+            named_after_people: list_entries(include_str!(
+                "../../../data/people/named_after_people.txt"
+            ))
+            .map(crate::gazetteer::fold)
+            .collect(),
+            foreign_articles: set(include_str!("../../../data/people/foreign_articles.txt")),
         }
     })
 }
 
 /// Whether the word before `pos` is a role word, or a family tie after a possessive
-/// (`singer Fergie`, `her sister Jessy`, `Fletcher's daughter Jill`): evidence for one word.
+/// (`singer Fergie`, `star Usher`, `her sister Jessy`, `Fletcher's daughter Jill`): evidence
+/// for one word.
 pub(super) fn role_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
     let w = prev_word(text, pos);
-    if lex.role_words.contains(w) {
+    if lex.role_words.contains(w) || lex.one_word_roles.contains(w) {
         return true;
     }
     if !lex.family_words.contains(w) {
@@ -128,21 +146,25 @@ mod tests {
         assert_eq!(lex.triggers.len(), 99);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 356);
+        assert_eq!(lex.org_words.len(), 364);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
         assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV"]);
         assert_eq!(lex.credit_verbs.len(), 14);
-        assert_eq!(lex.work_nouns.len(), 21);
+        assert_eq!(lex.work_nouns.len(), 23);
         assert_eq!(
             lex.work_nouns_after,
-            ["musical", "musicals", "franchise", "pantomime"]
+            ["musical", "musicals", "franchise", "pantomime", "theme"]
         );
         assert_eq!(lex.modifier_suffixes.len(), 9);
         assert!(lex.modifier_suffixes.contains(&"led"));
         assert!(lex.titles.contains("Prime") && lex.org_words.contains("Reserve"));
         assert!(lex.world_given.contains("jarkko") && lex.world_given.len() > 10_000);
         assert!(lex.family_first.contains("Li") && lex.family_first.contains("Kim"));
+        // Every organisation surname is an organisation word (it only lifts that word's veto).
+        assert!(lex.org_surnames.iter().all(|w| lex.org_words.contains(w)));
+        assert!(lex.named_after_people.contains("merrill lynch"));
+        assert!(lex.one_word_roles.contains("star") && !lex.role_words.contains("star"));
     }
 }

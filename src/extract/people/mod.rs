@@ -275,6 +275,24 @@ mod tests {
             ("Fletcher\u{2019}s son Tom came.", &["Tom"]),
             ("Best playwright for The Night Season, and Eddie Redmayne won.", &["Eddie Redmayne"]),
             ("Prime Ministers Zhao Ziyang of China and Ryzhkov met.", &["Zhao Ziyang"]),
+            // Names from everywhere, third round (issue 13): organisation words that are
+            // surnames, descriptors before a name, one-word names after `star`, works.
+            (
+                "Chief executive Peter Lynch said Merrill Lynch and Natalie Press agreed.",
+                &["Peter Lynch", "Natalie Press"],
+            ),
+            ("Analysts at Merrill Lynch and Associated Press said.", &[]),
+            (
+                "Goalscorer Jimmy Floyd Hasselbaink and Texan Michael Chicoine said.",
+                &["Jimmy Floyd Hasselbaink", "Michael Chicoine"],
+            ),
+            ("The San Francisco Ballet and Cor van der Klugt said.", &["Cor van der Klugt"]),
+            ("R&B star Usher won; Star Wars did not.", &["Usher"]),
+            ("He starred in 1947's Nicholas Nickleby and 1989\u{2019}s Shirley Valentine.", &[]),
+            ("He sang the James Bond theme, said Le Figaro and Der Spiegel.", &[]),
+            ("Gimme Credit and the Coral Consortium said.", &[]),
+            ("He read the book. Andrew Marr said: \"Damaging.\"", &["Andrew Marr"]),
+            ("Glasgow band Franz Ferdinand won; Alex Kapranos sang.", &["Alex Kapranos"]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \

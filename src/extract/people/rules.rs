@@ -47,6 +47,34 @@ fn is_place_word(w: &str, buf: &mut String) -> bool {
     gazetteer::country_word(buf).is_some() || gazetteer::city_entry(buf).is_some_and(|e| e.body)
 }
 
+/// A known given name (US Census or world list).
+fn is_given(w: &str, lex: &Lexicon, buf: &mut String) -> bool {
+    fold_into(w, buf);
+    gazetteer::is_first_name(buf) || lex.world_given.contains(buf.as_str())
+}
+
+/// `name` without a leading descriptor (`Goalscorer Jimmy Floyd Hasselbaink`, `Texan Michael
+/// Chicoine`): a first word that is no given name and ends as agent nouns and demonyms do
+/// (`-er`, `-or`, `-ist`, `-an`, five letters at least), before a known given name and at
+/// least one more word.
+fn cut_descriptor<'t>(text: &str, name: &'t [Tok], lex: &Lexicon, buf: &mut String) -> &'t [Tok] {
+    let word = |t: &Tok| &text[t.start..t.end];
+    if name.len() < 3 || name[0].class != Class::Cap {
+        return name;
+    }
+    let first = word(&name[0]);
+    // Five letters at least: not a short given name or a place's first word (`Cor van der
+    // Klugt`, `San Francisco Ballet`).
+    let descriptor = first.chars().count() >= 5
+        && name[1].class == Class::Cap
+        && ["er", "or", "ist", "an"].iter().any(|e| first.ends_with(e));
+    if descriptor && !is_given(first, lex, buf) && is_given(word(&name[1]), lex, buf) {
+        &name[1..]
+    } else {
+        name
+    }
+}
+
 /// Where the name starts after the titles of `run` (after the last title that has a
 /// non-suffix token after it), and whether there was such a title.
 fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
@@ -114,9 +142,35 @@ fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok]
 /// Whether `name` is no person whatever the evidence: an organisation word, a modifier
 /// built on a name (`Blair-led`), only titles, a place word (except a place-like surname
 /// after a given name, `Jerry Jordan`), or as a whole a city or country.
-fn rejected(text: &str, name: &[Tok], given_name: bool, lex: &Lexicon, buf: &mut String) -> bool {
+fn rejected(
+    text: &str,
+    name: &[Tok],
+    given_name: bool,
+    titled: bool,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> bool {
     let word = |t: &Tok| &text[t.start..t.end];
-    if name.iter().any(|t| lex.org_words.contains(word(t))) {
+    // "Peter Lynch", "Mr Lynch": an organisation word that is also a surname is one after a
+    // given name or alone after a title ("Merrill Lynch" is in the list of firms below).
+    let org_surname = |k: usize, t: &Tok| {
+        k + 1 == name.len()
+            && (given_name && name.len() == 2 || titled && name.len() == 1)
+            && lex.org_surnames.contains(word(t))
+    };
+    if name
+        .iter()
+        .enumerate()
+        .any(|(k, t)| lex.org_words.contains(word(t)) && !org_surname(k, t))
+    {
+        return true;
+    }
+    fold_into(&text[name[0].start..name[name.len() - 1].end], buf);
+    if lex.named_after_people.contains(buf.as_str()) {
+        return true;
+    }
+    // "Le Figaro", "Der Spiegel": a foreign article opens a newspaper, a work or a place.
+    if !titled && lex.foreign_articles.contains(word(&name[0])) {
         return true;
     }
     // "a Janet Jackson-style stunt", "Blair-led": a modifier built on a name.
@@ -162,18 +216,16 @@ pub(super) fn process_run(
     let word = |t: &Tok| &text[t.start..t.end];
     let (from, titled) = cut_titles(text, run, lex);
     let name = trim_name(text, run.get(from..).unwrap_or(&[]), buf);
+    let name = cut_descriptor(text, name, lex, buf);
     if name.is_empty() || name.len() > MAX_NAME_TOKENS {
         return;
     }
-    let given_name = name.len() >= 2 && {
-        fold_into(word(&name[0]), buf);
-        gazetteer::is_first_name(buf) || lex.world_given.contains(buf.as_str())
-    };
+    let given_name = name.len() >= 2 && is_given(word(&name[0]), lex, buf);
     // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`).
     let family_first = name.len() == 2
         && lex.family_first.contains(word(&name[0]))
         && is_romanised_given(word(&name[1]));
-    if rejected(text, name, given_name, lex, buf) {
+    if rejected(text, name, given_name, titled, lex, buf) {
         return;
     }
     let paren = name.iter().skip(1).any(|t| t.paren);
