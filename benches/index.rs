@@ -77,9 +77,11 @@ fn bench_analyzer(c: &mut Criterion) {
 
 /// Band keys of every body of the slice, one core: in one pass
 /// (`text_keys`, what indexing does) and through the sorted shingle set
-/// (`band_keys(&shingles(..))`, the reference it must equal).
+/// (`band_keys(&shingles(..))`, the reference it must equal); the
+/// fingerprint the clustering pass compares candidates by; and the sort
+/// that groups the pass's (key, document) entries, three ways.
 fn bench_sketch(c: &mut Criterion) {
-    use newsdex::index::dupes::signature::{band_keys, shingles, text_keys};
+    use newsdex::index::dupes::signature::{band_keys, fingerprint, shingles, text_keys};
     let texts = texts(&slice());
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut g = c.benchmark_group("dupes");
@@ -88,6 +90,49 @@ fn bench_sketch(c: &mut Criterion) {
     g.bench_function("text_keys_one_pass", |b| {
         b.iter(|| texts.iter().map(|t| text_keys(t).len()).sum::<usize>())
     });
+    g.bench_function("fingerprint", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| fingerprint(t).shingles.len())
+                .sum::<usize>()
+        })
+    });
+    // The pass's entries: each 32-bit band key in the high half, the
+    // document's number in the low half (`index::dupes::cluster`).
+    let entries: Vec<u64> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(n, t)| {
+            text_keys(t).into_iter().flat_map(move |v| {
+                newsdex::index::dupes::signature::unpack(v).map(|k| (u64::from(k) << 32) | n as u64)
+            })
+        })
+        .collect();
+    g.throughput(Throughput::Elements(entries.len() as u64));
+    g.bench_function("sort_entries_radsort", |b| {
+        b.iter_batched_ref(
+            || entries.clone(),
+            |e| radsort::sort_by_key(e, |x| (*x >> 32) as u32),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("sort_entries_std_unstable", |b| {
+        b.iter_batched_ref(
+            || entries.clone(),
+            |e| e.sort_unstable(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("sort_entries_rayon_par_unstable", |b| {
+        use rayon::slice::ParallelSliceMut;
+        b.iter_batched_ref(
+            || entries.clone(),
+            |e| e.par_sort_unstable(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("shingle_set_then_band_keys", |b| {
         b.iter(|| {
             texts
