@@ -4,7 +4,7 @@
 //! segments searched about 2.3x slower than one).
 //!
 //! The merges take the index's writer lock, so no build runs meanwhile, and
-//! they purge the documents that replaced articles left deleted. A merge
+//! they purge the deleted documents (articles a later run replaced). A merge
 //! writes its new segment before the old ones are removed: it needs free disk
 //! space of about the size of the segments it merges.
 
@@ -20,8 +20,8 @@ use crate::error::{is_disk_full, Error, Result};
 use crate::index::{size_on_disk, NewsIndex};
 
 /// Above this many segments `newsdex stats` suggests `newsdex optimize`:
-/// a fresh index of a few hundred thousand articles has about this many
-/// with merges capped at 100,000 documents.
+/// with merges capped at 100,000 documents, an index of about 450,000
+/// articles has this many (897,498 had 18, and searched 2.3x slower).
 pub const MANY_SEGMENTS: usize = 8;
 
 /// What [`optimize`] did.
@@ -34,8 +34,7 @@ pub struct OptimizeReport {
     pub segments_after: usize,
     /// Merges run (0: the index had at most `max_segments` already).
     pub merges: usize,
-    /// Live documents before and after (the same unless the index changed
-    /// under a reader, which the writer lock rules out).
+    /// Live documents before and after (a merge keeps every one).
     pub documents_before: u64,
     pub documents_after: u64,
     /// Deleted documents still held in segments (articles replaced by a
