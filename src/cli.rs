@@ -8,7 +8,9 @@ use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand,
 use newsdex::schema::FacetField;
 
 mod analyses;
+mod optimize;
 pub use analyses::*;
+pub use optimize::OptimizeArgs;
 
 /// newsdex: full-text search for news archives, with facets by country,
 /// person, topic, dateline and date.
@@ -92,6 +94,18 @@ Examples:
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+
+    /// Merge the index's segments into fewer (one by default): searches
+    /// visit each segment, so a one-off merge after a big build makes them
+    /// faster
+    #[command(after_help = "Examples:
+  newsdex optimize
+  newsdex optimize --segments 4 --format json
+
+A merge needs free disk space of about the size of the segments it merges,
+and holds the index's writer lock (no `newsdex index` meanwhile; searches
+go on). `newsdex stats` shows the number of segments.")]
+    Optimize(OptimizeArgs),
 
     /// Parse and extract without indexing: one JSON object per article
     #[command(after_help = "Example:\n  newsdex extract samples/wire/caracas-russia.txt")]

@@ -10,12 +10,14 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{self, Cli, Command, OutputFormat, SearchFormat};
 use crate::config;
 use newsdex::error::Error;
+use newsdex::index::optimize::MANY_SEGMENTS;
 use newsdex::index::{check, NewsIndex};
 use newsdex::ingest::run_index;
 use newsdex::render::{self, human::Style};
 use newsdex::search::{self, stats};
 
 mod analyses;
+mod optimize;
 
 /// Process exit codes (as ripgrep: 0 found, 1 nothing found, 2 error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +72,7 @@ fn advice(e: &anyhow::Error) -> Option<&'static str> {
             Some("run `newsdex index PATH...` first, or pass --index DIR / set NEWSDEX_INDEX")
         }
         Error::SchemaMismatch { .. } => Some("run `newsdex index --rebuild PATH...`"),
-        Error::Locked { .. } => Some("is another `newsdex index` running?"),
+        Error::Locked { .. } => Some("is another `newsdex index` or `newsdex optimize` running?"),
         Error::NotAnIndex { .. } => Some("pass --index with an empty or new folder"),
         Error::MemoryTooLarge { .. } => Some("lower --memory"),
         Error::TokenRequired { .. } => {
@@ -200,6 +202,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 OutputFormat::Table => render::human::stats(&mut out, &s)?,
                 OutputFormat::Json => render::json::write(&mut out, &s)?,
             }
+            if s.segments > MANY_SEGMENTS {
+                out.flush()?;
+                eprintln!(
+                    "newsdex: note: {} segments, and a search visits each; `newsdex optimize` merges them into one (once, after a big build) for faster searches",
+                    s.segments
+                );
+            }
             ExitCode::Success
         }
         Command::Check { format } => {
@@ -219,6 +228,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             ExitCode::Success
         }
+        Command::Optimize(a) => optimize::optimize(&mut out, cli.index, &a)?,
         Command::Extract {
             paths,
             input_format,

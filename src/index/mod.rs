@@ -6,6 +6,7 @@ pub mod columns;
 pub mod document;
 pub mod dupes;
 pub mod merge;
+pub mod optimize;
 pub mod rewrite;
 pub mod schema;
 pub mod stem_cache;
@@ -203,6 +204,17 @@ fn clear_except_lock(path: &Path) -> Result<()> {
         removed.map_err(|e| Error::io(format!("removing {}", p.display()), e))?;
     }
     Ok(())
+}
+
+/// Bytes of every file under `path` (0 for what cannot be read).
+pub fn size_on_disk(path: &Path) -> u64 {
+    walkdir::WalkDir::new(path)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn dir_has_entries(path: &Path) -> bool {

@@ -392,6 +392,42 @@ pub fn check<W: Write>(w: &mut W, r: &crate::index::check::CheckReport) -> io::R
     Ok(())
 }
 
+/// `newsdex optimize`.
+pub fn optimize<W: Write>(w: &mut W, r: &crate::index::optimize::OptimizeReport) -> io::Result<()> {
+    let mb = |b: u64| b as f64 / 1e6;
+    if r.merges == 0 {
+        return writeln!(
+            w,
+            "{}: {} in {}, at most {} asked: nothing to merge",
+            r.index,
+            plural(r.documents_before, "document", "documents"),
+            plural(r.segments_before as u64, "segment", "segments"),
+            r.max_segments
+        );
+    }
+    writeln!(
+        w,
+        "{}: {} merged into {} in {:.1} s",
+        r.index,
+        plural(r.segments_before as u64, "segment", "segments"),
+        r.segments_after,
+        r.seconds
+    )?;
+    writeln!(w, "  documents    {}", thousands(r.documents_after))?;
+    writeln!(
+        w,
+        "  deleted      {} purged, {} left",
+        thousands(r.deleted_before.saturating_sub(r.deleted_after)),
+        thousands(r.deleted_after)
+    )?;
+    writeln!(
+        w,
+        "  size on disk {:.1} MB (was {:.1} MB)",
+        mb(r.bytes_after),
+        mb(r.bytes_before)
+    )
+}
+
 /// `newsdex stats`.
 pub fn stats<W: Write>(w: &mut W, s: &IndexStats) -> io::Result<()> {
     let d = |x: Option<chrono::DateTime<chrono::Utc>>| {

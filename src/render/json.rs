@@ -1,7 +1,7 @@
 //! Output for programs. The shapes are the serde forms of the result types
 //! and are documented as JSON Schemas in `schema/`:
 //! `search-results.schema.json` (search), `index-summary.schema.json`
-//! (index), `stats.schema.json`, `article.schema.json` (show) and
+//! (index), `stats.schema.json`, `optimize.schema.json`, `article.schema.json` (show) and
 //! `extract.schema.json` (extract), `compare.schema.json` (compare; its
 //! jsonl lines are its `queries` items). Adding a field is compatible; renaming
 //! or removing one is not.

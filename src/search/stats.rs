@@ -81,16 +81,6 @@ pub fn stats(news: &NewsIndex, searcher: &Searcher) -> Result<IndexStats> {
             .and_then(|c| c.into_iter().next())
             .map(|c| c.values)
             .unwrap_or_default(),
-        size_bytes: dir_size(&news.path),
+        size_bytes: crate::index::size_on_disk(&news.path),
     })
-}
-
-fn dir_size(path: &std::path::Path) -> u64 {
-    walkdir::WalkDir::new(path)
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
 }

@@ -11,6 +11,7 @@ mod filters;
 mod ingest;
 mod inputs;
 mod languages;
+mod optimize;
 mod people;
 mod queries;
 mod reliability;
