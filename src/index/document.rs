@@ -21,7 +21,9 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
 
 /// [`to_document`], with near-duplicate band keys only when `dup_keys`.
 pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocument {
-    let mut d = TantivyDocument::default();
+    // Sized once for what is written below: a document grows its buffer by
+    // doubling, and each doubling copied the body again.
+    let mut d = TantivyDocument::with_capacity(encoded_size(a, dup_keys));
     d.add_text(f.id, &a.id);
     // Title and body go to the fields of the article's language analyzer.
     let text = f.text_for(a.value(crate::schema::names::LANGUAGE));
@@ -62,6 +64,23 @@ pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocum
     let body = if dup_keys { a.body.as_str() } else { "" };
     crate::index::dupes::add_fields(&mut d, f, &a.id, 1, body);
     d
+}
+
+/// About the bytes [`to_document_with`] writes into a document's buffer:
+/// the texts with a few bytes of length each, and room for the numbers.
+fn encoded_size(a: &Article, dup_keys: bool) -> usize {
+    let texts = [&a.id, &a.title, &a.body, &a.path, &a.id]
+        .into_iter()
+        .chain(a.dateline.as_ref())
+        .chain(a.keywords.values().flatten())
+        .map(|t| t.len() + 5)
+        .sum::<usize>();
+    let keys = if dup_keys {
+        crate::index::dupes::signature::BANDS * 8
+    } else {
+        0
+    };
+    texts + keys + 64
 }
 
 /// A country as shown to users: canonical id and display name.
