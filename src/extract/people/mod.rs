@@ -97,10 +97,19 @@ fn render(c: &Cand, text: &str) -> String {
 }
 
 /// Whether the folded name `f` is a shorter form of another name in `all`: its surname
-/// ("Maduro" of "Nicolás Maduro"), for one word its given name, or an initial and the
-/// surname of a two-word name ("K Morgan" of "Kevin Morgan", as team sheets write them).
+/// ("Maduro" of "Nicolás Maduro"), for one word its given name or, when only one name of
+/// three words or more holds it, a middle word ("Lula" of "Luiz Inacio Lula da Silva"), or
+/// an initial and the surname of a two-word name ("K Morgan" of "Kevin Morgan", as team
+/// sheets write them).
 fn is_short_form(f: &str, all: &[String]) -> bool {
     let single = !f.contains(' ');
+    let in_middle = |g: &String| {
+        let words: Vec<&str> = g.split(' ').collect();
+        words.len() >= 3 && words[1..words.len() - 1].contains(&f)
+    };
+    if single && f.chars().count() >= 3 && all.iter().filter(|g| in_middle(g)).count() == 1 {
+        return true;
+    }
     let initial = f
         .split_once(' ')
         .filter(|(i, rest)| i.chars().count() == 1 && !rest.contains(' '));
@@ -130,7 +139,25 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         .filter(|((c, _), _)| c.accepted)
         .map(|(_, f)| f.as_str())
         .collect();
-    let accepted = |c: &Cand, f: &str| c.accepted || accepted_set.contains(f);
+    // "Arsene Wenger has stepped up his feud ... Wenger added": evidence for the surname
+    // alone (a speech verb, a title or role before it) is evidence for the full name.
+    let lex = lexicon();
+    let surname_evidence: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&folded)
+        .filter(|((c, w), f)| {
+            !c.accepted && c.len >= 2 && !accepted_set.contains(f.as_str()) && {
+                let (a, b) = c.spans[c.len - 1];
+                let surname = &texts[*w][a..b];
+                texts
+                    .iter()
+                    .any(|t| context::alone_with_evidence(t, surname, lex))
+            }
+        })
+        .map(|(_, f)| f.as_str())
+        .collect();
+    let accepted =
+        |c: &Cand, f: &str| c.accepted || accepted_set.contains(f) || surname_evidence.contains(f);
     // A name that is anywhere the title of a work or a character is dropped from the whole
     // document (checked only for names that would be output).
     let lex = lexicon();
@@ -293,6 +320,24 @@ mod tests {
             ("Gimme Credit and the Coral Consortium said.", &[]),
             ("He read the book. Andrew Marr said: \"Damaging.\"", &["Andrew Marr"]),
             ("Glasgow band Franz Ferdinand won; Alex Kapranos sang.", &["Alex Kapranos"]),
+            // Fourth round (issue 13): roles and titles of works, a middle word folded, a
+            // city that is a given name, evidence for the surname alone.
+            (
+                "DiCaprio plays millionaire Howard Hughes; Nadal plays Roger Federer.",
+                &["Roger Federer"],
+            ),
+            ("Rush won for his role as Peter Sellers in the film.", &[]),
+            ("It won for films such as The Fisher King, said Robin Williams.", &["Robin Williams"]),
+            ("A BBC film, The Life and Death of Peter Sellers was named.", &[]),
+            ("Nominees: Imelda Staunton (Vera Drake) and Phil Davis.", &["Imelda Staunton", "Phil Davis"]),
+            (
+                "President Luiz Inacio Lula da Silva spoke. President Lula agreed.",
+                &["Luiz Inacio Lula da Silva"],
+            ),
+            ("Liverpool striker Milan Baros scored in Milan.", &["Milan Baros"]),
+            ("Arsene Wenger has stepped up his row. Wenger added: \"No.\"", &["Arsene Wenger"]),
+            ("A coin for the Queen Mother.", &[]),
+            ("He won at Cannes - Nair said so. Rapper 50 Cent sang.", &[]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
