@@ -132,12 +132,6 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
         ["of", "role", ..] => return true,
         _ => {}
     }
-    if role_context(text, run_start, lex)
-        || in_title(text, run_start)
-        || in_parens_after_name(text, run_start, end)
-    {
-        return true;
-    }
     if skip_possessive(text, end) != end {
         return false; // "Thackeray's novel": the work belongs to the person
     }
@@ -160,6 +154,13 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
         [w, ..] if lex.work_nouns_after.contains(w) => true,
         _ => false,
     }
+}
+
+/// Whether this mention of a name is a role or in the title of a work (`plays millionaire
+/// X`, `his role as X`, `The Life and Death of X`): it is no evidence, though another mention
+/// of the name may be (`Alicia Keys has three nominations ... The Diary of Alicia Keys`).
+pub(super) fn character_or_title(text: &str, run_start: usize, lex: &Lexicon) -> bool {
+    role_context(text, run_start, lex) || in_title(text, run_start)
 }
 
 /// `DiCaprio plays millionaire Howard Hughes`, `playing seductive con artist Myra Langtry`,
@@ -190,7 +191,7 @@ fn role_context(text: &str, pos: usize, lex: &Lexicon) -> bool {
 
 /// Whether the text before `pos` ends a sentence or a paragraph, or opens a quotation (a
 /// capitalised word there is capitalised for that).
-fn sentence_start(text: &str, pos: usize) -> bool {
+pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
     let head = text[..pos].trim_end_matches([' ', '\t']);
     head.is_empty()
         || head.ends_with([
@@ -223,18 +224,21 @@ fn in_title(text: &str, pos: usize) -> bool {
     })
 }
 
-/// `Imelda Staunton (Vera Drake)`: a whole name in parentheses right after another
-/// capitalised word names that person's film or role.
-fn in_parens_after_name(text: &str, start: usize, end: usize) -> bool {
-    let Some(head) = text[..start].strip_suffix('(') else {
-        return false;
-    };
-    let head = head.trim_end_matches(' ');
-    text[end..].starts_with(')')
-        && head
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .next()
-            .is_some_and(first_upper)
+/// Whether `word`, lower-cased, is written in lower case in one of `texts` (a common word
+/// capitalised at a sentence's start: `Yesterday`, `Analyst`).
+pub(super) fn common_word(word: &str, texts: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    lower != word
+        && texts.iter().any(|t| {
+            t.match_indices(lower.as_str()).any(|(at, _)| {
+                let end = at + lower.len();
+                !t[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// Whether `surname` stands alone somewhere in `text` (no capitalised word right before or

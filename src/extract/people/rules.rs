@@ -2,7 +2,9 @@
 //! places and particles trimmed, organisations and places rejected, and the evidence that
 //! accepts it as a person (a title, a given name, a context window, a list of names).
 
-use super::context::{list_gap, skip_possessive, speech_after, trigger_before, work_or_character};
+use super::context::{
+    character_or_title, list_gap, skip_possessive, speech_after, trigger_before, work_or_character,
+};
 use super::lexicon::Lexicon;
 use super::lexicon::{contains_lower, role_before};
 use super::tokenize::{Class, Tok};
@@ -285,9 +287,11 @@ pub(super) fn share_list_evidence(text: &str, cands: &mut [Cand], lex: &Lexicon)
             j += 1;
         }
         if j > k
-            && cands[k..=j]
-                .iter()
-                .any(|c| c.accepted && !work_or_character(text, c.run_start, c.end, lex))
+            && cands[k..=j].iter().any(|c| {
+                c.accepted
+                    && !work_or_character(text, c.run_start, c.end, lex)
+                    && !character_or_title(text, c.run_start, lex)
+            })
         {
             for c in &mut cands[k..=j] {
                 // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
