@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build newsdex's world name lists (data/people/given_names_world.txt, family_first.txt) from the per-locale person providers of the Faker package.
+"""Build newsdex's world name lists (data/people/given_names_world.txt, given_names_cities.txt,
+family_first.txt) from the per-locale person providers of the Faker package.
 
 Input (pinned, installed at development time, never committed):
   * Faker==33.1.0 (PyPI, MIT licence; `pip install Faker==33.1.0`): `faker/providers/person/*`,
@@ -101,6 +102,13 @@ def main():
         for line in f:
             if not line.startswith("#") and "\t" in line:
                 cities.add(fold(line.split("\t", 1)[0]))
+    # Given names that are also city names (`Luca`, `Milan`) are kept apart: as a first word they
+    # are taken for a given name only on other evidence (a title, a role, a list of names).
+    city_given = sorted(
+        {g for g in given if fold(g) not in stop and fold(g) not in common and fold(g) in cities}
+        | {w for w in read_lines(os.path.join(ROOT, "data", "first_names.txt")) if fold(w) in cities},
+        key=fold,
+    )
     given = sorted(
         g for g in given
         if fold(g) not in stop and fold(g) not in census and fold(g) not in common and fold(g) not in cities
@@ -114,7 +122,11 @@ def main():
         f.write("# Family names written before the given name (Chinese, Japanese, Korean). One per line.\n"
                 + header)
         f.writelines(s + "\n" for s in sorted(family_first))
-    print(len(given), "given names,", len(family_first), "family-first family names")
+    with open(os.path.join(OUT, "given_names_cities.txt"), "w", encoding="utf-8") as f:
+        f.write("# Given names that are also city names of data/cities.tsv (Faker's and the US Census's)."
+                " One per line.\n" + header)
+        f.writelines(g + "\n" for g in city_given)
+    print(len(given), "given names,", len(city_given), "given names that are cities,", len(family_first), "family-first family names")
 
 
 if __name__ == "__main__":

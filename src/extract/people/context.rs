@@ -3,7 +3,7 @@
 //! (`the film Vera Drake`), or a list of names.
 
 use super::lexicon::{contains_lower, Lexicon};
-use crate::extract::text::{first_upper, words_after, words_before, CONTEXT};
+use crate::extract::text::{first_upper, next_word, prev_word, words_after, words_before, CONTEXT};
 
 /// Whether the words before `pos` mark the name there as a person: a byline (`Reporting by
 /// X`), a credit (`directed by X`), a speech verb (`said X`) or a role word, directly or as
@@ -154,6 +154,117 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
         [w, ..] if lex.work_nouns_after.contains(w) => true,
         _ => false,
     }
+}
+
+/// Whether this mention of a name is a role or in the title of a work (`plays millionaire
+/// X`, `his role as X`, `The Life and Death of X`): it is no evidence, though another mention
+/// of the name may be (`Alicia Keys has three nominations ... The Diary of Alicia Keys`).
+pub(super) fn character_or_title(text: &str, run_start: usize, lex: &Lexicon) -> bool {
+    role_context(text, run_start, lex) || in_title(text, run_start)
+}
+
+/// `DiCaprio plays millionaire Howard Hughes`, `playing seductive con artist Myra Langtry`,
+/// `his role as troubled Carolyn Burnham`: a name after a verb of acting and a lower-case
+/// description (at least one word: `plays Roger Federer` is an opponent), or after `role
+/// as`, is a character.
+fn role_context(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, pos, 5, &mut buf);
+    let ws = &buf[..n];
+    for (i, &w) in ws.iter().enumerate() {
+        if w == "as" && matches!(ws.get(i + 1), Some(&"role" | &"roles")) {
+            return true;
+        }
+        if i >= 1 && lex.character_verbs.contains(w) {
+            return true;
+        }
+        let description = i < 3
+            && !w.is_empty()
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !lex.character_stops.contains(w);
+        if !description {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the text before `pos` ends a sentence or a paragraph, or opens a quotation (a
+/// capitalised word there is capitalised for that).
+pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches([' ', '\t']);
+    head.is_empty()
+        || head.ends_with([
+            '\n', '\r', '.', '!', '?', ':', ';', '"', '\'', '(', '-', '\u{201c}', '\u{201d}',
+            '\u{2018}', '\u{2019}', '\u{2013}',
+        ])
+}
+
+/// `films such as The Fisher King`, `The Life and Death of Peter Sellers`: a name after a
+/// capitalised `The` inside a sentence, directly or after `of` and capitalised words, is in
+/// the title of a work (a person's name takes no article).
+fn in_title(text: &str, pos: usize) -> bool {
+    let mut buf = [""; CONTEXT];
+    let n = words_before(text, pos, 6, &mut buf);
+    let ws = &buf[..n];
+    let the = match ws {
+        ["The", ..] => Some(ws[0]),
+        ["of", rest @ ..] => rest
+            .iter()
+            .take(5)
+            .take_while(|w| first_upper(w) || matches!(**w, "and" | "&"))
+            .find(|w| **w == "The")
+            .copied(),
+        _ => None,
+    };
+    the.is_some_and(|w| {
+        // words_before returns slices of `text`: the word's offset is its pointer's.
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        !sentence_start(text, at)
+    })
+}
+
+/// Whether `word`, lower-cased, is written in lower case in one of `texts` (a common word
+/// capitalised at a sentence's start: `Yesterday`, `Analyst`).
+pub(super) fn common_word(word: &str, texts: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    lower != word
+        && texts.iter().any(|t| {
+            t.match_indices(lower.as_str()).any(|(at, _)| {
+                let end = at + lower.len();
+                !t[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
+/// Whether `surname` stands alone somewhere in `text` (no capitalised word right before or
+/// after it) with a person's evidence: a speech verb after it (`Wenger added`) or a speech
+/// verb, title or role before it (`said Wenger`, `Arsenal boss Wenger`).
+pub(super) fn alone_with_evidence(text: &str, surname: &str, lex: &Lexicon) -> bool {
+    if surname.chars().count() < 3 {
+        return false;
+    }
+    text.match_indices(surname).any(|(at, _)| {
+        let end = at + surname.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            return false;
+        }
+        let prev = prev_word(text, at);
+        let glued_before = first_upper(prev) && !prev.ends_with('.') && !sentence_start(text, at);
+        let after_pos = skip_possessive(text, end);
+        if glued_before || first_upper(next_word(text, after_pos)) {
+            return false;
+        }
+        speech_after(text, after_pos, lex) || trigger_before(text, at, lex)
+    })
 }
 
 /// Whether the text between two names joins them as list members.

@@ -33,12 +33,19 @@ pub(super) struct Lexicon {
     pub credit_verbs: Vec<&'static str>,
     /// Nouns for works: a name right after `film` or `novel` is a title or a character.
     pub work_nouns: Vec<&'static str>,
+    /// Verbs of acting: `plays millionaire X` names a character.
+    pub character_verbs: FxHashSet<&'static str>,
+    /// Lower-case words that end the description after a verb of acting (`played with X`).
+    pub character_stops: FxHashSet<&'static str>,
     /// Nouns for works right after a name: `the Mary Poppins musical` is a title.
     pub work_nouns_after: Vec<&'static str>,
     /// Words after a hyphen that make a name a modifier (`Blair-led`).
     pub modifier_suffixes: Vec<&'static str>,
     /// Given names of the world beyond the US Census list (`Jarkko`, `Jelena`), folded.
     pub world_given: FxHashSet<String>,
+    /// Given names that are also city names (`Milan`, `Luca`), folded: a first word only on
+    /// evidence other than the given name.
+    pub city_given: FxHashSet<String>,
     /// Family names written before the given name (`Li`, `Koizumi`, `Kim`), as written.
     pub family_first: FxHashSet<&'static str>,
     /// Lower-case words before a colon that open a list of players (`replacements`).
@@ -76,9 +83,14 @@ pub(super) fn lexicon() -> &'static Lexicon {
             suffixes: list(include_str!("../../../data/people/suffixes.txt")),
             credit_verbs: list(include_str!("../../../data/people/credit_verbs.txt")),
             work_nouns: list(include_str!("../../../data/people/work_nouns.txt")),
+            character_verbs: set(include_str!("../../../data/people/character_verbs.txt")),
+            character_stops: set(include_str!("../../../data/people/character_stops.txt")),
             work_nouns_after: list(include_str!("../../../data/people/work_nouns_after.txt")),
             modifier_suffixes: list(include_str!("../../../data/people/modifier_suffixes.txt")),
             world_given: list_entries(include_str!("../../../data/people/given_names_world.txt"))
+                .map(crate::gazetteer::fold)
+                .collect(),
+            city_given: list_entries(include_str!("../../../data/people/given_names_cities.txt"))
                 .map(crate::gazetteer::fold)
                 .collect(),
             family_first: set(include_str!("../../../data/people/family_first.txt")),
@@ -146,7 +158,7 @@ mod tests {
         assert_eq!(lex.triggers.len(), 99);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 364);
+        assert_eq!(lex.org_words.len(), 382);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);

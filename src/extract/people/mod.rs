@@ -21,7 +21,7 @@ use lexicon::{lexicon, role_before};
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
-use crate::extract::text::CapsLine;
+use crate::extract::text::{first_upper, CapsLine};
 use crate::gazetteer;
 
 /// Candidate names of one text (title or body), in text order, each with `which` (0 for
@@ -97,10 +97,19 @@ fn render(c: &Cand, text: &str) -> String {
 }
 
 /// Whether the folded name `f` is a shorter form of another name in `all`: its surname
-/// ("Maduro" of "Nicolás Maduro"), for one word its given name, or an initial and the
-/// surname of a two-word name ("K Morgan" of "Kevin Morgan", as team sheets write them).
+/// ("Maduro" of "Nicolás Maduro"), for one word its given name or, when only one name of
+/// three words or more holds it, a middle word ("Lula" of "Luiz Inacio Lula da Silva"), or
+/// an initial and the surname of a two-word name ("K Morgan" of "Kevin Morgan", as team
+/// sheets write them).
 fn is_short_form(f: &str, all: &[String]) -> bool {
     let single = !f.contains(' ');
+    let in_middle = |g: &String| {
+        let words: Vec<&str> = g.split(' ').collect();
+        words.len() >= 3 && words[1..words.len() - 1].contains(&f)
+    };
+    if single && f.chars().count() >= 3 && all.iter().filter(|g| in_middle(g)).count() == 1 {
+        return true;
+    }
     let initial = f
         .split_once(' ')
         .filter(|(i, rest)| i.chars().count() == 1 && !rest.contains(' '));
@@ -123,29 +132,64 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let cands = candidates(title, body);
     let names: Vec<String> = cands.iter().map(|(c, w)| render(c, texts[*w])).collect();
     let folded: Vec<String> = names.iter().map(|n| gazetteer::fold(n)).collect();
+    let lex = lexicon();
+    // A mention that is a role or in a work's title is no evidence, and is not output itself.
+    let role: Vec<bool> = cands
+        .iter()
+        .map(|(c, w)| context::character_or_title(texts[*w], c.run_start, lex))
+        .collect();
     // Document-level propagation: an unaccepted run equal to an accepted name is accepted.
     let accepted_set: rustc_hash::FxHashSet<&str> = cands
         .iter()
         .zip(&folded)
-        .filter(|((c, _), _)| c.accepted)
-        .map(|(_, f)| f.as_str())
+        .zip(&role)
+        .filter(|(((c, _), _), role)| c.accepted && !**role)
+        .map(|((_, f), _)| f.as_str())
         .collect();
-    let accepted = |c: &Cand, f: &str| c.accepted || accepted_set.contains(f);
+    // "the feud of Arsene Wenger ... Wenger added": evidence for the surname
+    // alone (a speech verb, a title or role before it) is evidence for the full name. Its
+    // first word must look like a given name: not capitalised for opening a sentence
+    // (`Neither Castro`, `Analyst Harry Mortner`), not a common word the story also writes in
+    // lower case, not a compound such as `Paris-based Euronext`.
+    let surname_evidence: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&folded)
+        .zip(&role)
+        .filter(|(((c, w), f), role)| {
+            !c.accepted && !**role && c.len >= 2 && !accepted_set.contains(f.as_str()) && {
+                let text = texts[*w];
+                let (a0, b0) = c.spans[0];
+                let first = &text[a0..b0];
+                let (a, b) = c.spans[c.len - 1];
+                let surname = &text[a..b];
+                !context::sentence_start(text, c.run_start)
+                    && !context::common_word(first, &texts)
+                    && first.split_once('-').is_none_or(|(_, r)| first_upper(r))
+                    && texts
+                        .iter()
+                        .any(|t| context::alone_with_evidence(t, surname, lex))
+            }
+        })
+        .map(|((_, f), _)| f.as_str())
+        .collect();
+    let accepted = |k: usize, c: &Cand, f: &str| {
+        !role[k] && (c.accepted || accepted_set.contains(f) || surname_evidence.contains(f))
+    };
     // A name that is anywhere the title of a work or a character is dropped from the whole
     // document (checked only for names that would be output).
-    let lex = lexicon();
     let vetoed: rustc_hash::FxHashSet<&str> = cands
         .iter()
         .zip(&folded)
-        .filter(|((c, w), f)| {
-            accepted(c, f) && context::work_or_character(texts[*w], c.run_start, c.end, lex)
+        .enumerate()
+        .filter(|(k, ((c, w), f))| {
+            accepted(*k, c, f) && context::work_or_character(texts[*w], c.run_start, c.end, lex)
         })
-        .map(|(_, f)| f.as_str())
+        .map(|(_, (_, f))| f.as_str())
         .collect();
     let mut out: Vec<String> = Vec::new();
     let mut out_folded: Vec<String> = Vec::new();
-    for (((c, _), n), f) in cands.iter().zip(&names).zip(&folded) {
-        if !accepted(c, f) || vetoed.contains(f.as_str()) || out_folded.contains(f) {
+    for (k, (((c, _), n), f)) in cands.iter().zip(&names).zip(&folded).enumerate() {
+        if !accepted(k, c, f) || vetoed.contains(f.as_str()) || out_folded.contains(f) {
             continue;
         }
         out.push(n.clone());
@@ -293,6 +337,30 @@ mod tests {
             ("Gimme Credit and the Coral Consortium said.", &[]),
             ("He read the book. Andrew Marr said: \"Damaging.\"", &["Andrew Marr"]),
             ("Glasgow band Franz Ferdinand won; Alex Kapranos sang.", &["Alex Kapranos"]),
+            // Fourth round (issue 13): roles and titles of works, a middle word folded, a
+            // city that is a given name, evidence for the surname alone.
+            (
+                "DiCaprio plays millionaire Howard Hughes; Nadal plays Roger Federer.",
+                &["Roger Federer"],
+            ),
+            ("Rush won for his role as Peter Sellers in the film.", &[]),
+            ("It won for films such as The Fisher King, said Robin Williams.", &["Robin Williams"]),
+            ("A BBC film, The Life and Death of Peter Sellers was named.", &[]),
+            (
+                "She played con artist Myra Langtry; Alicia Keys won for The Diary of Alicia Keys.",
+                &["Alicia Keys"],
+            ),
+            (
+                "President Luiz Inacio Lula da Silva spoke. President Lula agreed.",
+                &["Luiz Inacio Lula da Silva"],
+            ),
+            ("Liverpool striker Milan Baros scored in Milan.", &["Milan Baros"]),
+            (
+                "The row of Arsene Wenger grew; Yesterday Citicorp fell. Wenger added: \"No.\" Citicorp said.",
+                &["Arsene Wenger"],
+            ),
+            ("A coin for the Queen Mother.", &[]),
+            ("He won at Cannes - Nair said so. Rapper 50 Cent sang.", &[]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \

@@ -2,7 +2,9 @@
 //! places and particles trimmed, organisations and places rejected, and the evidence that
 //! accepts it as a person (a title, a given name, a context window, a list of names).
 
-use super::context::{list_gap, skip_possessive, speech_after, trigger_before, work_or_character};
+use super::context::{
+    character_or_title, list_gap, skip_possessive, speech_after, trigger_before, work_or_character,
+};
 use super::lexicon::Lexicon;
 use super::lexicon::{contains_lower, role_before};
 use super::tokenize::{Class, Tok};
@@ -141,11 +143,13 @@ fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok]
 
 /// Whether `name` is no person whatever the evidence: an organisation word, a modifier
 /// built on a name (`Blair-led`), only titles, a place word (except a place-like surname
-/// after a given name, `Jerry Jordan`), or as a whole a city or country.
+/// after a given name, `Jerry Jordan`, and a city that is also a given name opening the name,
+/// `Milan Baros`), or as a whole a city or country.
 fn rejected(
     text: &str,
     name: &[Tok],
     given_name: bool,
+    city_given: bool,
     titled: bool,
     lex: &Lexicon,
     buf: &mut String,
@@ -190,7 +194,7 @@ fn rejected(
         if is_place_word(word(t), buf) {
             // "Jerry Jordan": a given name then a place-like surname is still a person.
             let jordan_rule = (given_name || paren) && k == name.len() - 1 && k > 0;
-            if !jordan_rule {
+            if !(jordan_rule || city_given && k == 0) {
                 return true;
             }
         }
@@ -220,12 +224,21 @@ pub(super) fn process_run(
     if name.is_empty() || name.len() > MAX_NAME_TOKENS {
         return;
     }
-    let given_name = name.len() >= 2 && is_given(word(&name[0]), lex, buf);
+    // "Milan Baros", "Luca Verdecchia": a given name that is also a city opens a name only on
+    // other evidence (a title, a role, speech, a list), never as the given-name evidence.
+    let city_given = name.len() >= 2 && {
+        let first = word(&name[0]);
+        is_place_word(first, buf) && {
+            fold_into(first, buf);
+            lex.city_given.contains(buf.as_str())
+        }
+    };
+    let given_name = name.len() >= 2 && !city_given && is_given(word(&name[0]), lex, buf);
     // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`).
     let family_first = name.len() == 2
         && lex.family_first.contains(word(&name[0]))
         && is_romanised_given(word(&name[1]));
-    if rejected(text, name, given_name, titled, lex, buf) {
+    if rejected(text, name, given_name, city_given, titled, lex, buf) {
         return;
     }
     let paren = name.iter().skip(1).any(|t| t.paren);
@@ -234,7 +247,9 @@ pub(super) fn process_run(
     let accepted = if name.len() == 1 {
         // A single token only after an honorific ("President Reagan") or a lower-case role
         // word ("singer Fergie", "daughter Jill").
+        // Not a family tie after a title (`the Queen Mother`).
         name[0].end - name[0].start > 2
+            && !contains_lower(&lex.family_words, word(&name[0]))
             && (titled
                 && from > 0
                 && run
@@ -272,9 +287,11 @@ pub(super) fn share_list_evidence(text: &str, cands: &mut [Cand], lex: &Lexicon)
             j += 1;
         }
         if j > k
-            && cands[k..=j]
-                .iter()
-                .any(|c| c.accepted && !work_or_character(text, c.run_start, c.end, lex))
+            && cands[k..=j].iter().any(|c| {
+                c.accepted
+                    && !work_or_character(text, c.run_start, c.end, lex)
+                    && !character_or_title(text, c.run_start, lex)
+            })
         {
             for c in &mut cands[k..=j] {
                 // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.

@@ -193,8 +193,16 @@ fn joins_next(
             }
         }
     }
+    // A dash or a number between words ends a name ("at Cannes - Nair has become", "Rapper
+    // 50 Cent").
+    let dash = bytes
+        .get(k)
+        .is_some_and(|b| *b == b'-' || b.is_ascii_digit())
+        || bytes
+            .get(k..k + 3)
+            .is_some_and(|d| d == "\u{2013}".as_bytes() || d == "\u{2014}".as_bytes());
     // At most one line break, some space, and no parenthesis but `(Surname)`.
-    ok && newlines <= 1 && saw_space && (paren_next || bytes.get(k) != Some(&b'('))
+    ok && newlines <= 1 && saw_space && !dash && (paren_next || bytes.get(k) != Some(&b'('))
 }
 
 /// Byte-level tokenizer: ASCII is classified without decoding; other characters are decoded
