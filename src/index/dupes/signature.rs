@@ -84,33 +84,39 @@ fn word_step(h: u64, c: u64) -> u64 {
 /// and digits), lower-cased, in order. Every article's body goes through
 /// here at index time, so an ASCII byte is classified by one table lookup;
 /// other characters are decoded and lower-cased with `to_lowercase`.
-fn for_each_word_hash(text: &str, each: impl FnMut(u64)) {
-    WordHashes::new(text).for_each(each);
+fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
+    WordHashes::<false>::new(text).for_each(|(h, _)| each(h));
 }
 
 /// The hashes of a text's words, as [`for_each_word_hash`] gives them, one
 /// at a time: an iterator, so that [`text_keys`]'s loop is compiled into
-/// one function with the word reader.
-struct WordHashes<'a> {
+/// one function with the word reader. With `NAMES`, each word also comes
+/// with its hash as written when it is a name as [`Fingerprint::names`]
+/// counts one (a capital, then at least one more character), so a
+/// fingerprint reads its text once; without, that part compiles away.
+struct WordHashes<'a, const NAMES: bool> {
     text: &'a str,
     /// Where the next word's search starts (a character boundary).
     at: usize,
 }
 
-impl<'a> WordHashes<'a> {
-    fn new(text: &'a str) -> WordHashes<'a> {
+impl<'a, const NAMES: bool> WordHashes<'a, NAMES> {
+    fn new(text: &'a str) -> WordHashes<'a, NAMES> {
         WordHashes { text, at: 0 }
     }
 }
 
-impl Iterator for WordHashes<'_> {
-    type Item = u64;
+impl<const NAMES: bool> Iterator for WordHashes<'_, NAMES> {
+    /// The word's hash, lower-cased, and its name hash (with `NAMES`).
+    type Item = (u64, Option<u64>);
 
     #[inline]
-    fn next(&mut self) -> Option<u64> {
+    fn next(&mut self) -> Option<(u64, Option<u64>)> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         let mut h = WORD_SEED;
+        // The word as written, whether it starts with a capital, its characters.
+        let (mut written, mut capital, mut chars) = (WORD_SEED, false, 0u32);
         let mut in_word = false;
         while i < bytes.len() {
             let class = BYTE_CLASS[bytes[i] as usize];
@@ -124,6 +130,11 @@ impl Iterator for WordHashes<'_> {
                     for lc in c.to_lowercase() {
                         h = word_step(h, u64::from(lc));
                     }
+                    if NAMES {
+                        capital |= !in_word && c.is_uppercase();
+                        written = word_step(written, u64::from(c));
+                        chars += 1;
+                    }
                     in_word = true;
                     continue;
                 }
@@ -131,78 +142,23 @@ impl Iterator for WordHashes<'_> {
                 i += 1;
                 if class != SEPARATOR {
                     h = word_step(h, u64::from(class));
+                    if NAMES {
+                        let b = bytes[i - 1];
+                        capital |= !in_word && b.is_ascii_uppercase();
+                        written = word_step(written, u64::from(b));
+                        chars += 1;
+                    }
                     in_word = true;
                     continue;
                 }
             }
             if in_word {
                 self.at = i;
-                return Some(h);
+                return Some((h, (NAMES && capital && chars > 1).then(|| mix(written))));
             }
         }
         self.at = bytes.len();
-        in_word.then_some(h)
-    }
-}
-
-/// The word reader behind [`for_each_word_hash`]: with `NAMES`, it also
-/// hashes each word as written and passes that hash along when the word is
-/// a name as [`name_hashes`] counts one (a capital, then at least one more
-/// character), so a fingerprint reads its text once, not twice.
-fn scan_words<const NAMES: bool>(text: &str, mut each: impl FnMut(u64, Option<u64>)) {
-    let bytes = text.as_bytes();
-    let mut h = WORD_SEED;
-    // The word as written, whether it starts with a capital, its characters.
-    let (mut written, mut capital, mut chars) = (WORD_SEED, false, 0u32);
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let class = BYTE_CLASS[bytes[i] as usize];
-        if class == MULTIBYTE {
-            // `i` is at a character boundary: only whole characters are read.
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                for lc in c.to_lowercase() {
-                    h = word_step(h, u64::from(lc));
-                }
-                if NAMES {
-                    if !in_word {
-                        capital = c.is_uppercase();
-                    }
-                    written = word_step(written, u64::from(c));
-                    chars += 1;
-                }
-                in_word = true;
-                continue;
-            }
-        } else {
-            i += 1;
-            if class != SEPARATOR {
-                h = word_step(h, u64::from(class));
-                if NAMES {
-                    let b = bytes[i - 1];
-                    if !in_word {
-                        capital = b.is_ascii_uppercase();
-                    }
-                    written = word_step(written, u64::from(b));
-                    chars += 1;
-                }
-                in_word = true;
-                continue;
-            }
-        }
-        if in_word {
-            each(h, (NAMES && capital && chars > 1).then(|| mix(written)));
-            h = WORD_SEED;
-            (written, chars) = (WORD_SEED, 0);
-            in_word = false;
-        }
-    }
-    if in_word {
-        each(h, (NAMES && capital && chars > 1).then(|| mix(written)));
+        in_word.then(|| (h, (NAMES && capital && chars > 1).then(|| mix(written))))
     }
 }
 
@@ -278,10 +234,10 @@ pub struct Fingerprint {
 pub fn fingerprint(text: &str) -> Fingerprint {
     let mut words = Vec::with_capacity(text.len() / 6);
     let mut names = Vec::new();
-    scan_words::<true>(text, |h, name| {
+    for (h, name) in WordHashes::<true>::new(text) {
         words.push(h);
         names.extend(name);
-    });
+    }
     names.sort_unstable();
     names.dedup();
     Fingerprint {
@@ -398,7 +354,7 @@ pub fn text_keys(text: &str) -> Vec<u64> {
     let mut bins = Bins::new();
     // The first distinct shingles, until there are enough to sketch.
     let mut distinct: Vec<u64> = Vec::with_capacity(MIN_SHINGLES);
-    for e in WordHashes::new(text) {
+    for (e, _) in WordHashes::<false>::new(text) {
         words += 1;
         if words >= SHINGLE_WORDS {
             // `shingle_hash(&[a, b, c, d, e])`, spelt out.
