@@ -69,6 +69,7 @@ pub fn to_document_with(f: &Fields, a: &Article, dup_keys: bool) -> TantivyDocum
 /// About the bytes [`to_document_with`] writes into a document's buffer:
 /// the texts with a few bytes of length each, and room for the numbers.
 fn encoded_size(a: &Article, dup_keys: bool) -> usize {
+    // The id twice: once as the id, once as the cluster a new article starts in.
     let texts = [&a.id, &a.title, &a.body, &a.path, &a.id]
         .into_iter()
         .chain(a.dateline.as_ref())
@@ -76,7 +77,8 @@ fn encoded_size(a: &Article, dup_keys: bool) -> usize {
         .map(|t| t.len() + 5)
         .sum::<usize>();
     let keys = if dup_keys {
-        crate::index::dupes::signature::BANDS * 8
+        use crate::index::dupes::signature::{BANDS, KEYS_PER_VALUE};
+        BANDS / KEYS_PER_VALUE * std::mem::size_of::<u64>()
     } else {
         0
     };

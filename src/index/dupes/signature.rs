@@ -80,17 +80,12 @@ fn word_step(h: u64, c: u64) -> u64 {
     (h ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Calls `each` with the hash of every word of the text (a run of letters
-/// and digits), lower-cased, in order. Every article's body goes through
+/// The hash of every word of a text (a run of letters and digits),
+/// lower-cased, in order, one at a time. Every article's body goes through
 /// here at index time, so an ASCII byte is classified by one table lookup;
-/// other characters are decoded and lower-cased with `to_lowercase`.
-fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
-    WordHashes::<false>::new(text).for_each(|(h, _)| each(h));
-}
-
-/// The hashes of a text's words, as [`for_each_word_hash`] gives them, one
-/// at a time: an iterator, so that [`text_keys`]'s loop is compiled into
-/// one function with the word reader. With `NAMES`, each word also comes
+/// other characters are decoded and lower-cased with `to_lowercase`. An
+/// iterator, so that [`text_keys`]'s loop is compiled into one function
+/// with the word reader. With `NAMES`, each word also comes
 /// with its hash as written when it is a name as [`Fingerprint::names`]
 /// counts one (a capital, then at least one more character), so a
 /// fingerprint reads its text once; without, that part compiles away.
@@ -164,9 +159,7 @@ impl<const NAMES: bool> Iterator for WordHashes<'_, NAMES> {
 
 /// Hashes of the text's words, lower-cased, in order.
 fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(text.len() / 6);
-    for_each_word_hash(text, |h| out.push(h));
-    out
+    WordHashes::<false>::new(text).map(|(h, _)| h).collect()
 }
 
 /// The hash of one shingle: its words' hashes, in order, each turned by
