@@ -216,6 +216,30 @@ fn histogram() -> Value {
     ]})
 }
 
+/// What an answer repeats of its request: the query (when `query`), the
+/// filters applied and the date range.
+fn scope(query: bool) -> Vec<(&'static str, Value)> {
+    let query = query.then(|| ("query", json!({"type": "string"})));
+    query
+        .into_iter()
+        .chain([
+            (
+                "filters",
+                json!({"type": "array", "items": applied_filter()}),
+            ),
+            ("since", date_or_null()),
+            ("until", date_or_null()),
+        ])
+        .collect()
+}
+
+/// The request's [`scope`], then `rest`.
+fn scoped(query: bool, rest: Vec<(&'static str, Value)>) -> Vec<(&'static str, Value)> {
+    let mut props = scope(query);
+    props.extend(rest);
+    props
+}
+
 /// A filter as applied: what was typed and the stored values it meant.
 fn applied_filter() -> Value {
     object(vec![
@@ -228,38 +252,36 @@ fn applied_filter() -> Value {
 
 /// `newsdex search --format json`.
 pub fn search_results() -> Value {
-    let filter = applied_filter();
-    let mut body = object(vec![
-        ("query", json!({"type": "string"})),
-        ("filters", json!({"type": "array", "items": filter})),
-        ("since", date_or_null()),
-        ("until", date_or_null()),
-        (
-            "total",
-            json!({"type": "integer", "minimum": 0, "description": "documents matching the query and filters"}),
-        ),
-        ("offset", json!({"type": "integer"})),
-        ("limit", json!({"type": "integer"})),
-        (
-            "sort",
-            json!({"enum": ["relevance", "date_asc", "date_desc"]}),
-        ),
-        ("took_ms", json!({"type": "number"})),
-        (
-            "hits",
-            json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
-        ),
-        ("facets", json!({"type": "array", "items": facet_counts()})),
-        ("histogram", histogram()),
-        (
-            "collapse",
-            json!({"oneOf": [{"type": "null"}, object(vec![
-                ("by", json!({"enum": ["earliest", "best"], "description": "which copy stands for its story"})),
-                ("counts", json!({"const": "stories", "description": "total, facets and histogram count stories, not copies"})),
-                ("hidden_copies", json!({"type": "integer", "minimum": 0, "description": "matching copies left out"})),
-            ])]}),
-        ),
-    ]);
+    let mut body = object(scoped(
+        true,
+        vec![
+            (
+                "total",
+                json!({"type": "integer", "minimum": 0, "description": "documents matching the query and filters"}),
+            ),
+            ("offset", json!({"type": "integer"})),
+            ("limit", json!({"type": "integer"})),
+            (
+                "sort",
+                json!({"enum": ["relevance", "date_asc", "date_desc"]}),
+            ),
+            ("took_ms", json!({"type": "number"})),
+            (
+                "hits",
+                json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
+            ),
+            ("facets", json!({"type": "array", "items": facet_counts()})),
+            ("histogram", histogram()),
+            (
+                "collapse",
+                json!({"oneOf": [{"type": "null"}, object(vec![
+                    ("by", json!({"enum": ["earliest", "best"], "description": "which copy stands for its story"})),
+                    ("counts", json!({"const": "stories", "description": "total, facets and histogram count stories, not copies"})),
+                    ("hidden_copies", json!({"type": "integer", "minimum": 0, "description": "matching copies left out"})),
+                ])]}),
+            ),
+        ],
+    ));
     body["$defs"] = json!({ "hit": hit() });
     document(
         "search-results.schema.json",
@@ -304,26 +326,22 @@ pub fn dupes() -> Value {
     document(
         "dupes.schema.json",
         "newsdex dupes --format json",
-        object(vec![
-            ("query", json!({"type": "string"})),
-            (
-                "filters",
-                json!({"type": "array", "items": applied_filter()}),
-            ),
-            ("since", date_or_null()),
-            ("until", date_or_null()),
-            (
-                "total_clusters",
-                json!({"type": "integer", "minimum": 0, "description": "clusters with at least one matching copy"}),
-            ),
-            (
-                "total_copies",
-                json!({"type": "integer", "minimum": 0, "description": "matching articles that have copies"}),
-            ),
-            ("limit", json!({"type": "integer"})),
-            ("clusters", json!({"type": "array", "items": cluster})),
-            ("took_ms", json!({"type": "number"})),
-        ]),
+        object(scoped(
+            true,
+            vec![
+                (
+                    "total_clusters",
+                    json!({"type": "integer", "minimum": 0, "description": "clusters with at least one matching copy"}),
+                ),
+                (
+                    "total_copies",
+                    json!({"type": "integer", "minimum": 0, "description": "matching articles that have copies"}),
+                ),
+                ("limit", json!({"type": "integer"})),
+                ("clusters", json!({"type": "array", "items": cluster})),
+                ("took_ms", json!({"type": "number"})),
+            ],
+        )),
     )
 }
 
@@ -388,14 +406,11 @@ pub fn compare() -> Value {
     document(
         "compare.schema.json",
         "newsdex compare --format json",
-        object(vec![
-            ("interval", interval_enum()),
-            (
-                "filters",
-                json!({"type": "array", "items": applied_filter()}),
-            ),
-            ("since", date_or_null()),
-            ("until", date_or_null()),
+        object(
+            [
+                vec![("interval", interval_enum())],
+                scope(false),
+                vec![
             ("all", all),
             ("queries", json!({"type": "array", "items": series})),
             (
@@ -403,7 +418,10 @@ pub fn compare() -> Value {
                 json!({"enum": ["articles", "stories"], "description": "stories when near-duplicate copies were collapsed (--collapse)"}),
             ),
             ("took_ms", json!({"type": "number"})),
-        ]),
+                ],
+            ]
+            .concat(),
+        ),
     )
 }
 
@@ -439,24 +457,20 @@ pub fn cooccur() -> Value {
     document(
         "cooccur.schema.json",
         "newsdex cooccur --format json",
-        object(vec![
-            ("query", json!({"type": "string"})),
-            (
-                "filters",
-                json!({"type": "array", "items": applied_filter()}),
-            ),
-            ("since", date_or_null()),
-            ("until", date_or_null()),
-            (
-                "total",
-                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
-            ),
-            ("rows_facet", facet_enum()),
-            ("columns_facet", facet_enum()),
-            ("columns", json!({"type": "array", "items": facet_value()})),
-            ("rows", json!({"type": "array", "items": row})),
-            ("took_ms", json!({"type": "number"})),
-        ]),
+        object(scoped(
+            true,
+            vec![
+                (
+                    "total",
+                    json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+                ),
+                ("rows_facet", facet_enum()),
+                ("columns_facet", facet_enum()),
+                ("columns", json!({"type": "array", "items": facet_value()})),
+                ("rows", json!({"type": "array", "items": row})),
+                ("took_ms", json!({"type": "number"})),
+            ],
+        )),
     )
 }
 
@@ -484,48 +498,43 @@ pub fn terms() -> Value {
     document(
         "terms.schema.json",
         "newsdex terms --format json",
-        object(vec![
-            ("query", json!({"type": "string"})),
-            (
-                "filters",
-                json!({"type": "array", "items": applied_filter()}),
-            ),
-            ("since", date_or_null()),
-            ("until", date_or_null()),
-            (
-                "total",
-                json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
-            ),
-            (
-                "sampled",
-                json!({"type": "integer", "minimum": 0, "description": "best-ranked hits tokenised: the foreground"}),
-            ),
-            (
-                "background_documents",
-                json!({"type": "integer", "minimum": 0}),
-            ),
-            ("heuristic", json!({"enum": ["jlh"]})),
-            ("min_doc_count", json!({"type": "integer", "minimum": 1})),
-            ("terms", json!({"type": "array", "items": term})),
-            ("took_ms", json!({"type": "number"})),
-        ]),
+        object(scoped(
+            true,
+            vec![
+                (
+                    "total",
+                    json!({"type": "integer", "minimum": 0, "description": "hits of the query and filters"}),
+                ),
+                (
+                    "sampled",
+                    json!({"type": "integer", "minimum": 0, "description": "best-ranked hits tokenised: the foreground"}),
+                ),
+                (
+                    "background_documents",
+                    json!({"type": "integer", "minimum": 0}),
+                ),
+                ("heuristic", json!({"enum": ["jlh"]})),
+                ("min_doc_count", json!({"type": "integer", "minimum": 1})),
+                ("terms", json!({"type": "array", "items": term})),
+                ("took_ms", json!({"type": "number"})),
+            ],
+        )),
     )
 }
 
 /// `newsdex similar --format json`.
 pub fn similar() -> Value {
-    let mut body = object(vec![
+    let mut body = object(
+        [
         (
             "id",
             json!({"type": "string", "description": "the article compared with"}),
         ),
         ("title", json!({"type": "string"})),
-        (
-            "filters",
-            json!({"type": "array", "items": applied_filter()}),
-        ),
-        ("since", date_or_null()),
-        ("until", date_or_null()),
+        ]
+        .into_iter()
+        .chain(scope(false))
+        .chain([
         (
             "copies_left_out",
             json!({"type": "integer", "minimum": 0, "description": "near-duplicate copies of the article, never listed"}),
@@ -540,7 +549,9 @@ pub fn similar() -> Value {
             json!({"type": "array", "items": {"$ref": "#/$defs/hit"}}),
         ),
         ("took_ms", json!({"type": "number"})),
-    ]);
+        ])
+        .collect(),
+    );
     body["$defs"] = json!({ "hit": hit() });
     document("similar.schema.json", "newsdex similar --format json", body)
 }
