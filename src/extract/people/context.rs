@@ -258,7 +258,14 @@ pub(super) fn alone_with_evidence(text: &str, surname: &str, lex: &Lexicon) -> b
             return false;
         }
         let prev = prev_word(text, at);
-        let glued_before = first_upper(prev) && !prev.ends_with('.') && !sentence_start(text, at);
+        // A capitalised word right before is part of another name, unless it is a role
+        // capitalised for opening the sentence (`Singer-songwriter Casey beat ...`).
+        // prev_word returns a slice of `text`: the word's offset is its pointer's.
+        let prev_at = prev.as_ptr() as usize - text.as_ptr() as usize;
+        let role_opening = sentence_start(text, prev_at)
+            && (contains_lower(&lex.role_words, prev) || contains_lower(&lex.triggers, prev));
+        let glued_before =
+            first_upper(prev) && !prev.ends_with('.') && !sentence_start(text, at) && !role_opening;
         let after_pos = skip_possessive(text, end);
         if glued_before || first_upper(next_word(text, after_pos)) {
             return false;

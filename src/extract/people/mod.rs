@@ -17,7 +17,7 @@ mod rules;
 mod tokenize;
 
 pub use credits::split_credits;
-use lexicon::{lexicon, role_before};
+use lexicon::{contains_lower, lexicon, role_before};
 use rules::{process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
@@ -151,27 +151,37 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     // first word must look like a given name: not capitalised for opening a sentence
     // (`Neither Castro`, `Analyst Harry Mortner`), not a common word the story also writes in
     // lower case, not a compound such as `Paris-based Euronext`.
-    let surname_evidence: rustc_hash::FxHashSet<&str> = cands
-        .iter()
-        .zip(&folded)
-        .zip(&role)
-        .filter(|(((c, w), f), role)| {
-            !c.accepted && !**role && c.len >= 2 && !accepted_set.contains(f.as_str()) && {
-                let text = texts[*w];
-                let (a0, b0) = c.spans[0];
-                let first = &text[a0..b0];
-                let (a, b) = c.spans[c.len - 1];
-                let surname = &text[a..b];
-                !context::sentence_start(text, c.run_start)
-                    && !context::common_word(first, &texts)
-                    && first.split_once('-').is_none_or(|(_, r)| first_upper(r))
-                    && texts
-                        .iter()
-                        .any(|t| context::alone_with_evidence(t, surname, lex))
-            }
-        })
-        .map(|((_, f), _)| f.as_str())
-        .collect();
+    // Each first word and surname is looked up once per story: a story names the same
+    // rejected run many times, and each lookup scans the story's texts.
+    let mut common: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    let mut alone: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    let mut surname_evidence: rustc_hash::FxHashSet<&str> = Default::default();
+    for (((c, w), f), role) in cands.iter().zip(&folded).zip(&role) {
+        if c.accepted || *role || c.len < 2 || accepted_set.contains(f.as_str()) {
+            continue;
+        }
+        let text = texts[*w];
+        let (a0, b0) = c.spans[0];
+        let first = &text[a0..b0];
+        let (a, b) = c.spans[c.len - 1];
+        let surname = &text[a..b];
+        // Nor a role word (`Wife Swap`, when `Wife Swap said` opens a sentence elsewhere).
+        let ok = !context::sentence_start(text, c.run_start)
+            && first.split_once('-').is_none_or(|(_, r)| first_upper(r))
+            && !contains_lower(&lex.triggers, first)
+            && !contains_lower(&lex.role_words, first)
+            && !*common
+                .entry(first)
+                .or_insert_with(|| context::common_word(first, &texts))
+            && *alone.entry(surname).or_insert_with(|| {
+                texts
+                    .iter()
+                    .any(|t| context::alone_with_evidence(t, surname, lex))
+            });
+        if ok {
+            surname_evidence.insert(f.as_str());
+        }
+    }
     let accepted = |k: usize, c: &Cand, f: &str| {
         !role[k] && (c.accepted || accepted_set.contains(f) || surname_evidence.contains(f))
     };
@@ -308,6 +318,7 @@ mod tests {
             // Names from everywhere (issue 13): world given names, family name first.
             ("Jarkko Nieminen beat Jelena Jankovic's coach.", &["Jarkko Nieminen", "Jelena Jankovic"]),
             ("Premier Li Peng met Kim Jong-il in May.", &["Li Peng", "Kim Jong-il"]),
+            ("Ziyi Zhang won; Hong Kong lost.", &["Ziyi Zhang"]),
             ("They flew to Long Island and Ma Stock.", &[]),
             // Role words (issue 13): a role opening a sentence is cut; one word after a role.
             ("Actor Gerard Jugnot was paid most.", &["Gerard Jugnot"]),
@@ -361,6 +372,20 @@ mod tests {
             ),
             ("A coin for the Queen Mother.", &[]),
             ("He won at Cannes - Nair said so. Rapper 50 Cent sang.", &[]),
+            // Fifth round (issue 13): a role opening a sentence, firms with `&`, a party
+            // noun as a title, a role capitalised before a surname alone.
+            (
+                "Unemployment is high. Economist Colen Garrow said so. Boss Steve Bruce agreed.",
+                &["Colen Garrow", "Steve Bruce"],
+            ),
+            ("Previous Star Trek Voyager games sold.", &[]),
+            ("Analysts at Ernst & Young and Marsh & McLennan said.", &[]),
+            ("It was Tory Edward Turnour, aged 21.", &["Edward Turnour"]),
+            (
+                "The band won while Paddy Casey collected best male. Singer-songwriter Casey beat Rice.",
+                &["Paddy Casey"],
+            ),
+            ("Spokesman Swap was big. It was like Wife Swap.", &[]),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \

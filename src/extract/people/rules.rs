@@ -3,7 +3,8 @@
 //! accepts it as a person (a title, a given name, a context window, a list of names).
 
 use super::context::{
-    character_or_title, list_gap, skip_possessive, speech_after, trigger_before, work_or_character,
+    character_or_title, list_gap, sentence_start, skip_possessive, speech_after, trigger_before,
+    work_or_character,
 };
 use super::lexicon::Lexicon;
 use super::lexicon::{contains_lower, role_before};
@@ -61,15 +62,14 @@ fn is_given(w: &str, lex: &Lexicon, buf: &mut String) -> bool {
 /// least one more word.
 fn cut_descriptor<'t>(text: &str, name: &'t [Tok], lex: &Lexicon, buf: &mut String) -> &'t [Tok] {
     let word = |t: &Tok| &text[t.start..t.end];
-    if name.len() < 3 || name[0].class != Class::Cap {
+    if name.len() < 3 || name[0].class != Class::Cap || name[1].class != Class::Cap {
         return name;
     }
     let first = word(&name[0]);
     // Five letters at least: not a short given name or a place's first word (`Cor van der
     // Klugt`, `San Francisco Ballet`).
-    let descriptor = first.chars().count() >= 5
-        && name[1].class == Class::Cap
-        && ["er", "or", "ist", "an"].iter().any(|e| first.ends_with(e));
+    let descriptor =
+        first.chars().count() >= 5 && ["er", "or", "ist", "an"].iter().any(|e| first.ends_with(e));
     if descriptor && !is_given(first, lex, buf) && is_given(word(&name[1]), lex, buf) {
         &name[1..]
     } else {
@@ -86,13 +86,26 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
     for (k, t) in run.iter().enumerate() {
         // "Actor Gerard Jugnot": a role word opening a sentence, two name words after it
         // (not "The Actor Studio Theatre": a role takes no article before a name).
-        let role = k == 0
-            && run.len() >= 3
-            && contains_lower(&lex.role_words, word(t))
-            && !matches!(
+        let no_article = || {
+            !matches!(
                 prev_word(text, t.start),
                 "The" | "the" | "A" | "a" | "An" | "an"
-            );
+            )
+        };
+        let role =
+            k == 0 && run.len() >= 3 && contains_lower(&lex.role_words, word(t)) && no_article();
+        // A word that marks a person just before a name when lower-case, opening a sentence
+        // (`Economist Colen Garrow said`, `Boss Steve Bruce`), is cut too, but is no evidence:
+        // some also open names of things there (`Star Trek Voyager`).
+        if k == 0
+            && run.len() >= 3
+            && contains_lower(&lex.triggers, word(t))
+            && sentence_start(text, t.start)
+            && no_article()
+            && !lex.suffixes.contains(&word(&run[1]))
+        {
+            from = 1;
+        }
         if role || is_title(word(t), lex) {
             if let Some(n) = run.get(k + 1) {
                 if !lex.suffixes.contains(&word(n)) {
@@ -186,6 +199,10 @@ fn rejected(
     if name.iter().all(|t| lex.titles.contains(word(t))) {
         return true;
     }
+    // "Ernst & Young", "Marsh & McLennan": an ampersand joins the names of a firm's founders.
+    if text[name[0].start..name[name.len() - 1].end].contains('&') {
+        return true;
+    }
     let paren = name.iter().skip(1).any(|t| t.paren);
     for (k, t) in name.iter().enumerate() {
         if t.class == Class::Particle {
@@ -234,10 +251,20 @@ pub(super) fn process_run(
         }
     };
     let given_name = name.len() >= 2 && !city_given && is_given(word(&name[0]), lex, buf);
-    // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`).
+    // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`), or last as English
+    // papers also write them (`Ziyi Zhang`, `Junichiro Koizumi`, `Yuji Shimizu`); then the
+    // given name must end in a vowel and be no city: English words and places ending in `n`
+    // or `ng` open names of firms and things before such a family name (`Cheung Kong`,
+    // `Rising Sun`, `Melbourne Sun`).
+    let mut given_last = |w: &str| {
+        is_romanised_given(w) && w.ends_with(['a', 'e', 'i', 'o', 'u']) && {
+            fold_into(w, buf);
+            gazetteer::city_entry(buf).is_none()
+        }
+    };
     let family_first = name.len() == 2
-        && lex.family_first.contains(word(&name[0]))
-        && is_romanised_given(word(&name[1]));
+        && (lex.family_first.contains(word(&name[0])) && is_romanised_given(word(&name[1]))
+            || lex.family_first.contains(word(&name[1])) && given_last(word(&name[0])));
     if rejected(text, name, given_name, city_given, titled, lex, buf) {
         return;
     }
