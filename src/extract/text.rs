@@ -85,6 +85,11 @@ fn is_word_char(c: char) -> bool {
 /// The word ending just before `pos`, skipping white space but not punctuation (so after a
 /// comma it is empty); a word here keeps inner and trailing `.`, `'` and `-` (`Gov.`).
 pub(crate) fn prev_word(text: &str, pos: usize) -> &str {
+    prev_word_at(text, pos).1
+}
+
+/// [`prev_word`] with where it starts in `text`.
+pub(crate) fn prev_word_at(text: &str, pos: usize) -> (usize, &str) {
     let head = &text[..pos];
     let trimmed = head.trim_end_matches([' ', '\t', '\n', '\r']);
     let start = trimmed
@@ -93,7 +98,7 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> &str {
         .take_while(|&(_, c)| is_word_char(c) || c == '.' || c == '\'' || c == '-')
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
-    &trimmed[start..]
+    (start, &trimmed[start..])
 }
 
 /// The word starting just after `pos`, skipping white space (empty before punctuation); a

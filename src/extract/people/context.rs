@@ -3,7 +3,9 @@
 //! (`the film Vera Drake`), or a list of names.
 
 use super::lexicon::{contains_lower, Lexicon};
-use crate::extract::text::{first_upper, next_word, prev_word, words_after, words_before, CONTEXT};
+use crate::extract::text::{
+    first_upper, next_word, prev_word_at, words_after, words_before, CONTEXT,
+};
 
 /// Whether the words before `pos` mark the name there as a person: a byline (`Reporting by
 /// X`), a credit (`directed by X`), a speech verb (`said X`) or a role word, directly or as
@@ -257,11 +259,9 @@ pub(super) fn alone_with_evidence(text: &str, surname: &str, lex: &Lexicon) -> b
         {
             return false;
         }
-        let prev = prev_word(text, at);
         // A capitalised word right before is part of another name, unless it is a role
         // capitalised for opening the sentence (`Singer-songwriter Casey beat ...`).
-        // prev_word returns a slice of `text`: the word's offset is its pointer's.
-        let prev_at = prev.as_ptr() as usize - text.as_ptr() as usize;
+        let (prev_at, prev) = prev_word_at(text, at);
         let role_opening = sentence_start(text, prev_at)
             && (contains_lower(&lex.role_words, prev) || contains_lower(&lex.triggers, prev));
         let glued_before =
