@@ -264,13 +264,19 @@ pub(super) fn alone_with_evidence(text: &str, surname: &str, lex: &Lexicon) -> b
         let (prev_at, prev) = prev_word_at(text, at);
         let role_opening = sentence_start(text, prev_at)
             && (contains_lower(&lex.role_words, prev) || contains_lower(&lex.triggers, prev));
-        let glued_before =
-            first_upper(prev) && !prev.ends_with('.') && !sentence_start(text, at) && !role_opening;
+        // A title after which one word is a person (`Mr Mallya`, `President Lula`) is not
+        // another name but evidence, as it is when that word is output alone.
+        let honorific = lex.honorifics.contains(prev.trim_end_matches('.'));
+        let glued_before = first_upper(prev)
+            && !prev.ends_with('.')
+            && !sentence_start(text, at)
+            && !role_opening
+            && !honorific;
         let after_pos = skip_possessive(text, end);
         if glued_before || first_upper(next_word(text, after_pos)) {
             return false;
         }
-        speech_after(text, after_pos, lex) || trigger_before(text, at, lex)
+        honorific || speech_after(text, after_pos, lex) || trigger_before(text, at, lex)
     })
 }
 

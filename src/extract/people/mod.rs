@@ -386,6 +386,11 @@ mod tests {
                 &["Paddy Casey"],
             ),
             ("Spokesman Swap was big. It was like Wife Swap.", &[]),
+            // A title that takes one word (`Mr`) is evidence for the surname alone.
+            (
+                "The site of Taran Rampersad grew. Mr Rampersad runs it.",
+                &["Taran Rampersad"],
+            ),
             // A team sheet's players, by surname alone; an initial folds into the full name.
             (
                 "Kevin Morgan starts. G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; \
