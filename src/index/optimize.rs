@@ -16,7 +16,8 @@ use serde::Serialize;
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::NoMergePolicy;
 
-use crate::error::{is_disk_full, Error, Result};
+use crate::error::Result;
+use crate::index::writer::disk_full_or;
 use crate::index::{size_on_disk, NewsIndex};
 
 /// Above this many segments `newsdex stats` suggests `newsdex optimize`:
@@ -51,10 +52,11 @@ pub struct OptimizeReport {
 /// remain, then delete the files no segment uses any more. When the index
 /// has `max_segments` or fewer it is left as it is (`merges` is 0).
 ///
-/// Fails with [`Error::Locked`] while another process writes the index,
-/// [`Error::NoIndex`] where there is none, [`Error::DiskFull`] when a merge
-/// runs out of space (the index stays at its last state: a merge replaces
-/// its segments only once the new one is written).
+/// Fails with [`Locked`](crate::error::Error::Locked) while another process
+/// writes the index, [`NoIndex`](crate::error::Error::NoIndex) where there is
+/// none, [`DiskFull`](crate::error::Error::DiskFull) when a merge runs out of
+/// space (the index stays at its last state: a merge replaces its segments
+/// only once the new one is written).
 pub fn optimize(path: &Path, max_segments: NonZeroUsize) -> Result<OptimizeReport> {
     let start = Instant::now();
     let news = NewsIndex::open(path)?;
@@ -73,15 +75,7 @@ pub fn optimize(path: &Path, max_segments: NonZeroUsize) -> Result<OptimizeRepor
     // (its inventory), so holding these would keep the merged segments'
     // files from being collected.
     drop(before);
-    let failed = |e: tantivy::TantivyError| {
-        if is_disk_full(&e) {
-            Error::DiskFull {
-                path: path.to_path_buf(),
-            }
-        } else {
-            Error::Tantivy(e)
-        }
-    };
+    let failed = |e: tantivy::TantivyError| disk_full_or(path, e.into());
     // One merge at a time: a merge maps the segments it reads, and those
     // pages count in the process's resident set until it ends.
     for group in &groups {
