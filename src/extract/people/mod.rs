@@ -124,6 +124,53 @@ fn is_short_form(f: &str, all: &[String]) -> bool {
     })
 }
 
+/// The folded names of rejected runs that evidence for their surname alone accepts: "the
+/// feud of Arsene Wenger ... Wenger added" (a speech verb, a title or role before the
+/// surname). The run's first word must look like a given name: not capitalised for opening
+/// a sentence (`Neither Castro`, `Analyst Harry Mortner`), not a common word the story also
+/// writes in lower case, not a compound such as `Paris-based Euronext`, not a role word.
+fn surname_evidence<'a>(
+    cands: &[(Cand, usize)],
+    folded: &'a [String],
+    role: &[bool],
+    accepted_set: &rustc_hash::FxHashSet<&str>,
+    texts: &[&'a str],
+) -> rustc_hash::FxHashSet<&'a str> {
+    let lex = lexicon();
+    // Each first word and surname is looked up once per story: a story names the same
+    // rejected run many times, and each lookup scans the story's texts.
+    let mut common: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    let mut alone: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    let mut evidence: rustc_hash::FxHashSet<&'a str> = Default::default();
+    for (((c, w), f), role) in cands.iter().zip(folded).zip(role) {
+        if c.accepted || *role || c.len < 2 || accepted_set.contains(f.as_str()) {
+            continue;
+        }
+        let text = texts[*w];
+        let (a0, b0) = c.spans[0];
+        let first = &text[a0..b0];
+        let (a, b) = c.spans[c.len - 1];
+        let surname = &text[a..b];
+        // Nor a role word (`Wife Swap`, when `Wife Swap said` opens a sentence elsewhere).
+        let ok = !context::sentence_start(text, c.run_start)
+            && first.split_once('-').is_none_or(|(_, r)| first_upper(r))
+            && !contains_lower(&lex.triggers, first)
+            && !contains_lower(&lex.role_words, first)
+            && !*common
+                .entry(first)
+                .or_insert_with(|| context::common_word(first, texts))
+            && *alone.entry(surname).or_insert_with(|| {
+                texts
+                    .iter()
+                    .any(|t| context::alone_with_evidence(t, surname, lex))
+            });
+        if ok {
+            evidence.insert(f.as_str());
+        }
+    }
+    evidence
+}
+
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
 /// first mention (the players of a team sheet that nothing else named come last);
 /// surname-only mentions of a full name are folded into it.
@@ -146,42 +193,7 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
         .filter(|(((c, _), _), role)| c.accepted && !**role)
         .map(|((_, f), _)| f.as_str())
         .collect();
-    // "the feud of Arsene Wenger ... Wenger added": evidence for the surname
-    // alone (a speech verb, a title or role before it) is evidence for the full name. Its
-    // first word must look like a given name: not capitalised for opening a sentence
-    // (`Neither Castro`, `Analyst Harry Mortner`), not a common word the story also writes in
-    // lower case, not a compound such as `Paris-based Euronext`.
-    // Each first word and surname is looked up once per story: a story names the same
-    // rejected run many times, and each lookup scans the story's texts.
-    let mut common: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    let mut alone: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    let mut surname_evidence: rustc_hash::FxHashSet<&str> = Default::default();
-    for (((c, w), f), role) in cands.iter().zip(&folded).zip(&role) {
-        if c.accepted || *role || c.len < 2 || accepted_set.contains(f.as_str()) {
-            continue;
-        }
-        let text = texts[*w];
-        let (a0, b0) = c.spans[0];
-        let first = &text[a0..b0];
-        let (a, b) = c.spans[c.len - 1];
-        let surname = &text[a..b];
-        // Nor a role word (`Wife Swap`, when `Wife Swap said` opens a sentence elsewhere).
-        let ok = !context::sentence_start(text, c.run_start)
-            && first.split_once('-').is_none_or(|(_, r)| first_upper(r))
-            && !contains_lower(&lex.triggers, first)
-            && !contains_lower(&lex.role_words, first)
-            && !*common
-                .entry(first)
-                .or_insert_with(|| context::common_word(first, &texts))
-            && *alone.entry(surname).or_insert_with(|| {
-                texts
-                    .iter()
-                    .any(|t| context::alone_with_evidence(t, surname, lex))
-            });
-        if ok {
-            surname_evidence.insert(f.as_str());
-        }
-    }
+    let surname_evidence = surname_evidence(&cands, &folded, &role, &accepted_set, &texts);
     let accepted = |k: usize, c: &Cand, f: &str| {
         !role[k] && (c.accepted || accepted_set.contains(f) || surname_evidence.contains(f))
     };
