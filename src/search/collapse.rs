@@ -1,23 +1,25 @@
 //! One hit per story: collapsing near-duplicate copies (`search
 //! --collapse`), and the clusters among the hits (`dupes`).
 //!
-//! Every article stores its near-duplicate cluster and the cluster's size
-//! (`index::dupes`). Collapsing first collects the matching articles that
-//! have copies, keeps one per cluster (the earliest, or the best scoring),
-//! and excludes the others from the search by id: totals, facet counts and
-//! histograms then count stories, not copies.
+//! Every article stores its near-duplicate cluster, and a cluster's later
+//! copies its size (`index::dupes`; the first story stores 1). Collapsing
+//! first collects the matching articles that have copies (the later copies
+//! by their stored size, then the first stories of their clusters by id),
+//! keeps one per cluster (the earliest, or the best scoring), and excludes
+//! the others from the search by id: totals, facet counts and histograms
+//! then count stories, not copies.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{Query, TermSetQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
 use tantivy::{DocAddress, Score, Searcher, SegmentReader, Term};
 
 use crate::error::{Error, Result};
 use crate::index::columns::{first_str, str_column};
-use crate::index::Fields;
+use crate::index::{dupes, Fields};
 use crate::schema::names;
 
 /// Which copy of a story stands for it when hits are collapsed.
@@ -59,14 +61,16 @@ pub struct Copy {
     pub id: String,
     pub date: Option<i64>,
     pub score: Score,
-    /// The cluster's size as stored.
+    /// The cluster's size.
     pub copies: u64,
     pub addr: DocAddress,
 }
 
-/// Collects the matching articles whose cluster holds two or more.
+/// Collects the matching articles that store a cluster size of two or more
+/// (later copies), or, with `every`, all matching articles.
 pub struct CopiesCollector {
     pub scoring: bool,
+    pub every: bool,
 }
 
 /// Per-segment half of [`CopiesCollector`].
@@ -76,6 +80,7 @@ pub struct CopiesSegment {
     clusters: StrColumn,
     ids: StrColumn,
     dates: Option<Column<tantivy::DateTime>>,
+    every: bool,
     out: Vec<Copy>,
 }
 
@@ -90,6 +95,7 @@ impl Collector for CopiesCollector {
             clusters: str_column(reader, names::CLUSTER)?,
             ids: str_column(reader, names::ID)?,
             dates: reader.fast_fields().date(names::DATE).ok(),
+            every: self.every,
             out: Vec::new(),
         })
     }
@@ -108,7 +114,7 @@ impl SegmentCollector for CopiesSegment {
 
     fn collect(&mut self, doc: u32, score: Score) {
         let copies = self.copies.first(doc).unwrap_or(1);
-        if copies < 2 {
+        if copies < 2 && !self.every {
             return;
         }
         self.out.push(Copy {
@@ -130,15 +136,74 @@ impl SegmentCollector for CopiesSegment {
     }
 }
 
+/// Which clusters' first stories [`matching_copies`] looks for among the
+/// hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Firsts {
+    /// Those of the clusters that have a later copy among the hits: enough
+    /// to collapse (a first story alone among the hits hides nothing).
+    OfMatchingCopies,
+    /// Those of every cluster in the index: every cluster with a copy among
+    /// the hits.
+    All,
+}
+
 /// The matching articles of `query` that have copies, grouped by cluster.
 pub fn matching_copies(
+    fields: &Fields,
     searcher: &Searcher,
     query: &dyn Query,
     scoring: bool,
+    firsts: Firsts,
 ) -> Result<HashMap<String, Vec<Copy>>> {
-    let found = searcher.search(query, &CopiesCollector { scoring })?;
+    let found = searcher.search(
+        query,
+        &CopiesCollector {
+            scoring,
+            every: false,
+        },
+    )?;
     let mut by_cluster: HashMap<String, Vec<Copy>> = HashMap::new();
     for c in found {
+        by_cluster.entry(c.cluster.clone()).or_default().push(c);
+    }
+    // A cluster's first story stores no size: it is found by its id, which
+    // is the cluster's, and given the size its later copies store.
+    let sizes: HashMap<String, u64> = match firsts {
+        Firsts::OfMatchingCopies => by_cluster
+            .iter()
+            .map(|(cluster, members)| (cluster.clone(), members[0].copies))
+            .collect(),
+        Firsts::All => dupes::index_clusters(searcher)?,
+    };
+    if sizes.is_empty() {
+        return Ok(by_cluster);
+    }
+    let ids = sizes
+        .keys()
+        .map(|cluster| Term::from_field_text(fields.id, cluster));
+    let firsts_query = BooleanQuery::new(vec![
+        (Occur::Must, query.box_clone()),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 0.0)),
+        ),
+    ]);
+    let seen: HashSet<DocAddress> = by_cluster.values().flatten().map(|c| c.addr).collect();
+    let heads = searcher.search(
+        &firsts_query,
+        &CopiesCollector {
+            scoring,
+            every: true,
+        },
+    )?;
+    for mut c in heads {
+        // An index written before first stories stored 1 has them already.
+        if seen.contains(&c.addr) {
+            continue;
+        }
+        c.copies = sizes.get(&c.id).copied().unwrap_or(c.copies);
+        c.cluster = c.id.clone();
         by_cluster.entry(c.cluster.clone()).or_default().push(c);
     }
     Ok(by_cluster)
@@ -152,7 +217,13 @@ pub fn exclusion(
     query: &dyn Query,
     by: Collapse,
 ) -> Result<(Option<Box<dyn Query>>, u64)> {
-    let groups = matching_copies(searcher, query, by == Collapse::Best)?;
+    let groups = matching_copies(
+        fields,
+        searcher,
+        query,
+        by == Collapse::Best,
+        Firsts::OfMatchingCopies,
+    )?;
     let mut hidden = Vec::new();
     for mut members in groups.into_values() {
         if members.len() < 2 {

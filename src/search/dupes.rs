@@ -10,7 +10,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::collapse::matching_copies;
+use super::collapse::{matching_copies, Firsts};
 use super::{AppliedFilter, SearchRequest};
 use crate::error::Result;
 use crate::index::document::{first_text, stored_date};
@@ -79,7 +79,7 @@ pub fn dupes(
     let f = &news.fields;
     let limit = limit.min(MAX_CLUSTERS);
     let (query, filters) = super::full_query(news, searcher, req)?;
-    let groups = matching_copies(searcher, &*query, false)?;
+    let groups = matching_copies(f, searcher, &*query, false, Firsts::All)?;
     let total_copies = groups.values().map(Vec::len).sum();
     let mut ranked: Vec<(String, u64, u64, Option<i64>)> = groups
         .into_iter()

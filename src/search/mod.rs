@@ -29,10 +29,11 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::Field;
 use tantivy::snippet::Snippet;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Order, Searcher};
 
 use crate::error::{Error, Result};
 use crate::index::document::{self, Values};
+use crate::index::dupes::with_copies;
 use crate::index::NewsIndex;
 pub use crate::schema::FacetField;
 pub use collapse::{Collapse, Collapsed};
@@ -458,7 +459,7 @@ pub fn for_each_match(
     r.offset = 0;
     let (total, docs, _, _) = collect_main(searcher, &*full, &r, cap.max(1), None, false)?;
     for (_, addr) in docs.into_iter().take(cap) {
-        let doc: TantivyDocument = searcher.doc(addr)?;
+        let doc = with_copies(searcher, &news.fields, searcher.doc(addr)?)?;
         if !each(document::StoredArticle::from_document(&news.fields, &doc))? {
             break;
         }
@@ -532,7 +533,7 @@ fn build_hits(
         f.text.iter().map(|_| None).collect();
     let mut hits = Vec::with_capacity(docs.len());
     for (i, (score, addr)) in docs.into_iter().enumerate() {
-        let doc: TantivyDocument = searcher.doc(addr)?;
+        let doc = with_copies(searcher, f, searcher.doc(addr)?)?;
         let text = f.text_of(&doc);
         let (title_gen, body_gen) = match &mut gens[text.analyzer] {
             Some(made) => &*made,
@@ -688,6 +689,6 @@ pub fn show(news: &NewsIndex, searcher: &Searcher, id: &str) -> Result<document:
     let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
     let (_, addr) = top.first().ok_or_else(|| Error::NotFound(id.to_string()))?;
-    let doc: TantivyDocument = searcher.doc(*addr)?;
+    let doc = with_copies(searcher, &news.fields, searcher.doc(*addr)?)?;
     Ok(document::StoredArticle::from_document(&news.fields, &doc))
 }

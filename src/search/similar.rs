@@ -13,7 +13,7 @@
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
+use tantivy::schema::{IndexRecordOption, OwnedValue};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::{AppliedFilter, Hit, SearchRequest, MAX_LIMIT};
@@ -99,10 +99,7 @@ pub fn similar(
     let text = f.text_of(&doc);
     let title = document::first_text(&doc, text.title).unwrap_or_default();
     let cluster = document::first_text(&doc, f.cluster).unwrap_or_else(|| id.to_string());
-    let copies = doc
-        .get_first(f.copies)
-        .and_then(|v| v.as_u64())
-        .unwrap_or(1);
+    let copies = crate::index::dupes::cluster_size(searcher, f, &cluster)?;
     let body = document::all_text(&doc, text.body).join("\n");
     let fields = vec![
         (text.title, vec![OwnedValue::Str(title.clone())]),

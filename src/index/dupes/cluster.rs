@@ -41,7 +41,7 @@ struct Doc {
     addr: DocAddress,
     /// Seconds since the epoch, when dated.
     date: Option<i64>,
-    /// Stored copy count (1 for an article not yet in a cluster).
+    /// Stored copy count (1 for an article alone or first in its cluster).
     copies: u64,
 }
 
@@ -55,7 +55,8 @@ struct Candidate {
 
 /// Recompute the near-duplicate clusters of the whole index as `searcher`
 /// sees it (the run's last commit) and plan, into `rewrites`, the new
-/// cluster id and copy count of the articles where either changed; the
+/// cluster id and stored copy count of the articles where either changed
+/// (a cluster's later copies store its size, its first story 1); the
 /// caller writes and commits them (with the other passes' changes, so an
 /// article is written once).
 pub fn recluster(
@@ -210,12 +211,22 @@ pub fn recluster(
         report.clusters += 1;
         report.clustered_articles += group.len() as u64;
         for &n in group {
-            want.insert(n, (first.clone(), group.len() as u64));
+            // The first story keeps what it was indexed with (its own id,
+            // and the count of an article alone): its cluster's size is
+            // counted when it is read (`copies_of`), so a cluster found or
+            // grown does not write its first story again.
+            let size = if id_of(n) == first {
+                1
+            } else {
+                group.len() as u64
+            };
+            want.insert(n, (first.clone(), size));
         }
     }
 
     // Rewrite what changed: clustered articles whose stored cluster or count
-    // differ, and articles that left a cluster (a stored count above one).
+    // differ, and later copies that left their cluster (a stored count
+    // above one).
     let mut rewrite: Vec<(u32, String, u64)> = Vec::new();
     for (n, d) in docs.iter().enumerate() {
         let n = n as u32;
