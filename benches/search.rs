@@ -55,6 +55,21 @@ fn bench_queries(c: &mut Criterion) {
                 .total
         })
     });
+    // One hit per story: the matching copies are found and left out first,
+    // and every hit's copy count is read (counted for a cluster's first).
+    g.bench_function("query_top10_snippets_two_facets_collapsed", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let req = SearchRequest::new(QUERIES[i % QUERIES.len()])
+                .facet(country)
+                .facet(person)
+                .collapse(search::Collapse::Earliest);
+            i += 1;
+            search::search(&news, &searcher, &req)
+                .expect("search")
+                .total
+        })
+    });
     // A filtered facet is counted again without its own filter (multi-select).
     // Filters the index does not hold (the samples) are left out.
     let filtered: Vec<SearchRequest> = FILTERED
