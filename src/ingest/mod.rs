@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
+use tantivy::query::{TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
@@ -299,6 +299,16 @@ pub fn run_index(
                 *summary.skipped_records.entry(kind).or_default() += n;
             }
             let file_no = ledger.file(prepared.stored_path.clone());
+            // The batch's articles that replace one indexed before the run,
+            // deleted by one query before any of the batch is added (a
+            // delete removes only what was added before it): a delete per
+            // article held about 3.5 KB in tantivy's queue until the commit
+            // (BENCHMARKS.md, "Streaming input"), hundreds of megabytes when
+            // a big file is indexed again. A repeat within the run is deleted
+            // on its own, after the copy it replaces was added.
+            let mut replaced_from_index: Vec<Term> = Vec::new();
+            let mut adds: Vec<(Option<Term>, TantivyDocument)> =
+                Vec::with_capacity(prepared.docs.len());
             for (id, doc) in prepared.docs {
                 let term = Term::from_field_text(fields.id, &id);
                 let outcome = ledger.record(
@@ -345,7 +355,20 @@ pub fn run_index(
                     );
                     record_warning(&mut summary, w, &mut on_warning);
                 }
-                if outcome != IdOutcome::New {
+                match outcome {
+                    IdOutcome::New => adds.push((None, doc)),
+                    IdOutcome::InIndex { .. } => {
+                        replaced_from_index.push(term);
+                        adds.push((None, doc));
+                    }
+                    IdOutcome::SeenInRun { .. } => adds.push((Some(term), doc)),
+                }
+            }
+            if !replaced_from_index.is_empty() {
+                writer.delete_query(Box::new(TermSetQuery::new(replaced_from_index)))?;
+            }
+            for (repeat, doc) in adds {
+                if let Some(term) = repeat {
                     writer.delete_term(term);
                 }
                 writer.add_document(doc)?;

@@ -75,6 +75,42 @@ fn an_id_from_another_file_replaces_it_with_a_warning() {
 }
 
 #[test]
+fn an_indexed_id_read_twice_in_one_batch_leaves_one_article_the_later() {
+    // The batch's replacements of indexed articles are deleted by one query
+    // before the batch is added, and a repeat within the run after the copy
+    // it replaces: both orders matter here.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let line = |id: &str, title: &str| {
+        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"PARIS (AFP) - France said on Monday it would act.\"}}\n")
+    };
+    write(
+        &input,
+        "feed.jsonl",
+        &(line("x", "First") + &line("y", "Other")),
+    );
+    let (dir, _) = build(&[&input.join("feed.jsonl")], &[]);
+    write(
+        &input,
+        "again.jsonl",
+        &(line("x", "Again") + &line("x", "Later")),
+    );
+    let out = newsdex(&idx(&dir))
+        .args(["index", "--format", "json", "--warnings-ok"])
+        .arg(input.join("again.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total_documents"], 2, "{v}");
+    assert_eq!(v["replaced"], 2, "{v}");
+    let x = json(&idx(&dir), &["show", "x", "--format", "json"], 0);
+    assert_eq!(x["title"], "Later", "{x}");
+    let all = json(&idx(&dir), &["search", "france", "--format", "json"], 0);
+    assert_eq!(all["total"], 2, "{all}");
+}
+
+#[test]
 fn stored_path_is_absolute() {
     let tmp = tempfile::tempdir().unwrap();
     write(tmp.path(), "in/wire/story.txt", STORY);
