@@ -27,8 +27,15 @@ pub(super) fn lineup_names(text: &str, lex: &Lexicon) -> Vec<String> {
     }
     let mut buf = String::new();
     for line in text.lines() {
-        for seg in sentences(line) {
-            read_segment(seg, lex, &mut buf, &mut out);
+        let segs: Vec<&str> = sentences(line).collect();
+        for (i, seg) in segs.iter().enumerate() {
+            // A side's list followed on its line by its bench (`Mawson, Travis, ... Brown,
+            // Stansfield (Green 102). Subs Not Used: Smith, Scott.`) is a team sheet by form,
+            // with no team name or semicolons of its own.
+            let before_bench = segs[i + 1..]
+                .iter()
+                .any(|later| matches!(header_before_colon(later, lex), Some(Header::Lineup)));
+            read_segment(seg, lex, before_bench, &mut buf, &mut out);
         }
     }
     out
@@ -89,9 +96,28 @@ fn header_of(head: &str, lex: &Lexicon) -> Option<Header> {
     team.then_some(Header::Team)
 }
 
-/// Read one sentence; when it is a line-up, push its players to `out`.
-fn read_segment(seg: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<String>) {
-    let seg = seg.trim_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}-.".contains(c));
+/// The sentence `seg` without the quotes, dashes and stops around it.
+fn trimmed(seg: &str) -> &str {
+    seg.trim_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}-.".contains(c))
+}
+
+/// The header of a sentence that has a colon (`None` when it has none or its head is no
+/// header).
+fn header_before_colon(seg: &str, lex: &Lexicon) -> Option<Header> {
+    let (head, _) = trimmed(seg).split_once(':')?;
+    header_of(head, lex)
+}
+
+/// Read one sentence; when it is a line-up, push its players to `out`. `before_bench`: a
+/// line-up header's list follows it on its line.
+fn read_segment(
+    seg: &str,
+    lex: &Lexicon,
+    before_bench: bool,
+    buf: &mut String,
+    out: &mut Vec<String>,
+) {
+    let seg = trimmed(seg);
     let (header, list) = match seg.split_once(':') {
         Some((head, rest)) => match header_of(head, lex) {
             Some(h) => (h, rest),
@@ -99,7 +125,7 @@ fn read_segment(seg: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<String
         },
         None => (Header::None, seg),
     };
-    if matches!(header, Header::None) && list.matches(';').count() < 2 {
+    if matches!(header, Header::None) && list.matches(';').count() < 2 && !before_bench {
         return;
     }
     let mut names: Vec<String> = Vec::new();
@@ -282,6 +308,28 @@ mod tests {
             assert!(got.iter().any(|g| g == want), "{want} not in {got:?}");
         }
         assert!(!got.iter().any(|g| g == "Man City"), "{got:?}");
+    }
+
+    #[test]
+    fn a_side_without_a_header_is_read_when_its_bench_follows_on_its_line() {
+        let side = "Mawson, Travis, Mkandawire, James, Robinson, Daniel Williams, Stanley, \
+                    Hyde (Pitman 105), Purdie (Mills 83), Brown, Stansfield (Green 102).";
+        let got = names(&format!("{side} Subs Not Used: Smith, Scott.\n\nJames."));
+        for want in [
+            "Mawson",
+            "Daniel Williams",
+            "Pitman",
+            "Stansfield",
+            "Green",
+            "Scott",
+        ] {
+            assert!(got.iter().any(|g| g == want), "{want} not in {got:?}");
+        }
+        // The same list alone on its line, or with prose after it, is no team sheet.
+        assert!(names(&format!("{side}\nSubs Not Used: Smith, Scott."))
+            .iter()
+            .all(|g| g == "Smith" || g == "Scott"));
+        assert!(names(&format!("{side} The crowd: 1,375.")).is_empty());
     }
 
     #[test]
