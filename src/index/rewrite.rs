@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use tantivy::columnar::Column;
-use tantivy::query::TermSetQuery;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, IndexWriter, Searcher, TantivyDocument, Term};
 
 use crate::error::Result;
 use crate::index::stored::StoredDocs;
+use crate::index::writer::delete_ids;
 use crate::index::Fields;
 use crate::schema::names;
 
@@ -97,13 +97,10 @@ impl Rewrites {
                 .par_iter()
                 .map(|(addr, change)| rebuild(stored, f, &keys, person, *addr, change))
                 .collect::<Result<_>>()?;
-            // One delete for the chunk, before its documents are added (a
-            // delete removes only what was added before it). A delete per
-            // article held a query weight of about 3.5 KB each in tantivy's
-            // delete queue until the commit: 350 MB for a fold that rewrites
-            // 100,000 articles (BENCHMARKS.md, "Streaming input").
+            // The chunk's old copies, before its documents are added (a
+            // delete removes only what was added before it).
             let ids = docs.iter().map(|(id, _)| Term::from_field_text(f.id, id));
-            writer.delete_query(Box::new(TermSetQuery::new(ids)))?;
+            delete_ids(writer, ids.collect())?;
             for (_, doc) in docs {
                 writer.add_document(doc)?;
                 written += 1;

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use tantivy::IndexWriter;
+use tantivy::query::TermSetQuery;
+use tantivy::{IndexWriter, Term};
 
 use crate::error::{Error, Result};
 use crate::index::{open_error, NewsIndex};
@@ -34,6 +35,19 @@ impl NewsIndex {
         writer.set_merge_policy(Box::new(super::merge::CappedMerges::default()));
         Ok(writer)
     }
+}
+
+/// Delete the articles holding any of `ids` (terms of the id field) and
+/// added before this call, by one query: the way to delete many articles at
+/// once. A `delete_term` per article keeps its query weight, about 3.5 KB,
+/// in tantivy's delete queue until the commit, hundreds of megabytes for a
+/// big rewrite or a file indexed again (BENCHMARKS.md, "Streaming input").
+/// Nothing is queued when `ids` is empty.
+pub fn delete_ids(writer: &IndexWriter, ids: Vec<Term>) -> Result<()> {
+    if !ids.is_empty() {
+        writer.delete_query(Box::new(TermSetQuery::new(ids)))?;
+    }
+    Ok(())
 }
 
 /// The error to report when adding or committing failed. A full disk

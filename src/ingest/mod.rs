@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{TermQuery, TermSetQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
@@ -50,7 +50,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract::people::canonical::SurnameEvidence;
 use crate::extract::{self, ExtractMode};
-use crate::index::writer::{disk_full_or, write_failure};
+use crate::index::writer::{delete_ids, disk_full_or, write_failure};
 use crate::index::{document, dupes, NewsIndex};
 use crate::parse::walk::InputFile;
 use crate::parse::{self, Format, Warning, WarningKind};
@@ -299,13 +299,10 @@ pub fn run_index(
                 *summary.skipped_records.entry(kind).or_default() += n;
             }
             let file_no = ledger.file(prepared.stored_path.clone());
-            // The batch's articles that replace one indexed before the run,
-            // deleted by one query before any of the batch is added (a
-            // delete removes only what was added before it): a delete per
-            // article held about 3.5 KB in tantivy's queue until the commit
-            // (BENCHMARKS.md, "Streaming input"), hundreds of megabytes when
-            // a big file is indexed again. A repeat within the run is deleted
-            // on its own, after the copy it replaces was added.
+            // The batch's articles that replace one indexed before the run
+            // are deleted at once (`delete_ids`), before any of the batch is
+            // added (a delete removes only what was added before it); a
+            // repeat within the run on its own, after the copy it replaces.
             let mut replaced_from_index: Vec<Term> = Vec::new();
             let mut adds: Vec<(Option<Term>, TantivyDocument)> =
                 Vec::with_capacity(prepared.docs.len());
@@ -364,9 +361,7 @@ pub fn run_index(
                     IdOutcome::SeenInRun { .. } => adds.push((Some(term), doc)),
                 }
             }
-            if !replaced_from_index.is_empty() {
-                writer.delete_query(Box::new(TermSetQuery::new(replaced_from_index)))?;
-            }
+            delete_ids(&writer, replaced_from_index)?;
             for (repeat, doc) in adds {
                 if let Some(term) = repeat {
                     writer.delete_term(term);
