@@ -173,7 +173,18 @@ impl Extractor {
 /// Countries and people mentioned in the article's title, dateline cities and body.
 /// Countries are period-correct when the article has a date.
 fn entities(finder: countries::CountryFinder, article: &Article) -> Entities {
-    let mut countries = finder.find(&article.title, &article.body, article.dateline_cities());
+    // The region after the dateline's cities (`Fla.`) is not stored; it is read again here.
+    let region = article
+        .dateline
+        .as_deref()
+        .and_then(|raw| crate::parse::dateline::recognize(&format!("{raw} - ")))
+        .and_then(|lead| lead.region);
+    let mut countries = finder.find_in(
+        &article.title,
+        &article.body,
+        article.dateline_cities(),
+        region.as_deref(),
+    );
     if let Some(d) = article.date {
         countries = period_correct(countries, d.date_naive());
     }

@@ -25,15 +25,24 @@ pub fn warm_up() -> Result<usize, ExtractError> {
 }
 
 /// The dateline cities known as cities, with their positions after the title (`base`); a
-/// dateline naming a country ("KUWAIT") is a strong event.
+/// dateline naming a country ("KUWAIT") is a strong event, and a city followed by a US state
+/// (`PALM BEACH, Fla.`, `region`) is in the United States whatever else the gazetteer holds.
 fn dateline_cities(
     cities: &[String],
+    region: Option<&str>,
     base: usize,
     events: &mut Vec<Event>,
 ) -> Vec<(usize, &'static CityEntry)> {
     let mut entries = Vec::new();
+    let us_state = region.is_some_and(|r| patterns::lists().us_states.contains(&r));
+    let usa = || country_index("usa").map(|i| i as u16);
     for (k, city) in cities.iter().enumerate() {
-        if let Some(e) = city_entry(&fold(city)) {
+        if let Some(i) = usa().filter(|_| us_state) {
+            events.push(Event {
+                pos: base + k,
+                kind: EventKind::Weak(i),
+            });
+        } else if let Some(e) = city_entry(&fold(city)) {
             entries.push((base + k, e));
         } else if let Some(c) = gazetteer::resolve_country(city) {
             if let Some(i) = country_index(&c.id) {
@@ -60,13 +69,32 @@ impl CountryFinder {
     /// Canonical ids of the countries mentioned, in order of first mention (title,
     /// dateline, body), deduplicated.
     pub fn find(&self, title: &str, body: &str, dateline: &[String]) -> Vec<String> {
+        self.find_in(title, body, dateline, None)
+    }
+
+    /// As [`CountryFinder::find`], with the region the dateline writes after its cities
+    /// (`Fla.` of `PALM BEACH, Fla.`), if any.
+    pub fn find_in(
+        &self,
+        title: &str,
+        body: &str,
+        dateline: &[String],
+        region: Option<&str>,
+    ) -> Vec<String> {
         let m = self.0;
         let mut events = Vec::with_capacity(64);
+        let mut surnames = Vec::new();
         let mut buf = String::new();
-        scan::scan(title, 0, m, &mut events, &mut buf);
+        scan::scan(title, 0, m, (&mut events, &mut surnames), &mut buf);
         let base = title.len() + 1;
-        let entries = dateline_cities(dateline, base, &mut events);
-        scan::scan(body, base + dateline.len() + 1, m, &mut events, &mut buf);
+        let entries = dateline_cities(dateline, region, base, &mut events);
+        let body_base = base + dateline.len() + 1;
+        scan::scan(body, body_base, m, (&mut events, &mut surnames), &mut buf);
+        // A city written as a surname after a title (`Mr Kennedy`) is that person's name in
+        // the whole story (`Kennedy begins tour`), not only there.
+        if !surnames.is_empty() {
+            events.retain(|e| !matches!(e.kind, EventKind::City(c) if surnames.contains(&c)));
+        }
         resolve::resolve((title, body), &events, &entries, m)
     }
 }
@@ -201,6 +229,31 @@ mod tests {
             ["japan", "uk"]
         );
         assert_eq!(fca("", "", &["Kuwait".to_string()]), ["kuwait"]);
+    }
+
+    #[test]
+    fn seventh_round() {
+        // `PALM BEACH, Fla.`: the gazetteer's only Palm Beach is Australian; the state says
+        // the United States. Without a state the city is read as before.
+        let finder = CountryFinder::new().unwrap();
+        let palm = ["Palm Beach".to_string()];
+        assert_eq!(
+            finder.find_in("", "Shares rose.", &palm, Some("Fla.")),
+            ["usa"]
+        );
+        assert_eq!(
+            finder.find_in("", "Shares rose.", &palm, None),
+            ["australia"]
+        );
+        // A surname after a title is no city (`Kennedy`, a Bogotá locality).
+        assert!(fca(
+            "Kennedy begins tour",
+            "Mr Kennedy said the Lib Dems would win.",
+            &[]
+        )
+        .is_empty());
+        // A Reuters ticker is no city (`Mila`, an Italian city's alias).
+        assert!(fca("EXCHANGE <MILA> SETS HOLDERS MEETING", "", &[]).is_empty());
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub(super) struct Lists {
     pub given_name_country_next: Vec<&'static str>,
     /// Words before a historic state's name that say it no longer exists (`former`).
     pub former_words: Vec<&'static str>,
+    /// Titles after which one word is a person (`Mr Kennedy`): a city there is a surname.
+    pub person_titles: Vec<&'static str>,
+    /// US states as a dateline writes them after its city (`Fla.`): the city is in the US.
+    pub us_states: Vec<&'static str>,
 }
 
 /// Words around a language name that make it the language, not the country.
@@ -122,6 +126,8 @@ pub(super) fn lists() -> &'static Lists {
                 "../../../data/countries/given_name_country_next.txt"
             )),
             former_words: list(include_str!("../../../data/countries/former_words.txt")),
+            person_titles: list(include_str!("../../../data/people/honorifics.txt")),
+            us_states: list(include_str!("../../../data/dateline/us_states.txt")),
         }
     })
 }

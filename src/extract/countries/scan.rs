@@ -119,15 +119,26 @@ fn names_language(text: &str, s: usize, e: usize, language_end: Option<usize>) -
     (pw == "in" || joined) && after_in
 }
 
-/// A city at `s..e`, or `None` inside an organisation or club name.
+/// A city at `s..e`, or `None` inside an organisation or club name or as a ticker in angle
+/// brackets (`<MILA>`).
 fn city_event(text: &str, s: usize, e: usize, c: u32) -> Option<EventKind> {
     let l = lists();
     let nw = next_word(text, e);
     let pw = prev_word(text, s);
-    if l.city_org_next.contains(&nw) || l.city_org_prev.contains(&pw) {
+    if l.city_org_next.contains(&nw)
+        || l.city_org_prev.contains(&pw)
+        || text[..s].ends_with('<') && text[e..].starts_with('>')
+    {
         return None;
     }
     Some(EventKind::City(c))
+}
+
+/// Whether the word at `s` follows a title after which one word is a person's name (`Mr
+/// Kennedy`): a city's name there is a surname.
+fn after_person_title(text: &str, s: usize) -> bool {
+    let pw = prev_word(text, s);
+    lists().person_titles.contains(&pw.trim_end_matches('.'))
 }
 
 /// Whether position `p` of `text` starts a word (no letter or digit just before it).
@@ -139,8 +150,15 @@ fn at_word_start(text: &str, p: usize) -> bool {
     }
 }
 
-/// Judged matches of `text` into `out`, at positions offset by `base`.
-pub(super) fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, buf: &mut String) {
+/// Judged matches of `text` into `out`, at positions offset by `base`; one-word cities
+/// written as a surname after a title (`Mr Kennedy`) go to `surnames` instead.
+pub(super) fn scan(
+    text: &str,
+    base: usize,
+    m: &Matcher,
+    (out, surnames): (&mut Vec<Event>, &mut Vec<u32>),
+    buf: &mut String,
+) {
     let mut language_end: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -181,6 +199,12 @@ pub(super) fn scan(text: &str, base: usize, m: &Matcher, out: &mut Vec<Event>, b
             && in_person_name(text, s, e, word, buf)
         {
             continue;
+        }
+        if let Target::City(c) = target {
+            if single && after_person_title(text, s) {
+                surnames.push(c);
+                continue;
+            }
         }
         let kind = match target {
             Target::Stop => None,

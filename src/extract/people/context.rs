@@ -4,7 +4,7 @@
 
 use super::lexicon::{contains_lower, Lexicon};
 use crate::extract::text::{
-    first_upper, next_word, prev_word_at, words_after, words_before, CONTEXT,
+    first_upper, next_word, prev_word, prev_word_at, words_after, words_before, CONTEXT,
 };
 
 /// Whether the words before `pos` mark the name there as a person: a byline (`Reporting by
@@ -150,10 +150,12 @@ pub(super) fn work_or_character(text: &str, run_start: usize, end: usize, lex: &
     {
         return true;
     }
+    // "a David Attenborough show": after an indefinite article, one of the person's works.
+    let indefinite = matches!(prev_word(text, run_start), "a" | "an" | "A" | "An");
     match after {
         // "the Mary Poppins musical", "the James Bond franchise" (not "a Spielberg film" or
         // "the Howard Hughes biopic", whose names are people).
-        [w, ..] if lex.work_nouns_after.contains(w) => true,
+        [w, ..] if lex.work_nouns_after.contains(w) => !indefinite,
         _ => false,
     }
 }

@@ -63,6 +63,8 @@ pub(super) struct Lexicon {
     pub named_after_people: FxHashSet<String>,
     /// Articles of other languages that open names of things (`Le Figaro`, `Der Spiegel`).
     pub foreign_articles: FxHashSet<&'static str>,
+    /// Words before a city that make it a club's name (`Borussia Dortmund`), as written.
+    pub club_prefixes: FxHashSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -105,6 +107,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .map(crate::gazetteer::fold)
             .collect(),
             foreign_articles: set(include_str!("../../../data/people/foreign_articles.txt")),
+            club_prefixes: set(include_str!("../../../data/countries/city_org_prev.txt")),
         }
     })
 }
@@ -158,7 +161,7 @@ mod tests {
         assert_eq!(lex.triggers.len(), 99);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 384);
+        assert_eq!(lex.org_words.len(), 392);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
@@ -167,7 +170,14 @@ mod tests {
         assert_eq!(lex.work_nouns.len(), 23);
         assert_eq!(
             lex.work_nouns_after,
-            ["musical", "musicals", "franchise", "pantomime", "theme"]
+            [
+                "musical",
+                "musicals",
+                "franchise",
+                "pantomime",
+                "theme",
+                "show"
+            ]
         );
         assert_eq!(lex.modifier_suffixes.len(), 9);
         assert!(lex.modifier_suffixes.contains(&"led"));

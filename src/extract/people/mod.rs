@@ -413,6 +413,34 @@ mod tests {
                 "Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Turner.",
                 &["Rhys Jones", "Hanley", "Mayor", "Payne", "Wigglesworth", "Hercus", "Redpath", "Turner"],
             ),
+            // Seventh round (issue 13): venues, a publication, a pressure group, a firm, an
+            // office, a programme, a theatre named after a titled person, a surname that is
+            // an organisation word after a middle name.
+            (
+                " - Outstanding musical production - Grand Hotel at the Donmar Warehouse \n\
+                 - Best musical actor - Nathan Lane for The Producers at Theatre Royal, Drury Lane \n\
+                 - Best actress - Clare Higgins for Hecuba at the Prince Edward ",
+                &["Nathan Lane", "Clare Higgins"],
+            ),
+            ("Figures from trade publication Screen Daily showed a rise.", &[]),
+            ("The former champion Borussia Dortmund lost. Lane Kirkland said no.", &["Lane Kirkland"]),
+            ("Sir Andrew Green, of Migration Watch, said so.", &["Andrew Green"]),
+            ("He made a profit on his dealings in Lucky Stores stock.", &[]),
+            ("He was moved from his post as Planning Minister to finance.", &[]),
+            ("He told BBC Radio 2's Jeremy Vine show on Monday.", &[]),
+            (
+                "It was up against Andrew Lloyd Webber's The Woman in White.",
+                &["Andrew Lloyd Webber"],
+            ),
+            ("Paine Webber analyst John Smith said.", &["John Smith"]),
+            (
+                "Less flashy than a David Attenborough show, it was engrossing.",
+                &["David Attenborough"],
+            ),
+            (
+                "It rose. Oscar-winning director Hayao Miyazaki's latest film set a record.",
+                &["Hayao Miyazaki"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

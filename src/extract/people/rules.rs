@@ -154,25 +154,36 @@ fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok]
     name
 }
 
-/// Whether `name` is no person whatever the evidence: an organisation word, a modifier
-/// built on a name (`Blair-led`), only titles, a place word (except a place-like surname
-/// after a given name, `Jerry Jordan`, and a city that is also a given name opening the name,
-/// `Milan Baros`), or as a whole a city or country.
-fn rejected(
-    text: &str,
-    name: &[Tok],
+/// What [`rejected`] weighs besides the name: a known given name opens it, a city that is
+/// also a given name opens it, a title was cut before it, and (read only when needed) a title
+/// or role before the run.
+#[derive(Clone, Copy)]
+struct RunEvidence<'a> {
     given_name: bool,
     city_given: bool,
     titled: bool,
-    lex: &Lexicon,
-    buf: &mut String,
-) -> bool {
+    role_before_run: &'a dyn Fn() -> bool,
+}
+
+/// Whether `name` is no person whatever the evidence: an organisation word, a modifier
+/// built on a name (`Blair-led`), only titles, a place word (except a place-like surname
+/// after a given name, `Jerry Jordan`, or after a title or role, `director Hayao Miyazaki`,
+/// and a city that is also a given name opening the name, `Milan Baros`), or as a whole a
+/// city or country.
+fn rejected(text: &str, name: &[Tok], ev: RunEvidence, lex: &Lexicon, buf: &mut String) -> bool {
+    let RunEvidence {
+        given_name,
+        city_given,
+        titled,
+        role_before_run,
+    } = ev;
     let word = |t: &Tok| &text[t.start..t.end];
     // "Peter Lynch", "Mr Lynch": an organisation word that is also a surname is one after a
-    // given name or alone after a title ("Merrill Lynch" is in the list of firms below).
+    // given name or alone after a title ("Merrill Lynch" is in the list of firms below); also
+    // after a given name and a middle name ("Andrew Lloyd Webber").
     let org_surname = |k: usize, t: &Tok| {
         k + 1 == name.len()
-            && (given_name && name.len() == 2 || titled && name.len() == 1)
+            && (given_name && (2..=3).contains(&name.len()) || titled && name.len() == 1)
             && lex.org_surnames.contains(word(t))
     };
     if name
@@ -210,7 +221,9 @@ fn rejected(
         }
         if is_place_word(word(t), buf) {
             // "Jerry Jordan": a given name then a place-like surname is still a person.
-            let jordan_rule = (given_name || paren) && k == name.len() - 1 && k > 0;
+            // So after a title or role ("director Hayao Miyazaki", a Japanese city's name).
+            let jordan_rule =
+                (given_name || paren || role_before_run()) && k == name.len() - 1 && k > 0;
             if !(jordan_rule || city_given && k == 0) {
                 return true;
             }
@@ -265,7 +278,21 @@ pub(super) fn process_run(
     let family_first = name.len() == 2
         && (lex.family_first.contains(word(&name[0])) && is_romanised_given(word(&name[1]))
             || lex.family_first.contains(word(&name[1])) && given_last(word(&name[0])));
-    if rejected(text, name, given_name, city_given, titled, lex, buf) {
+    // Checked only for a place-like surname, so read lazily. Only a title or a lower-case
+    // role word right before (not a speech verb: `said Real Madrid president ...`), and not
+    // before a club's name (`former European champion Borussia Dortmund`).
+    let role_before_run = || {
+        let w = prev_word(text, run[0].start);
+        (titled || lex.triggers.contains(w) || lex.role_words.contains(w))
+            && !lex.club_prefixes.contains(word(&name[0]))
+    };
+    let ev = RunEvidence {
+        given_name,
+        city_given,
+        titled,
+        role_before_run: &role_before_run,
+    };
+    if rejected(text, name, ev, lex, buf) {
         return;
     }
     let paren = name.iter().skip(1).any(|t| t.paren);
@@ -274,7 +301,9 @@ pub(super) fn process_run(
     let accepted = if name.len() == 1 {
         // A single token only after an honorific ("President Reagan") or a lower-case role
         // word ("singer Fergie", "daughter Jill").
-        // Not a family tie after a title (`the Queen Mother`).
+        // Not a family tie after a title (`the Queen Mother`), nor a thing named after a
+        // titled person, which takes an article a person does not (`at the Prince Edward`,
+        // a theatre; `the Queen Mary liner`, `the Queen Vic`).
         name[0].end - name[0].start > 2
             && !contains_lower(&lex.family_words, word(&name[0]))
             && (titled
@@ -282,6 +311,7 @@ pub(super) fn process_run(
                 && run
                     .get(from - 1)
                     .is_some_and(|t| lex.honorifics.contains(word(t)))
+                && !(from == 1 && matches!(prev_word(text, run_start), "the" | "The"))
                 || from == 0 && role_before(text, run_start, lex))
     } else {
         titled
