@@ -232,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn seventh_round() {
+    fn a_us_state_a_surname_after_a_title_and_a_ticker_decide_the_country() {
         // `PALM BEACH, Fla.`: the gazetteer's only Palm Beach is Australian; the state says
         // the United States. Without a state the city is read as before.
         let finder = CountryFinder::new().unwrap();
