@@ -389,6 +389,12 @@ pub fn run_index(
         return Err(write_failure(&opts.index_dir, e, &mut writer));
     }
     summary.commits += 1;
+    summary.replaced = ledger.replaced;
+    summary.replaced_other_file = ledger.replaced_other_file;
+    // The ledger's work ends with the run's last commit; its table (16 bytes
+    // an id read) and the ids since the commit before would otherwise be
+    // held through the passes below, whose rewrite is the peak of a big run.
+    drop(ledger);
     // One person, one value (not after Ctrl-C: the next run folds) and the
     // near-duplicate clusters, over the whole index as now committed; what
     // they change is written in one more commit.
@@ -407,8 +413,6 @@ pub fn run_index(
         .wait_merging_threads()
         .map_err(|e| disk_full_or(&opts.index_dir, e.into()))?;
     bar.finish();
-    summary.replaced = ledger.replaced;
-    summary.replaced_other_file = ledger.replaced_other_file;
 
     reader.reload()?;
     summary.total_documents = reader.searcher().num_docs();
