@@ -6,12 +6,14 @@
 //! cargo run --example score_web_extraction [--release] [CANDIDATE...]
 //! ```
 //!
-//! Candidates: `newsdex` (what `newsdex index` uses), `trafilatura`
+//! Candidates: `newsdex` (what `newsdex index` uses), `newsdex-fast`
+//! (newsdex's own extractor, `--web-extractor fast`), `trafilatura`
 //! (rs-trafilatura, default options), `trafilatura-precision`,
 //! `trafilatura-recall`, `readability` (dom_smoothie), `whole-page`.
 //!
-//! `--worst N` prints, for `newsdex`, the N pages of lowest precision with
-//! the extracted lines the hand-marked body does not hold (to study misses).
+//! `--worst N [CANDIDATE]` prints, for `newsdex` (or `newsdex-fast`), the
+//! N pages of lowest precision or recall with the extracted lines the
+//! hand-marked body does not hold and its lines missed (to study misses).
 
 use std::process::ExitCode;
 
@@ -57,12 +59,14 @@ fn main() -> ExitCode {
     let mut wanted: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = wanted.iter().position(|a| a == "--worst") {
         let n: usize = wanted.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(10);
-        show_worst(&pages, n);
+        let fast = wanted.get(i + 2).is_some_and(|c| c == "newsdex-fast");
+        show_worst(&pages, n, fast);
         return ExitCode::SUCCESS;
     }
     if wanted.is_empty() {
         wanted = [
             "newsdex",
+            "newsdex-fast",
             "trafilatura",
             "trafilatura-precision",
             "trafilatura-recall",
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
             "newsdex" => score_pages(&pages, |p| {
                 newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body
             }),
+            "newsdex-fast" => score_pages(&pages, |p| fast(p).body),
             "trafilatura" => {
                 let o = rs_trafilatura::Options::default();
                 score_pages(&pages, |p| trafilatura(p, &o))
@@ -113,17 +118,34 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The `n` pages where `newsdex` extracts most text that is not the story.
-fn show_worst(pages: &[Page], n: usize) {
+fn fast(page: &Page) -> newsdex::parse::web::WebPage {
+    newsdex::parse::web::extract_page_with(
+        &page.html,
+        None,
+        Some(&page.url),
+        newsdex::parse::web::WebExtractor::Fast,
+    )
+}
+
+/// The `n` pages where `newsdex` (or with `fast`, `newsdex-fast`) does
+/// worst (lowest precision or recall), with the extracted lines the
+/// hand-marked body does not hold (`+`) and its lines not extracted (`-`).
+fn show_worst(pages: &[Page], n: usize, fast_path: bool) {
     let mut scored: Vec<(f64, f64, &Page, String)> = pages
         .iter()
         .map(|p| {
-            let body = newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body;
+            let body = if fast_path {
+                fast(p).body
+            } else {
+                newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body
+            };
             let (pr, re) = newsdex::eval_web::page_score(&body, &p.truth);
             (pr, re, p, body)
         })
         .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Lowest of precision and recall first: a page that lost its story
+    // matters as much as one that gained a sidebar.
+    scored.sort_by(|a, b| a.0.min(a.1).total_cmp(&b.0.min(b.1)));
     let truth_norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     for (pr, re, page, body) in scored.into_iter().take(n) {
         println!(
@@ -134,6 +156,12 @@ fn show_worst(pages: &[Page], n: usize) {
         for line in body.lines().filter(|l| !l.trim().is_empty()) {
             if !truth.contains(&truth_norm(line)) {
                 println!("   + {}", line.chars().take(160).collect::<String>());
+            }
+        }
+        let got = truth_norm(&body);
+        for line in page.truth.lines().filter(|l| !l.trim().is_empty()) {
+            if !got.contains(&truth_norm(line)) {
+                println!("   - {}", line.chars().take(160).collect::<String>());
             }
         }
     }

@@ -206,6 +206,16 @@ pub fn to_article(
 
 /// Parses one HTML page file (already decompressed) into at most one article.
 pub fn parse_html(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
+    parse_html_with(path, key, bytes, WebExtractor::default())
+}
+
+/// [`parse_html`] with the story cut by `extractor`.
+pub fn parse_html_with(
+    path: &Path,
+    key: &str,
+    bytes: &[u8],
+    extractor: WebExtractor,
+) -> ParsedFile {
     let mut out = ParsedFile::default();
     if bytes.len() > MAX_PAGE_BYTES {
         out.warnings.push(Warning::new(
@@ -218,7 +228,7 @@ pub fn parse_html(path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
             ),
         ));
     }
-    let page = extract_page(bytes, None, None);
+    let page = extract_page_with(bytes, None, None, extractor);
     if let Some(problem) = &page.problem {
         out.warnings.push(Warning::new(
             path,

@@ -3,9 +3,9 @@
 //! Readability (general rules, no per-site ones):
 //!
 //! 1. Blocks that never hold the story are left out: navigation, asides,
-//!    footers, forms' controls, hidden elements, and blocks whose class or
-//!    id says so (`comment`, `sidebar`, `related`, ...; the words are data,
-//!    `data/web/hints.txt`).
+//!    footers, figures and their captions, forms' controls, hidden
+//!    elements, and blocks whose class or id says so (`comment`,
+//!    `sidebar`, `related`, ...; the words are data, `data/web/hints.txt`).
 //! 2. Every paragraph-like block (`<p>`, `<pre>`, `<td>`, a `<div>` of
 //!    inline content) of 25 characters or more scores 1, plus one a comma,
 //!    plus one a hundred characters (at most 3); its parent gets the score,
@@ -238,6 +238,8 @@ impl Pass<'_, '_> {
                 | Tag::Button
                 | Tag::Select
                 | Tag::Input
+                | Tag::Figure
+                | Tag::Figcaption
         );
         if by_tag {
             return true;
