@@ -109,8 +109,10 @@ fn main() -> ExitCode {
             }
         };
         let mb: usize = pages.iter().map(|p| p.html.len()).sum();
+        // F1 to four places as well: two candidates often tie at three.
         println!(
-            "{name:<22} {score}  ({:.1} MB in {:.2} s)",
+            "{name:<22} {score}  (F1 {:.4}; {:.1} MB in {:.2} s)",
+            score.f1,
             mb as f64 / 1e6,
             start.elapsed().as_secs_f64()
         );

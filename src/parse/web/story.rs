@@ -31,6 +31,9 @@ use super::dom::{Dom, Tag};
 
 /// A story shorter than this is cut again with fewer rules.
 pub const MIN_STORY_CHARS: usize = 500;
+/// Fewest characters of a block marked `itemprop=articleBody` for the mark
+/// to be believed (some pages mark a teaser or an empty shell).
+pub const MIN_MARKED_CHARS: usize = 200;
 
 const UNLIKELY: u8 = 1;
 const MAYBE: u8 = 2;
@@ -141,6 +144,16 @@ pub fn story(dom: &Dom) -> Vec<String> {
         t.has_block |= e.tag.is_block();
     }
     let pass = Pass { dom, bits, counts };
+    // A page that marks one block as the story (schema.org's articleBody)
+    // is believed when the block holds a story's worth of text.
+    let mut marked = (0..n).filter(|&i| {
+        dom.attr(i, "itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    });
+    let marked = match (marked.next(), marked.next()) {
+        (Some(m), None) if dom.text_of(m).trim().len() >= MIN_MARKED_CHARS => Some(m),
+        _ => None,
+    };
     let mut best: Vec<String> = Vec::new();
     let mut best_len = 0;
     for rules in [
@@ -154,7 +167,7 @@ pub fn story(dom: &Dom) -> Vec<String> {
             weigh_classes: rules.1,
             clean: rules.2,
         };
-        let paragraphs = pass.run(rules);
+        let paragraphs = pass.run(rules, marked);
         let len: usize = paragraphs.iter().map(|p| p.len()).sum();
         if len > best_len {
             best_len = len;
@@ -270,7 +283,10 @@ impl Pass<'_, '_> {
             )
     }
 
-    fn run(&self, rules: Rules) -> Vec<String> {
+    /// The story as one pass of `rules` cuts it; `marked` is the page's
+    /// own mark of the story (`itemprop=articleBody`), taken as the
+    /// container without scoring.
+    fn run(&self, rules: Rules, marked: Option<usize>) -> Vec<String> {
         let dom = self.dom;
         let n = dom.elements.len();
         let mut out_of_play = vec![false; n];
@@ -313,6 +329,9 @@ impl Pass<'_, '_> {
             }
         }
         let fin = |i: usize| score[i] * (1.0 - link_density(dom, i));
+        if let Some(m) = marked.filter(|&m| !out_of_play[m]) {
+            return self.paragraphs(&[m], &out_of_play, &score, rules);
+        }
         let Some(mut top) = (0..n)
             .filter(|&i| !score[i].is_nan())
             .max_by(|&a, &b| fin(a).total_cmp(&fin(b)))
@@ -387,9 +406,21 @@ impl Pass<'_, '_> {
                 }
             }
         }
+        self.paragraphs(&chosen, &out_of_play, &score, rules)
+    }
+
+    /// The paragraphs of the `chosen` blocks, without what is dropped inside.
+    fn paragraphs(
+        &self,
+        chosen: &[usize],
+        out_of_play: &[bool],
+        score: &[f32],
+        rules: Rules,
+    ) -> Vec<String> {
+        let dom = self.dom;
         let mut text = String::new();
-        for c in chosen {
-            for r in self.kept_ranges(c, &out_of_play, &score, rules) {
+        for &c in chosen {
+            for r in self.kept_ranges(c, out_of_play, score, rules) {
                 text.push_str(&dom.text[r.start as usize..r.end as usize]);
             }
             text.push('\n');
@@ -531,6 +562,21 @@ mod tests {
                 PROSE
             ]
         );
+    }
+
+    #[test]
+    fn the_pages_own_mark_of_the_story_wins() {
+        // The other block scores higher (more commas, more text), but the
+        // page marks the first as its story.
+        let other = "Words, words, and more words, of another kind, at length, here. ".repeat(12);
+        let html = format!(
+            r#"<body><div itemprop="articleBody"><p>{PROSE}</p><p>{PROSE}</p></div>
+            <div class="x"><p>{other}</p><p>{other}</p></div></body>"#
+        );
+        assert_eq!(story(&Dom::parse(&html)), [PROSE, PROSE]);
+        // A mark on a block too short to be a story is not believed.
+        let html = html.replace(&format!("<p>{PROSE}</p><p>{PROSE}</p>"), "<p>Teaser.</p>");
+        assert_eq!(story(&Dom::parse(&html)).len(), 2);
     }
 
     #[test]
