@@ -6,18 +6,21 @@
 //! cargo run --example score_web_extraction [--release] [CANDIDATE...]
 //! ```
 //!
-//! Candidates: `newsdex` (what `newsdex index` uses), `newsdex-fast`
-//! (newsdex's own extractor, `--web-extractor fast`), `trafilatura`
+//! Candidates: `newsdex-fast` (newsdex's own extractor, what `newsdex
+//! index` uses; `newsdex` is the same), `newsdex-trafilatura`
+//! (rs-trafilatura and newsdex's rules, `--web-extractor trafilatura`),
+//! `trafilatura`
 //! (rs-trafilatura, default options), `trafilatura-precision`,
 //! `trafilatura-recall`, `readability` (dom_smoothie), `whole-page`.
 //!
-//! `--worst N [CANDIDATE]` prints, for `newsdex` (or `newsdex-fast`), the
+//! `--worst N [CANDIDATE]` prints, for `newsdex-fast` (or `newsdex-trafilatura`), the
 //! N pages of lowest precision or recall with the extracted lines the
 //! hand-marked body does not hold and its lines missed (to study misses).
 
 use std::process::ExitCode;
 
 use newsdex::eval_web::{load_pages, score_pages, Page};
+use newsdex::parse::web::WebExtractor::{self, Fast, Trafilatura};
 
 fn trafilatura(page: &Page, opts: &rs_trafilatura::Options) -> String {
     let mut opts = opts.clone();
@@ -59,14 +62,21 @@ fn main() -> ExitCode {
     let mut wanted: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = wanted.iter().position(|a| a == "--worst") {
         let n: usize = wanted.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(10);
-        let fast = wanted.get(i + 2).is_some_and(|c| c == "newsdex-fast");
-        show_worst(&pages, n, fast);
+        let extractor = if wanted
+            .get(i + 2)
+            .is_some_and(|c| c == "newsdex-trafilatura")
+        {
+            Trafilatura
+        } else {
+            Fast
+        };
+        show_worst(&pages, n, extractor);
         return ExitCode::SUCCESS;
     }
     if wanted.is_empty() {
         wanted = [
-            "newsdex",
             "newsdex-fast",
+            "newsdex-trafilatura",
             "trafilatura",
             "trafilatura-precision",
             "trafilatura-recall",
@@ -79,10 +89,8 @@ fn main() -> ExitCode {
     for name in wanted {
         let start = std::time::Instant::now();
         let score = match name.as_str() {
-            "newsdex" => score_pages(&pages, |p| {
-                newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body
-            }),
-            "newsdex-fast" => score_pages(&pages, |p| fast(p).body),
+            "newsdex" | "newsdex-fast" => score_pages(&pages, |p| with(p, Fast).body),
+            "newsdex-trafilatura" => score_pages(&pages, |p| with(p, Trafilatura).body),
             "trafilatura" => {
                 let o = rs_trafilatura::Options::default();
                 score_pages(&pages, |p| trafilatura(p, &o))
@@ -120,27 +128,18 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn fast(page: &Page) -> newsdex::parse::web::WebPage {
-    newsdex::parse::web::extract_page_with(
-        &page.html,
-        None,
-        Some(&page.url),
-        newsdex::parse::web::WebExtractor::Fast,
-    )
+fn with(page: &Page, extractor: WebExtractor) -> newsdex::parse::web::WebPage {
+    newsdex::parse::web::extract_page_with(&page.html, None, Some(&page.url), extractor)
 }
 
-/// The `n` pages where `newsdex` (or with `fast`, `newsdex-fast`) does
+/// The `n` pages where newsdex with `extractor` does
 /// worst (lowest precision or recall), with the extracted lines the
 /// hand-marked body does not hold (`+`) and its lines not extracted (`-`).
-fn show_worst(pages: &[Page], n: usize, fast_path: bool) {
+fn show_worst(pages: &[Page], n: usize, extractor: WebExtractor) {
     let mut scored: Vec<(f64, f64, &Page, String)> = pages
         .iter()
         .map(|p| {
-            let body = if fast_path {
-                fast(p).body
-            } else {
-                newsdex::parse::web::extract_page(&p.html, None, Some(&p.url)).body
-            };
+            let body = with(p, extractor).body;
             let (pr, re) = newsdex::eval_web::page_score(&body, &p.truth);
             (pr, re, p, body)
         })

@@ -1,8 +1,8 @@
 //! Extraction throughput on the article-extraction dev pages, on one thread:
 //! every page decoded, its story cut and its metadata read, `ROUNDS` times;
-//! prints the median MB/s of each extractor: `newsdex` (rs-trafilatura and
-//! our rules, the default) and `newsdex-fast` (newsdex's own extractor,
-//! `--web-extractor fast`). `bench/web_vs_trafilatura.sh` runs it beside
+//! prints the median MB/s of each extractor: `newsdex-fast` (newsdex's
+//! own, the default) and `newsdex-trafilatura` (rs-trafilatura and our
+//! rules, `--web-extractor trafilatura`). `bench/web_vs_trafilatura.sh` runs it beside
 //! Python's trafilatura on the same pages.
 //!
 //! With `--parts`, also the rate of parts alone, to show where the time
@@ -16,6 +16,8 @@
 //! ```
 
 use std::process::ExitCode;
+
+use newsdex::parse::web::WebExtractor;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,28 +47,22 @@ fn main() -> ExitCode {
         rates.sort_by(f64::total_cmp);
         rates[rates.len() / 2]
     };
-    let whole = rate(&|p| {
-        newsdex::parse::web::extract_page(&p.html, None, Some(&p.url))
-            .body
-            .len()
-    });
     let of = format!(
         "(median of {rounds} rounds over {} pages, {:.1} MB)",
         pages.len(),
         bytes as f64 / 1e6
     );
-    println!("newsdex {whole:.2} MB/s {of}");
-    let fast = rate(&|p| {
-        newsdex::parse::web::extract_page_with(
-            &p.html,
-            None,
-            Some(&p.url),
-            newsdex::parse::web::WebExtractor::Fast,
-        )
-        .body
-        .len()
-    });
-    println!("newsdex-fast {fast:.2} MB/s {of}");
+    for (name, extractor) in [
+        ("newsdex-fast", WebExtractor::Fast),
+        ("newsdex-trafilatura", WebExtractor::Trafilatura),
+    ] {
+        let r = rate(&|p| {
+            newsdex::parse::web::extract_page_with(&p.html, None, Some(&p.url), extractor)
+                .body
+                .len()
+        });
+        println!("{name} {r:.2} MB/s {of}");
+    }
     if parts {
         let own = rate(&|p| {
             let text = String::from_utf8_lossy(&p.html);

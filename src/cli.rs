@@ -239,8 +239,8 @@ pub struct IndexArgs {
     /// keys (they never join a cluster) and clusters are not recomputed
     #[arg(long)]
     pub no_dupes: bool,
-    /// Extractor of the story of web pages (HTML, WARC): trafilatura (rs-trafilatura and newsdex's rules) or fast (newsdex's own, several times faster; BENCHMARKS.md)
-    #[arg(long, value_enum, default_value_t = WebExtractorChoice::Trafilatura, value_name = "EXTRACTOR")]
+    /// Extractor of the story of web pages (HTML, WARC): fast (newsdex's own) or trafilatura (rs-trafilatura and newsdex's rules, about 17 times slower; BENCHMARKS.md)
+    #[arg(long, value_enum, default_value_t = WebExtractorChoice::Fast, value_name = "EXTRACTOR")]
     pub web_extractor: WebExtractorChoice,
     /// Output format of the summary
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
@@ -463,8 +463,8 @@ pub enum ExtractChoice {
 /// Extractors of a web page's story (`newsdex index --web-extractor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WebExtractorChoice {
-    Trafilatura,
     Fast,
+    Trafilatura,
 }
 
 /// Histogram periods.

@@ -336,7 +336,14 @@ impl Pass<'_, '_> {
             .filter(|&i| !score[i].is_nan())
             .max_by(|&a, &b| fin(a).total_cmp(&fin(b)))
         else {
-            return Vec::new();
+            // No container (a fragment of bare paragraphs): all of it
+            // but lists of links.
+            let roots: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    parent(dom, i).is_none() && !out_of_play[i] && link_density(dom, i) < 0.5
+                })
+                .collect();
+            return self.paragraphs(&roots, &out_of_play, &score, rules);
         };
         // A parent scoring better than the best is the story's container
         // (the story's paragraphs split among several children).
