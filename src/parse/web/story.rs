@@ -15,7 +15,9 @@
 //!    ... -25), and its total is scaled by the share of its text outside
 //!    links.
 //! 3. The best container is the story; its siblings join it when they
-//!    score well or are paragraphs of prose.
+//!    score well or are paragraphs of prose. A page that marks one block
+//!    `itemprop=articleBody` (schema.org) gets that block instead, when it
+//!    holds [`MIN_MARKED_CHARS`] or more.
 //! 4. Inside, blocks with a negative hint, lists of links and link-heavy
 //!    blocks are dropped; headings stay.
 //!
