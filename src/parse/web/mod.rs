@@ -7,7 +7,7 @@
 //! ([`tidy`]). rs-trafilatura (a port of trafilatura) is the alternative
 //! ([`WebExtractor::Trafilatura`], `--web-extractor trafilatura`): on the
 //! article-extraction dev set the fast extractor scored F1 0.966 against
-//! 0.961 and ran about 17 times as fast (`examples/score_web_extraction.rs`,
+//! 0.961 and ran about 18 times as fast (`examples/score_web_extraction.rs`,
 //! `examples/web_throughput.rs`, BENCHMARKS.md). The id is the canonical
 //! URL, normalised ([`url`]), so a re-crawl of the same story replaces it.
 
