@@ -128,6 +128,25 @@ fn bench_web(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The fast extractor (`--web-extractor fast`): own parse, block scoring.
+    g.bench_function("extract_page_fast_dev_set", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|(html, url)| {
+                    let url = (!url.is_empty()).then_some(url.as_str());
+                    newsdex::parse::web::extract_page_with(
+                        html,
+                        None,
+                        url,
+                        newsdex::parse::web::WebExtractor::Fast,
+                    )
+                    .body
+                    .len()
+                })
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

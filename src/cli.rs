@@ -239,6 +239,9 @@ pub struct IndexArgs {
     /// keys (they never join a cluster) and clusters are not recomputed
     #[arg(long)]
     pub no_dupes: bool,
+    /// Extractor of the story of web pages (HTML, WARC): fast (newsdex's own) or trafilatura (rs-trafilatura and newsdex's rules, about 18 times slower; BENCHMARKS.md)
+    #[arg(long, value_enum, default_value_t = WebExtractorChoice::Fast, value_name = "EXTRACTOR")]
+    pub web_extractor: WebExtractorChoice,
     /// Output format of the summary
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -455,6 +458,13 @@ pub enum ExtractChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Extractors of a web page's story (`newsdex index --web-extractor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WebExtractorChoice {
+    Fast,
+    Trafilatura,
 }
 
 /// Histogram periods.

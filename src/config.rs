@@ -11,6 +11,7 @@ use anyhow::Result;
 use newsdex::extract::ExtractMode;
 use newsdex::index::DEFAULT_INDEX_DIR;
 use newsdex::ingest::IndexOptions;
+use newsdex::parse::web::WebExtractor;
 use newsdex::parse::Format;
 use newsdex::search::{FacetField, Interval, Period, SearchRequest, SortOrder};
 
@@ -87,6 +88,10 @@ pub fn index_options(
             .then(|| std::time::Duration::from_secs(a.commit_interval)),
         interrupt: Default::default(),
         near_duplicates: !a.no_dupes,
+        web_extractor: match a.web_extractor {
+            cli::WebExtractorChoice::Trafilatura => WebExtractor::Trafilatura,
+            cli::WebExtractorChoice::Fast => WebExtractor::Fast,
+        },
     })
 }
 

@@ -81,6 +81,9 @@ pub struct IndexOptions {
     /// recomputed after the run. Off, the articles of this run get no keys
     /// (they never join a cluster) and the clusters are left as they were.
     pub near_duplicates: bool,
+    /// Which extractor cuts the story from web pages (HTML files, WARC
+    /// responses).
+    pub web_extractor: parse::web::WebExtractor,
 }
 
 impl IndexOptions {
@@ -102,6 +105,7 @@ impl IndexOptions {
             commit_interval: None,
             interrupt: Arc::default(),
             near_duplicates: true,
+            web_extractor: parse::web::WebExtractor::default(),
         }
     }
 }
@@ -267,6 +271,7 @@ pub fn run_index(
                         extractor,
                         fields,
                         dup_keys: opts.near_duplicates,
+                        web: opts.web_extractor,
                     };
                     feed_file(input, *len, &prep, stop, tx);
                 });
@@ -455,6 +460,7 @@ struct Prep<'a> {
     fields: &'a crate::index::Fields,
     /// Near-duplicate band keys wanted.
     dup_keys: bool,
+    web: parse::web::WebExtractor,
 }
 
 /// Reads one file in batches ([`parse::stream`]) and sends each batch,
@@ -506,7 +512,7 @@ fn feed_file(
                         let read_to = batch.read_to;
                         (
                             read_to,
-                            prepare_batch(batch.parse(), path, &stored_path, prep),
+                            prepare_batch(batch.parse_with(prep.web), path, &stored_path, prep),
                         )
                     })
                     .collect::<Vec<_>>()

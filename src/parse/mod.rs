@@ -334,6 +334,17 @@ pub fn parse_bytes(format: Format, path: &Path, bytes: &[u8]) -> ParsedFile {
 
 /// [`parse_bytes`] for a file whose key (see [`id`]) is `key`.
 pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> ParsedFile {
+    parse_bytes_with(format, path, key, bytes, web::WebExtractor::default())
+}
+
+/// [`parse_bytes_as`] with web pages' stories cut by `web`.
+pub fn parse_bytes_with(
+    format: Format,
+    path: &Path,
+    key: &str,
+    bytes: &[u8],
+    web: web::WebExtractor,
+) -> ParsedFile {
     if let Some(w) = binary_warning(path, bytes) {
         return ParsedFile {
             warnings: vec![w],
@@ -345,8 +356,8 @@ pub fn parse_bytes_as(format: Format, path: &Path, key: &str, bytes: &[u8]) -> P
         Format::PlainText => plaintext::parse_as(path, key, bytes),
         Format::Jsonl => jsonl::parse_as(path, key, bytes),
         Format::Csv => csv::parse_as(path, key, bytes),
-        Format::Html => web::parse_html(path, key, bytes),
-        Format::Warc => web::warc::parse_warc(path, key, bytes),
+        Format::Html => web::parse_html_with(path, key, bytes, web),
+        Format::Warc => web::warc::parse_warc_with(path, key, bytes, web),
     };
     finish_articles(path, &mut parsed);
     parsed

@@ -36,8 +36,9 @@ use std::sync::Arc;
 
 use super::input::{read_input, Counter, InputStream};
 use super::web::warc::RawPage;
+use super::web::WebExtractor;
 use super::{
-    binary_warning, csv, detect_format, finish_articles, jsonl, parse_bytes_as, title, walk,
+    binary_warning, csv, detect_format, finish_articles, jsonl, parse_bytes_with, title, walk,
     Format, ParseError, ParsedFile, Warning, WarningKind,
 };
 use readers::{LineReader, PageReader, RowReader};
@@ -120,6 +121,11 @@ impl Batch {
 
     /// The batch's articles, warnings and counts, in file order.
     pub fn parse(self) -> ParsedFile {
+        self.parse_with(WebExtractor::default())
+    }
+
+    /// [`Batch::parse`] with web pages' stories cut by `web`.
+    pub fn parse_with(self, web: WebExtractor) -> ParsedFile {
         let mut out = self.found;
         match self.work {
             Work::Nothing => {}
@@ -127,7 +133,7 @@ impl Batch {
                 let mut warnings = Vec::new();
                 match read_input(&path, &mut warnings) {
                     Ok(bytes) => {
-                        let mut parsed = parse_bytes_as(format, &path, &key, &bytes);
+                        let mut parsed = parse_bytes_with(format, &path, &key, &bytes, web);
                         warnings.append(&mut parsed.warnings);
                         parsed.warnings = warnings;
                         out.append(parsed);
@@ -163,7 +169,7 @@ impl Batch {
             }
             Work::Pages { key, pages } => {
                 for page in pages {
-                    match page.article(&key) {
+                    match page.article_with(&key, web) {
                         Some(mut a) => {
                             title::derive_missing(&mut a);
                             out.articles.push(a);

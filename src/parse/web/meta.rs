@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dom_query::Document;
 use serde_json::Value;
 
+use super::dom::{Dom, Tag};
 use super::url as weburl;
 
 /// What a page says about itself.
@@ -23,11 +24,180 @@ pub struct PageMeta {
     pub url: Option<String>,
 }
 
+/// What the metadata rules read from a parsed page. Two trees answer it:
+/// dom_query's (html5ever) and the fast extractor's [`Dom`], so the fast
+/// path reads the metadata without a second parse.
+pub trait PageSource {
+    /// The texts of the JSON-LD scripts.
+    fn json_ld(&self) -> Vec<String>;
+    /// The `content` of `<meta>` elements whose `attr` is `value`.
+    fn meta_contents(&self, attr: &str, value: &str) -> Vec<String>;
+    /// The texts of the `<h1>` elements.
+    fn headings(&self) -> Vec<String>;
+    /// The texts of the `<title>` elements.
+    fn titles(&self) -> Vec<String>;
+    /// The `href` of `<link rel=canonical>` elements.
+    fn canonical_hrefs(&self) -> Vec<String>;
+    /// For each `itemprop=datePublished` element: its `content`, else its
+    /// `datetime`, else its text.
+    fn dates_published(&self) -> Vec<String>;
+    /// The `datetime` of `<time>` elements.
+    fn time_datetimes(&self) -> Vec<String>;
+    /// The texts of byline elements: `[rel=author]`, `[itemprop=author]
+    /// [itemprop=name]`, `.byline a`, `.author-name`.
+    fn byline_names(&self) -> Vec<String>;
+    /// `<html lang>`.
+    fn html_lang(&self) -> Option<String>;
+}
+
+impl PageSource for Document {
+    fn json_ld(&self) -> Vec<String> {
+        self.select("script[type='application/ld+json']")
+            .iter()
+            .map(|s| s.text().to_string())
+            .collect()
+    }
+    fn meta_contents(&self, attr: &str, value: &str) -> Vec<String> {
+        self.select(&format!("meta[{attr}='{value}']"))
+            .iter()
+            .filter_map(|m| m.attr("content").map(|c| c.to_string()))
+            .collect()
+    }
+    fn headings(&self) -> Vec<String> {
+        self.select("h1")
+            .iter()
+            .map(|h| h.text().to_string())
+            .collect()
+    }
+    fn titles(&self) -> Vec<String> {
+        self.select("title")
+            .iter()
+            .map(|h| h.text().to_string())
+            .collect()
+    }
+    fn canonical_hrefs(&self) -> Vec<String> {
+        self.select("link[rel='canonical']")
+            .iter()
+            .filter_map(|l| l.attr("href").map(|h| h.to_string()))
+            .collect()
+    }
+    fn dates_published(&self) -> Vec<String> {
+        self.select("[itemprop='datePublished']")
+            .iter()
+            .map(|n| {
+                n.attr("content")
+                    .or_else(|| n.attr("datetime"))
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| n.text().to_string())
+            })
+            .collect()
+    }
+    fn time_datetimes(&self) -> Vec<String> {
+        self.select("time[datetime]")
+            .iter()
+            .filter_map(|t| t.attr("datetime").map(|d| d.to_string()))
+            .collect()
+    }
+    fn byline_names(&self) -> Vec<String> {
+        self.select(
+            "[rel='author'], [itemprop='author'] [itemprop='name'], .byline a, .author-name",
+        )
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect()
+    }
+    fn html_lang(&self) -> Option<String> {
+        self.select("html").attr("lang").map(|l| l.to_string())
+    }
+}
+
+impl PageSource for Dom<'_> {
+    fn json_ld(&self) -> Vec<String> {
+        self.scripts
+            .iter()
+            .filter(|(i, _)| {
+                self.attr(*i as usize, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            })
+            .map(|(_, r)| self.source()[r.start as usize..r.end as usize].to_string())
+            .collect()
+    }
+    fn meta_contents(&self, attr: &str, value: &str) -> Vec<String> {
+        (0..self.elements.len())
+            .filter(|&i| self.elements[i].tag == Tag::Meta && self.attr(i, attr) == Some(value))
+            .filter_map(|i| self.attr_decoded(i, "content").map(|c| c.into_owned()))
+            .collect()
+    }
+    fn headings(&self) -> Vec<String> {
+        self.texts_of(Tag::H1)
+    }
+    fn titles(&self) -> Vec<String> {
+        self.texts_of(Tag::Title)
+    }
+    fn canonical_hrefs(&self) -> Vec<String> {
+        (0..self.elements.len())
+            .filter(|&i| {
+                self.elements[i].tag == Tag::Link
+                    && self
+                        .attr(i, "rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+            })
+            .filter_map(|i| self.attr_decoded(i, "href").map(|c| c.into_owned()))
+            .collect()
+    }
+    fn dates_published(&self) -> Vec<String> {
+        (0..self.elements.len())
+            .filter(|&i| self.attr(i, "itemprop") == Some("datePublished"))
+            .map(|i| {
+                self.attr_decoded(i, "content")
+                    .or_else(|| self.attr_decoded(i, "datetime"))
+                    .map(|c| c.into_owned())
+                    .unwrap_or_else(|| self.text_of(i).to_string())
+            })
+            .collect()
+    }
+    fn time_datetimes(&self) -> Vec<String> {
+        (0..self.elements.len())
+            .filter(|&i| self.elements[i].tag == Tag::Time)
+            .filter_map(|i| self.attr_decoded(i, "datetime").map(|c| c.into_owned()))
+            .collect()
+    }
+    fn byline_names(&self) -> Vec<String> {
+        let has_class = |i: usize, c: &str| {
+            self.attr(i, "class")
+                .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == c))
+        };
+        let ancestor = |i: usize, f: &dyn Fn(usize) -> bool| {
+            let mut p = self.elements[i].parent;
+            while p != u32::MAX {
+                if f(p as usize) {
+                    return true;
+                }
+                p = self.elements[p as usize].parent;
+            }
+            false
+        };
+        (0..self.elements.len())
+            .filter(|&i| {
+                self.attr(i, "rel") == Some("author")
+                    || has_class(i, "author-name")
+                    || (self.attr(i, "itemprop") == Some("name")
+                        && ancestor(i, &|p| self.attr(p, "itemprop") == Some("author")))
+                    || (self.elements[i].tag == Tag::A && ancestor(i, &|p| has_class(p, "byline")))
+            })
+            .map(|i| self.text_of(i).to_string())
+            .collect()
+    }
+    fn html_lang(&self) -> Option<String> {
+        self.first(Tag::Html)
+            .and_then(|i| self.attr_decoded(i, "lang").map(|c| c.into_owned()))
+    }
+}
+
 /// The schema.org object describing the article, if the page has one.
-fn json_ld_article(doc: &Document) -> Option<Value> {
+fn json_ld_article(doc: &impl PageSource) -> Option<Value> {
     let mut found = None;
-    for script in doc.select("script[type='application/ld+json']").iter() {
-        let text = script.text();
+    for text in doc.json_ld() {
         let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
             continue;
         };
@@ -64,12 +234,11 @@ fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting")
 }
 
-/// The `content` of the first `<meta>` matching `selector`, trimmed, non-empty.
-fn meta(doc: &Document, selector: &str) -> Option<String> {
-    doc.select(selector)
+/// The `content` of the first `<meta>` whose `attr` is `value`, trimmed, non-empty.
+fn meta(doc: &impl PageSource, attr: &str, value: &str) -> Option<String> {
+    doc.meta_contents(attr, value)
         .iter()
-        .filter_map(|m| m.attr("content"))
-        .map(|c| clean(&c))
+        .map(|c| clean(c))
         .find(|c| !c.is_empty())
 }
 
@@ -102,71 +271,52 @@ fn json_names(v: Option<&Value>) -> Vec<String> {
 }
 
 /// Reads the metadata of a parsed page; `fetched_url` is where it was found.
-pub fn page_meta(doc: &Document, fetched_url: Option<&str>) -> PageMeta {
+pub fn page_meta(doc: &impl PageSource, fetched_url: Option<&str>) -> PageMeta {
     let ld = json_ld_article(doc);
     let ld_get = |k: &str| ld.as_ref().and_then(|v| v.get(k));
     let heading = doc
-        .select("h1")
+        .headings()
         .iter()
-        .map(|h| clean(&h.text()))
+        .map(|h| clean(h))
         .find(|t| !t.is_empty());
     let title_tag = doc
-        .select("title")
+        .titles()
         .iter()
-        .map(|t| clean(&t.text()))
+        .map(|t| clean(t))
         .find(|t| !t.is_empty());
-    let site = meta(doc, "meta[property='og:site_name']")
+    let site = meta(doc, "property", "og:site_name")
         .or_else(|| ld_get("publisher").and_then(|p| json_str(Some(p))));
     let title = json_str(ld_get("headline"))
-        .or_else(|| meta(doc, "meta[property='og:title']"))
+        .or_else(|| meta(doc, "property", "og:title"))
         .or(heading)
         .or_else(|| title_tag.map(|t| strip_site_tail(&t, site.as_deref())));
 
     let canonical = doc
-        .select("link[rel='canonical']")
+        .canonical_hrefs()
         .iter()
-        .filter_map(|l| l.attr("href"))
-        .find_map(|h| weburl::resolve(fetched_url, &h))
-        .or_else(|| {
-            meta(doc, "meta[property='og:url']").and_then(|u| weburl::resolve(fetched_url, &u))
-        })
+        .find_map(|h| weburl::resolve(fetched_url, h))
+        .or_else(|| meta(doc, "property", "og:url").and_then(|u| weburl::resolve(fetched_url, &u)))
         .or_else(|| fetched_url.map(str::to_string));
 
     let date = json_str(ld_get("datePublished"))
         .and_then(|d| parse_web_date(&d))
         .or_else(|| {
-            meta(doc, "meta[property='article:published_time']").and_then(|d| parse_web_date(&d))
+            meta(doc, "property", "article:published_time").and_then(|d| parse_web_date(&d))
         })
-        .or_else(|| {
-            doc.select("[itemprop='datePublished']")
-                .iter()
-                .find_map(|n| {
-                    n.attr("content")
-                        .or_else(|| n.attr("datetime"))
-                        .map(|s| s.to_string())
-                        .or_else(|| Some(n.text().to_string()))
-                        .and_then(|d| parse_web_date(&d))
-                })
-        })
-        .or_else(|| {
-            doc.select("time[datetime]")
-                .iter()
-                .find_map(|t| t.attr("datetime").and_then(|d| parse_web_date(&d)))
-        })
+        .or_else(|| doc.dates_published().iter().find_map(|d| parse_web_date(d)))
+        .or_else(|| doc.time_datetimes().iter().find_map(|d| parse_web_date(d)))
         .or_else(|| canonical.as_deref().and_then(date_in_url))
         .or_else(|| fetched_url.and_then(date_in_url));
 
     let mut authors = json_names(ld_get("author"));
     if authors.is_empty() {
-        authors = meta(doc, "meta[name='author']").into_iter().collect();
+        authors = meta(doc, "name", "author").into_iter().collect();
     }
     if authors.is_empty() {
         authors = doc
-            .select(
-                "[rel='author'], [itemprop='author'] [itemprop='name'], .byline a, .author-name",
-            )
+            .byline_names()
             .iter()
-            .map(|n| clean(&n.text()))
+            .map(|n| clean(n))
             .filter(|t| !t.is_empty() && t.len() < 80)
             .collect();
     }
@@ -199,12 +349,9 @@ pub fn page_meta(doc: &Document, fetched_url: Option<&str>) -> PageMeta {
             }
         })
         .or_else(|| canonical.as_deref().and_then(weburl::host));
-    let section = meta(doc, "meta[property='article:section']")
-        .or_else(|| json_str(ld_get("articleSection")));
-    let language = doc
-        .select("html")
-        .attr("lang")
-        .and_then(|l| primary_language(&l));
+    let section =
+        meta(doc, "property", "article:section").or_else(|| json_str(ld_get("articleSection")));
+    let language = doc.html_lang().and_then(|l| primary_language(&l));
     PageMeta {
         title,
         date,
@@ -318,8 +465,12 @@ pub fn date_in_url(url: &str) -> Option<DateTime<Utc>> {
 mod tests {
     use super::*;
 
+    /// The metadata read from both trees, which must agree.
     fn of(html: &str, url: Option<&str>) -> PageMeta {
-        page_meta(&Document::from(html), url)
+        let slow = page_meta(&Document::from(html), url);
+        let fast = page_meta(&Dom::parse(html), url);
+        assert_eq!(slow, fast, "{html}");
+        fast
     }
 
     const LD: &str = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[

@@ -245,8 +245,18 @@ impl RawPage {
     /// The page's article, named `KEY#N` when it has no URL; `None` when the
     /// page holds no story (counted as `no_article`).
     pub fn article(&self, key: &str) -> Option<Article> {
+        self.article_with(key, super::WebExtractor::default())
+    }
+
+    /// [`RawPage::article`] with the story cut by `extractor`.
+    pub fn article_with(&self, key: &str, extractor: super::WebExtractor) -> Option<Article> {
         let body = &self.content[self.body_start..];
-        let page = super::extract_page(body, self.charset.as_deref(), self.url.as_deref());
+        let page = super::extract_page_with(
+            body,
+            self.charset.as_deref(),
+            self.url.as_deref(),
+            extractor,
+        );
         if page.problem.is_some() {
             return None;
         }
@@ -366,10 +376,20 @@ fn sort(record: Record, n: usize) -> Result<RawPage, String> {
 /// thread; `key` is the file's key, for records without a usable URL
 /// (`KEY#N`). [`crate::parse::stream`] reads big archives in batches instead.
 pub fn parse_warc(path: &Path, key: &str, input: impl BufRead) -> ParsedFile {
+    parse_warc_with(path, key, input, super::WebExtractor::default())
+}
+
+/// [`parse_warc`] with the stories cut by `extractor`.
+pub fn parse_warc_with(
+    path: &Path,
+    key: &str,
+    input: impl BufRead,
+    extractor: super::WebExtractor,
+) -> ParsedFile {
     let mut out = ParsedFile::default();
     for item in Items::new(path, input) {
         match item {
-            Item::Page(page) => match page.article(key) {
+            Item::Page(page) => match page.article_with(key, extractor) {
                 Some(a) => out.articles.push(a),
                 None => out.count_skipped("no_article"),
             },
