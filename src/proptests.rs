@@ -11,6 +11,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use crate::parse::dateline;
+use crate::parse::web::{self, WebExtractor};
 use crate::parse::{self, csv, jsonl, parse_date_lenient, plaintext, reuters_sgml, Format};
 use crate::search::query::parse as parse_query;
 use crate::search::Period;
@@ -45,6 +46,50 @@ fn format_ish_bytes() -> impl Strategy<Value = Vec<u8>> {
         proptest::collection::vec(any::<u8>(), 0..16),
     ];
     proptest::collection::vec(atoms, 0..24).prop_map(|v| v.concat())
+}
+
+/// Bytes that look a little like web pages, so the HTML reader gets past
+/// its first checks: tags left open or closed out of order, attributes with
+/// and without quotes, comments and raw text cut off, entities, metadata,
+/// and stray `<` and `>`; untrusted pages from a crawl look like this.
+fn html_ish_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let atoms = prop_oneof![
+        Just(b"<html lang=\"en\"><head><title>A - Site</title>".to_vec()),
+        Just(b"<meta property=\"og:title\" content=\"T &amp; x\">".to_vec()),
+        Just(
+            b"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H"
+                .to_vec()
+        ),
+        Just(b"<script>var s = '</p><div>';".to_vec()),
+        Just(b"</script>".to_vec()),
+        Just(b"<style>p{}</style>".to_vec()),
+        Just(b"<body><article itemprop=\"articleBody\">".to_vec()),
+        Just(b"<div class=\"story-body\">".to_vec()),
+        Just(b"<div class=comment id='nav'>".to_vec()),
+        Just(b"</div>".to_vec()),
+        Just(b"<p>".to_vec()),
+        Just(b"</p>".to_vec()),
+        Just(b"<li><a href=\"/x?a=1&b=2\">".to_vec()),
+        Just(b"</a></li>".to_vec()),
+        Just(b"<table><tr><td>".to_vec()),
+        Just(b"<h1>".to_vec()),
+        Just(b"<time datetime=\"2021-03-17T10:00:00+01:00\">".to_vec()),
+        Just(b"<br/><img src=x>".to_vec()),
+        Just(b"<!--".to_vec()),
+        Just(b"-->".to_vec()),
+        Just(b"<!DOCTYPE html>".to_vec()),
+        Just(b"&#x1F600;&#99999999;&amp;&nbsp;&bogus".to_vec()),
+        Just(b"<".to_vec()),
+        Just(b">".to_vec()),
+        Just(b"=\"".to_vec()),
+        Just(
+            "CARACAS (Reuters) - Plain words of a story, with commas, é and —. "
+                .as_bytes()
+                .to_vec()
+        ),
+        proptest::collection::vec(any::<u8>(), 0..16),
+    ];
+    proptest::collection::vec(atoms, 0..48).prop_map(|v| v.concat())
 }
 
 /// A word of plain letters.
@@ -84,6 +129,15 @@ proptest! {
                 prop_assert_eq!(&w.path, "dir/named.x");
                 prop_assert!(!w.message.is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn web_extractors_never_panic_on_html_like_bytes(bytes in html_ish_bytes()) {
+        for extractor in [WebExtractor::Fast, WebExtractor::Trafilatura] {
+            let page = web::extract_page_with(&bytes, None, Some("https://example.com/a"), extractor);
+            // A page gives a story or says why not; never both empty-handed.
+            prop_assert!(page.problem.is_some() || page.body.chars().count() >= web::MIN_BODY_CHARS);
         }
     }
 
