@@ -470,6 +470,11 @@ mod tests {
                 &[],
             ),
             ("Probably a Nokia model. Sinclair Spectrum - 16k.", &[]),
+            (
+                "Markos Geneti won. Compatriots Mulugeta Wondimu and Abiyote Abate followed; \
+                 compatriot Safin lost.",
+                &["Markos Geneti", "Mulugeta Wondimu", "Abiyote Abate", "Safin"],
+            ),
             ("It was owned by CLN Oyens en van Eeghen and F van Lanschot Bankiers.", &[]),
             (
                 "They were told. Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and \
