@@ -10,7 +10,8 @@ Input (pinned, installed at development time, never committed):
   * tools/family_first_extra.txt: romanised family names of languages that write the family name
     first and that Faker lists only in their own script (Korean).
 
-Latin-script names are kept as written; Cyrillic names are romanised (BGN/PCGN-like table below);
+Latin-script names are kept as written; Cyrillic and Greek names are romanised (BGN/PCGN-like
+tables below);
 Chinese and Japanese names come from Faker's romanised lists; other scripts are left out.
 Given names already in data/first_names.txt (the US Census list) are not repeated; common English
 words (Faker's en_US lorem word list) and the city names of data/cities.tsv are left out.
@@ -36,6 +37,53 @@ CYRILLIC = dict(zip(
      "ye", "g", "u"],
 ))
 
+# Greek, after ELOT 743 / BGN-PCGN as English papers write names (`Κώστας` -> `Kostas`,
+# `Χρήστος` -> `Christos`): pairs first, then single letters (accents dropped before).
+GREEK_PAIRS = {
+    "ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "γγ": "ng", "γξ": "nx", "γχ": "nch",
+    "τσ": "ts", "τζ": "tz",
+}
+GREEK = dict(zip(
+    "αβγδεζηθικλμνξοπρσςτυφχψω",
+    ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+     "s", "t", "y", "f", "ch", "ps", "o"],
+))
+# `αυ`, `ευ`: `v` before a vowel or a voiced consonant, `f` before a voiceless one or at the end.
+GREEK_VOICELESS = set("θκξπστφχψ")
+GREEK_VOWELS = set("αεηιουω")
+
+
+def romanise_greek(low):
+    """`low` (lower case, accents already dropped, a diaeresis kept as U+0308) in Latin letters."""
+    out, i = [], 0
+    letters = [c for c in low]
+    while i < len(letters):
+        c = letters[i]
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        after = letters[i + 2] if i + 2 < len(letters) else ""
+        if c == "\u0308":
+            i += 1
+            continue
+        if c in "αε" and nxt == "υ" and after != "\u0308":
+            out.append(GREEK[c] + ("f" if after == "" or after in GREEK_VOICELESS else "v"))
+            i += 2
+            continue
+        # `μπ` and `ντ` open a word as `b` and `d` (`Μπάμπης` -> `Bampis`).
+        if i == 0 and c + nxt in ("μπ", "ντ"):
+            out.append("b" if c == "μ" else "d")
+            i += 2
+            continue
+        if c + nxt in GREEK_PAIRS and after != "\u0308":
+            out.append(GREEK_PAIRS[c + nxt])
+            i += 2
+            continue
+        if c not in GREEK:
+            return None
+        out.append(GREEK[c])
+        i += 1
+    return "".join(out)
+
+
 # Languages whose names are written family name first (the locales' romanised family names).
 FAMILY_FIRST_LOCALES = ("zh_CN", "zh_TW", "ja_JP")
 
@@ -56,6 +104,12 @@ def romanise(word):
     low = word.lower()
     if all(c in CYRILLIC or not c.isalpha() for c in low):
         out = "".join(CYRILLIC.get(c, c) for c in low)
+        return out[:1].upper() + out[1:] if out else None
+    # Greek: stress accents dropped, the diaeresis kept (it splits a pair: `Αϊ` is `a-i`).
+    greek = "".join(c for c in unicodedata.normalize("NFD", low)
+                    if not unicodedata.combining(c) or c == "\u0308")
+    if all("GREEK" in unicodedata.name(c, "") or c == "\u0308" for c in greek):
+        out = romanise_greek(greek)
         return out[:1].upper() + out[1:] if out else None
     return None
 
@@ -107,7 +161,8 @@ def main():
     city_given = sorted(
         {g for g in given if fold(g) not in stop and fold(g) not in common and fold(g) in cities}
         | {w for w in read_lines(os.path.join(ROOT, "data", "first_names.txt")) if fold(w) in cities},
-        key=fold,
+        # Ties of the folded form broken by the written one, so that a rebuild is byte-identical.
+        key=lambda g: (fold(g), g),
     )
     given = sorted(
         g for g in given

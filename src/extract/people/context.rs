@@ -41,7 +41,9 @@ pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
         if lex.speech.contains(w) {
             return true; // "said Yuri Borisov"
         }
-        if contains_lower(&lex.role_words, w) {
+        // Not across a sentence's end (`Probably a Nokia model. Sinclair Spectrum - 16k.`).
+        if contains_lower(&lex.role_words, w) && !text[..pos].trim_end().ends_with(['.', '!', '?'])
+        {
             return true; // "rapper Snoop Dogg"; only right before the name
         }
     }

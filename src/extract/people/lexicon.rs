@@ -56,6 +56,8 @@ pub(super) struct Lexicon {
     pub family_words: FxHashSet<&'static str>,
     /// Lower-case words that make one capitalised word after them a person (`star Usher`).
     pub one_word_roles: FxHashSet<&'static str>,
+    /// Words after the first of a run that make it a person's name (`Manjit Singh Gill`).
+    pub name_markers: FxHashSet<&'static str>,
     /// Organisation words that are also surnames (`Lynch`): no veto after a given name.
     pub org_surnames: FxHashSet<&'static str>,
     /// Firms and places that look like a given name and such a surname (`Merrill Lynch`),
@@ -100,6 +102,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             role_words: set(include_str!("../../../data/people/role_words.txt")),
             family_words: set(include_str!("../../../data/people/family_words.txt")),
             one_word_roles: set(include_str!("../../../data/people/one_word_roles.txt")),
+            name_markers: set(include_str!("../../../data/people/name_markers.txt")),
             org_surnames: set(include_str!("../../../data/people/org_surnames.txt")),
             named_after_people: list_entries(include_str!(
                 "../../../data/people/named_after_people.txt"
@@ -133,6 +136,15 @@ pub(super) fn role_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
         || head.ends_with("\u{2019}s")
 }
 
+/// Whether `w`, lower-cased, is a role word (`rapper`) or the plural of one (`Contestants
+/// Paul Burrell, Joe Pasquale ...`, `actors Tom Hanks and ...`).
+pub(super) fn is_role_word(w: &str, lex: &Lexicon) -> bool {
+    contains_lower(&lex.role_words, w)
+        || w.len() > 4
+            && w.strip_suffix('s')
+                .is_some_and(|one| contains_lower(&lex.role_words, one))
+}
+
 /// Whether `w`, lower-cased, is in `set` (which holds lower-case words). No allocation for
 /// words of up to 32 ASCII bytes.
 pub(super) fn contains_lower(set: &FxHashSet<&'static str>, w: &str) -> bool {
@@ -161,7 +173,7 @@ mod tests {
         assert_eq!(lex.triggers.len(), 99);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 393);
+        assert_eq!(lex.org_words.len(), 394);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
@@ -183,6 +195,15 @@ mod tests {
         assert!(lex.modifier_suffixes.contains(&"led"));
         assert!(lex.titles.contains("Prime") && lex.org_words.contains("Reserve"));
         assert!(lex.world_given.contains("jarkko") && lex.world_given.len() > 10_000);
+        // Greek given names, romanised by tools/build_names.py (`Κώστας` -> `Kostas`);
+        // `Katerina` is also a Greek town, so it is a given name only on other evidence.
+        assert!(["kostas", "christos", "dimitris"]
+            .iter()
+            .all(|g| lex.world_given.contains(*g)));
+        assert!(lex.city_given.contains("katerina"));
+        assert_eq!(lex.world_given.len(), 13_986); // 14,190 lines, folded
+        assert_eq!(lex.role_words.len(), 62);
+        assert_eq!(lex.name_markers.len(), 2);
         assert!(lex.family_first.contains("Li") && lex.family_first.contains("Kim"));
         // Every organisation surname is an organisation word (it only lifts that word's veto).
         assert!(lex.org_surnames.iter().all(|w| lex.org_words.contains(w)));

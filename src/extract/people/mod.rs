@@ -16,9 +16,10 @@ mod lineup;
 mod rules;
 mod tokenize;
 
+use context::list_gap;
 pub use credits::split_credits;
 use lexicon::{contains_lower, lexicon, role_before};
-use rules::{process_run, share_list_evidence, Cand};
+use rules::{one_name_member, process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
 use crate::extract::text::{first_upper, CapsLine};
@@ -50,8 +51,20 @@ fn scan_text(
         // Runs of two tokens or more, or one word after a role word ("singer Fergie"),
         // outside ALL-CAPS lines (Reuters titles).
         let single_role = j == i && role_before(text, toks[i].start, lex);
-        if (j > i || single_role) && !caps.at(text, toks[i].start) {
+        // One word in a list with other names (`Dido, Robbie Williams and Chris Martin`,
+        // `John Lennon or Elvis`): a candidate only the list's evidence can accept.
+        let single_list = j == i
+            && (i > 0 && list_gap(text, toks[i - 1].end, toks[i].start)
+                || i + 1 < toks.len() && list_gap(text, toks[i].end, toks[i + 1].start))
+            && one_name_member(text, &toks[i], lex, buf);
+        if (j > i || single_role || single_list) && !caps.at(text, toks[i].start) {
+            let before = cands.len();
             process_run(text, &toks[i..=j], lex, buf, &mut cands);
+            if single_list && !single_role {
+                if let Some(c) = cands.get_mut(before) {
+                    c.list_only = true;
+                }
+            }
         }
         i = j + 1;
     }
@@ -441,6 +454,58 @@ mod tests {
                 "It rose. Oscar-winning director Hayao Miyazaki's latest film set a record.",
                 &["Hayao Miyazaki"],
             ),
+            // Eighth round (issue 13), from heldout8's misses: Greek given names, hyphenated
+            // given names, a plural role opening a sentence, one word in a list of names.
+            (
+                "It was missed by sprinters Kostas Kenteris and Katerina Thanou.",
+                &["Kostas Kenteris", "Katerina Thanou"],
+            ),
+            (
+                "David Beckham, watched by Sven-Goran Eriksson, came off.",
+                &["David Beckham", "Sven-Goran Eriksson"],
+            ),
+            (
+                "Rolls-Royce Motor Cars and Hewlett-Packard Co said. Clayton-Marcus Furniture \
+                 sells furniture; the Sun-Pat British grocery grew.",
+                &[],
+            ),
+            ("Probably a Nokia model. Sinclair Spectrum - 16k.", &[]),
+            (
+                "Markos Geneti won. Compatriots Mulugeta Wondimu and Abiyote Abate followed; \
+                 compatriot Safin lost.",
+                &["Markos Geneti", "Mulugeta Wondimu", "Abiyote Abate", "Safin"],
+            ),
+            ("It was owned by CLN Oyens en van Eeghen and F van Lanschot Bankiers.", &[]),
+            (
+                "They were told. Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and \
+                 Fran Cosgrave were told. Model Sophie Anderton was the last.",
+                &["Paul Burrell", "Joe Pasquale", "Janet Street-Porter", "Fran Cosgrave", "Sophie Anderton"],
+            ),
+            (
+                "HMV claimed. Dido, Robbie Williams and Chris Martin are among those featured.",
+                &["Dido", "Robbie Williams", "Chris Martin"],
+            ),
+            (
+                "He would be recognised in places John Lennon or Elvis wouldn't be.",
+                &["John Lennon", "Elvis"],
+            ),
+            ("Will, John Smith and Jane Doe said they will go.", &["John Smith", "Jane Doe"]),
+            ("Arsenal, Chelsea and Alex Ferguson's side lost.", &["Alex Ferguson"]),
+            (
+                "Bids came for Kinsey and Michel Gondry. Alfred and David Billes, Oliver Letwin \
+                 and Theresa May, the Federation of\nBanks, Hanns Christian Schroeder-Hohenwarth, \
+                 agreed.",
+                &["Michel Gondry", "David Billes", "Oliver Letwin", "Hanns Christian Schroeder-Hohenwarth"],
+            ),
+            (
+                "It was worse than Ruud van Nistelrooy's foul, said Edwin van der Sar.",
+                &["Ruud van Nistelrooy", "Edwin van der Sar"],
+            ),
+            (
+                "Five other barristers - Nicholas Blake QC, Manjit Singh Gill QC, Rick Scannell.",
+                &["Nicholas Blake", "Manjit Singh Gill", "Rick Scannell"],
+            ),
+            ("US rappers Beastie Boys have won. Singers Jennifer Lopez and Marc Anthony sang.", &["Jennifer Lopez", "Marc Anthony"]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

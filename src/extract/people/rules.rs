@@ -3,13 +3,13 @@
 //! accepts it as a person (a title, a given name, a context window, a list of names).
 
 use super::context::{
-    character_or_title, list_gap, sentence_start, skip_possessive, speech_after, trigger_before,
-    work_or_character,
+    character_or_title, common_word, list_gap, sentence_start, skip_possessive, speech_after,
+    trigger_before, work_or_character,
 };
 use super::lexicon::Lexicon;
-use super::lexicon::{contains_lower, role_before};
+use super::lexicon::{contains_lower, is_role_word, role_before};
 use super::tokenize::{Class, Tok};
-use crate::extract::text::{prev_word, words_before, CONTEXT};
+use crate::extract::text::{first_upper, next_word, prev_word, words_after, words_before, CONTEXT};
 use crate::gazetteer::{self, fold_into};
 
 /// Longest name kept, in tokens.
@@ -20,6 +20,8 @@ pub(super) struct Cand {
     pub spans: [(usize, usize); MAX_NAME_TOKENS],
     pub len: usize,
     pub accepted: bool,
+    /// One word that only the list it is in can accept (see [`one_name_member`]).
+    pub list_only: bool,
     /// Start of the run (titles included) and end of the name, for list detection.
     pub run_start: usize,
     pub end: usize,
@@ -54,6 +56,15 @@ fn is_place_word(w: &str, buf: &mut String) -> bool {
 fn is_given(w: &str, lex: &Lexicon, buf: &mut String) -> bool {
     fold_into(w, buf);
     gazetteer::is_first_name(buf) || lex.world_given.contains(buf.as_str())
+}
+
+/// A hyphenated given name whose two or three parts are each a capitalised given name
+/// (`Sven-Goran`, `Jean-Pierre`, `Marie-Claire`).
+fn is_hyphen_given(w: &str, lex: &Lexicon, buf: &mut String) -> bool {
+    (2..=3).contains(&w.split('-').count())
+        && w.split('-').all(|p| {
+            p.chars().count() >= 2 && p.starts_with(char::is_uppercase) && is_given(p, lex, buf)
+        })
 }
 
 /// `name` without a leading descriptor (`Goalscorer Jimmy Floyd Hasselbaink`, `Texan Michael
@@ -92,8 +103,7 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
                 "The" | "the" | "A" | "a" | "An" | "an"
             )
         };
-        let role =
-            k == 0 && run.len() >= 3 && contains_lower(&lex.role_words, word(t)) && no_article();
+        let role = k == 0 && run.len() >= 3 && is_role_word(word(t), lex) && no_article();
         // A word that marks a person just before a name when lower-case, opening a sentence
         // (`Economist Colen Garrow said`, `Boss Steve Bruce`), is cut too, but is no evidence:
         // some also open names of things there (`Star Trek Voyager`).
@@ -264,6 +274,14 @@ pub(super) fn process_run(
         }
     };
     let given_name = name.len() >= 2 && !city_given && is_given(word(&name[0]), lex, buf);
+    // "Sven-Goran Eriksson": a hyphenated given name, before a surname that is no place and
+    // no word the text writes in lower case (not `Clayton-Marcus Furniture`, `Sun-Pat
+    // British`, firms named after people).
+    let given_name = given_name
+        || name.len() >= 2 && !city_given && is_hyphen_given(word(&name[0]), lex, buf) && {
+            let last = word(&name[name.len() - 1]);
+            !is_place_word(last, buf) && !common_word(last, &[text])
+        };
     // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`), or last as English
     // papers also write them (`Ziyi Zhang`, `Junichiro Koizumi`, `Yuji Shimizu`); then the
     // given name must end in a vowel and be no city: English words and places ending in `n`
@@ -314,9 +332,24 @@ pub(super) fn process_run(
                 && !(from == 1 && matches!(prev_word(text, run_start), "the" | "The"))
                 || from == 0 && role_before(text, run_start, lex))
     } else {
+        // "Ruud van Nistelrooy", "Edwin van der Sar": a Dutch or German name particle after
+        // the first word is a person's (places and firms with `van` or `von` are rare; a
+        // place or organisation word rejected the run above).
+        // One surname after the particles (not `F van Lanschot Bankiers`, a bank).
+        let dutch = name.len() >= 3
+            && name[1].class == Class::Particle
+            && matches!(word(&name[1]), "van" | "von")
+            && name[1..]
+                .iter()
+                .filter(|t| t.class != Class::Particle)
+                .count()
+                == 1;
+        let marker = name[1..].iter().any(|t| lex.name_markers.contains(word(t)));
         titled
             || given_name
             || family_first
+            || dutch
+            || marker
             || paren
             || trigger_before(text, run_start, lex)
             || speech_after(text, skip_possessive(text, full_end), lex)
@@ -329,35 +362,97 @@ pub(super) fn process_run(
         spans,
         len: name.len(),
         accepted,
+        list_only: false,
         run_start,
         end: full_end,
     });
 }
 
+/// Whether the one-word run `t`, in a list with other names, may be a person known by one
+/// name (`Dido, Robbie Williams and Chris Martin`, `John Lennon or Elvis`): a known given name
+/// of three letters or more that the text never writes in lower case (`Will, ...`), opening
+/// a sentence or after a comma, `and` or `or` (not `for Kinsey and Michel Gondry`, a film;
+/// `Federation of\nBanks, Hanns ...`), and not possessive (`Foster's, John Smith's`, brands).
+pub(super) fn one_name_member(text: &str, t: &Tok, lex: &Lexicon, buf: &mut String) -> bool {
+    let w = &text[t.start..t.end];
+    let possessive = text[t.end..].starts_with(['\'', '\u{2019}']);
+    // A sentence's start proper: a line break alone is no sentence end in wrapped wire text,
+    // nor is the period of an initial (`Gerald M.N. Corbett`).
+    let head = text[..t.start].trim_end();
+    let pw = prev_word(text, t.start).trim_end_matches('.');
+    let sentence = head.is_empty()
+        || head.ends_with(['.', '!', '?', '"', ':', '\u{201d}'])
+            && !pw.contains('.')
+            && pw.chars().count() > 1;
+    let opens = sentence || head.ends_with(',') || matches!(pw, "and" | "or");
+    // Not part of a longer name that a month or a breaker cut (`Theresa May`, `Rolf On Art`,
+    // `Robert deRose`), nor an appositive (`Diana chairman`: a firm and its officer), nor
+    // joined by `and` to a capitalised word: a given name sharing the next name's surname
+    // (`Alfred and David Billes`) or a firm's founders (`Pratt and Whitney`, `Ernst and
+    // Whinney`, `Belle & Sebastian`), or a title (`Secrets and Lies`).
+    let next = next_word(text, t.end);
+    let role_after = contains_lower(&lex.triggers, next) || is_role_word(next, lex);
+    let mut after = [""; CONTEXT];
+    let n = words_after(text, t.end, 2, &mut after);
+    let joined = match &after[..n] {
+        ["&", ..] => true,
+        ["and" | "or", w] => first_upper(w),
+        _ => false,
+    };
+    !possessive
+        && opens
+        && !next.chars().any(char::is_uppercase)
+        && !role_after
+        && !joined
+        && w.chars().count() >= 3
+        && is_given(w, lex, buf)
+        && !common_word(w, &[text])
+}
+
 /// Lists: names joined by ",", "and", "or" share their evidence ("Feroz Abbasi and
-/// Richard Belmar were held"): one accepted member accepts the other full names.
+/// Richard Belmar were held"): one accepted member accepts the other full names. A one-word
+/// member (see [`one_name_member`]) is accepted only beside an accepted full name, and does
+/// not link the names around it (`Newcastle Brown Ale, Foster's, John Smith's`).
 pub(super) fn share_list_evidence(text: &str, cands: &mut [Cand], lex: &Lexicon) {
+    let evidence = |c: &Cand| {
+        c.accepted
+            && !work_or_character(text, c.run_start, c.end, lex)
+            && !character_or_title(text, c.run_start, lex)
+    };
+    // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
+    let article = |c: &Cand| {
+        let mut b = [""; CONTEXT];
+        let n = words_before(text, c.run_start, 1, &mut b);
+        n == 1 && matches!(b[0], "the" | "The")
+    };
+    // Full names (and one word after a role) first, as lists were read before one-word
+    // members were candidates.
+    let idx: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].list_only).collect();
+    let mut k = 0;
+    while k < idx.len() {
+        let mut j = k;
+        while j + 1 < idx.len() && list_gap(text, cands[idx[j]].end, cands[idx[j + 1]].run_start) {
+            j += 1;
+        }
+        if j > k && idx[k..=j].iter().any(|&i| evidence(&cands[i])) {
+            for &i in &idx[k..=j] {
+                let c = &mut cands[i];
+                if c.len >= 2 && !article(c) {
+                    c.accepted = true;
+                }
+            }
+        }
+        k = j + 1;
+    }
     let mut k = 0;
     while k < cands.len() {
         let mut j = k;
         while j + 1 < cands.len() && list_gap(text, cands[j].end, cands[j + 1].run_start) {
             j += 1;
         }
-        if j > k
-            && cands[k..=j].iter().any(|c| {
-                c.accepted
-                    && !work_or_character(text, c.run_start, c.end, lex)
-                    && !character_or_title(text, c.run_start, lex)
-            })
-        {
+        if j > k && cands[k..=j].iter().any(|c| c.len >= 2 && evidence(c)) {
             for c in &mut cands[k..=j] {
-                // Not "the Black Eyed Peas and Alicia Keys": a person takes no article.
-                let article = {
-                    let mut b = [""; CONTEXT];
-                    let n = words_before(text, c.run_start, 1, &mut b);
-                    n == 1 && matches!(b[0], "the" | "The")
-                };
-                if c.len >= 2 && !article {
+                if c.list_only && !article(c) {
                     c.accepted = true;
                 }
             }
