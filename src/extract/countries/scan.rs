@@ -125,7 +125,17 @@ fn city_event(text: &str, s: usize, e: usize, c: u32) -> Option<EventKind> {
     let l = lists();
     let nw = next_word(text, e);
     let pw = prev_word(text, s);
+    // One lower-case modifier may stand between after an article (`the Paris
+    // currency pact`); not after other words, where it is more often a verb (`talks in
+    // Geneva reached agreement`).
+    let after_modifier = || {
+        let end = nw.as_ptr() as usize - text.as_ptr() as usize + nw.len();
+        matches!(pw, "the" | "The" | "a" | "an")
+            && nw.chars().all(|c| c.is_lowercase())
+            && l.city_org_next.contains(&next_word(text, end))
+    };
     if l.city_org_next.contains(&nw)
+        || (!nw.is_empty() && after_modifier())
         || l.city_org_prev.contains(&pw)
         || text[..s].ends_with('<') && text[e..].starts_with('>')
     {
