@@ -439,6 +439,7 @@ mod tests {
             ("The former champion Borussia Dortmund lost. Lane Kirkland said no.", &["Lane Kirkland"]),
             ("Sir Andrew Green, of Migration Watch, said so.", &["Andrew Green"]),
             ("Figures from the Land Registry showed a rise.", &[]),
+            ("Daniel Radcliffe plays Harry Potter again.", &["Daniel Radcliffe"]),
             ("Paula Radcliffe won the London Marathon.", &["Paula Radcliffe"]),
             ("Staff at Hereford Hospitals said so.", &[]),
             ("He made a profit on his dealings in Lucky Stores stock.", &[]),
