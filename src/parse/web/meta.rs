@@ -50,36 +50,37 @@ pub trait PageSource {
     fn html_lang(&self) -> Option<String>;
 }
 
+/// The texts of the elements `selector` matches.
+fn texts(doc: &Document, selector: &str) -> Vec<String> {
+    doc.select(selector)
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect()
+}
+
+/// The `name` attribute of the elements `selector` matches, where they have it.
+fn attrs(doc: &Document, selector: &str, name: &str) -> Vec<String> {
+    doc.select(selector)
+        .iter()
+        .filter_map(|n| n.attr(name).map(|v| v.to_string()))
+        .collect()
+}
+
 impl PageSource for Document {
     fn json_ld(&self) -> Vec<String> {
-        self.select("script[type='application/ld+json']")
-            .iter()
-            .map(|s| s.text().to_string())
-            .collect()
+        texts(self, "script[type='application/ld+json']")
     }
     fn meta_contents(&self, attr: &str, value: &str) -> Vec<String> {
-        self.select(&format!("meta[{attr}='{value}']"))
-            .iter()
-            .filter_map(|m| m.attr("content").map(|c| c.to_string()))
-            .collect()
+        attrs(self, &format!("meta[{attr}='{value}']"), "content")
     }
     fn headings(&self) -> Vec<String> {
-        self.select("h1")
-            .iter()
-            .map(|h| h.text().to_string())
-            .collect()
+        texts(self, "h1")
     }
     fn titles(&self) -> Vec<String> {
-        self.select("title")
-            .iter()
-            .map(|h| h.text().to_string())
-            .collect()
+        texts(self, "title")
     }
     fn canonical_hrefs(&self) -> Vec<String> {
-        self.select("link[rel='canonical']")
-            .iter()
-            .filter_map(|l| l.attr("href").map(|h| h.to_string()))
-            .collect()
+        attrs(self, "link[rel='canonical']", "href")
     }
     fn dates_published(&self) -> Vec<String> {
         self.select("[itemprop='datePublished']")
@@ -93,18 +94,13 @@ impl PageSource for Document {
             .collect()
     }
     fn time_datetimes(&self) -> Vec<String> {
-        self.select("time[datetime]")
-            .iter()
-            .filter_map(|t| t.attr("datetime").map(|d| d.to_string()))
-            .collect()
+        attrs(self, "time[datetime]", "datetime")
     }
     fn byline_names(&self) -> Vec<String> {
-        self.select(
+        texts(
+            self,
             "[rel='author'], [itemprop='author'] [itemprop='name'], .byline a, .author-name",
         )
-        .iter()
-        .map(|n| n.text().to_string())
-        .collect()
     }
     fn html_lang(&self) -> Option<String> {
         self.select("html").attr("lang").map(|l| l.to_string())
