@@ -235,6 +235,25 @@ mod tests {
     }
 
     #[test]
+    fn names_split_by_a_wrapped_line() {
+        // Reuters wraps its lines: a name across the break is one name.
+        assert_eq!(
+            fc("Trade with the United\nStates and South\nAfrica grew."),
+            ["usa", "south-africa"]
+        );
+        assert_eq!(fc("Exports to Latin\nAmerica rose."), Vec::<String>::new());
+        assert_eq!(
+            fc("Its offices in New\nYork and Hong\nKong."),
+            ["usa", "hong-kong"]
+        );
+        // Not across a paragraph break.
+        assert_eq!(
+            fc("Sales rose in the South\n\nAfrica is next."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn a_us_state_a_surname_after_a_title_and_a_ticker_decide_the_country() {
         // `PALM BEACH, Fla.`: the gazetteer's only Palm Beach is Australian; the state says
         // the United States. Without a state the city is read as before.

@@ -1,7 +1,10 @@
 //! Matching one text: the automaton runs anchored at each word start, matches must end at a
 //! word boundary, and each match is judged by its neighbours: `Jordan` after a given name is
 //! a person, a city inside an organisation name (`Tokyo Stock Exchange`) is dropped, a
-//! language (`said in Spanish`) is not a country.
+//! language (`said in Spanish`) is not a country. The automaton reads the text with its
+//! wrapped lines joined, so a name split by a line break (`United\nStates`) is found whole.
+
+use std::borrow::Cow;
 
 use aho_corasick::{Anchored, Input};
 
@@ -160,6 +163,28 @@ fn at_word_start(text: &str, p: usize) -> bool {
     }
 }
 
+/// The text the automaton reads: `text` with each single line break made a space, so that a
+/// name a source wrapped (Reuters wraps at about 70 columns: `United\nStates`,
+/// `Latin\nAmerica`, `New\nYork`) is matched whole instead of not at all or as its last
+/// word. A paragraph break (two line breaks or more) stays. An ASCII byte for an ASCII byte:
+/// positions and char boundaries are those of `text`, which the judging reads.
+fn unwrapped(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let single =
+        |i: usize| (i == 0 || b[i - 1] != b'\n') && b.get(i + 1).is_some_and(|&c| c != b'\n');
+    let mut breaks = memchr::memchr_iter(b'\n', b)
+        .filter(|&i| single(i))
+        .peekable();
+    if breaks.peek().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut v = b.to_vec();
+    for i in breaks {
+        v[i] = b' ';
+    }
+    String::from_utf8(v).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
 /// Judged matches of `text` into `out`, at positions offset by `base`; one-word cities
 /// written as a surname after a title (`Mr Kennedy`) go to `surnames` instead.
 pub(super) fn scan(
@@ -170,6 +195,7 @@ pub(super) fn scan(
     buf: &mut String,
 ) {
     let mut language_end: Option<usize> = None;
+    let hay = unwrapped(text);
     let bytes = text.as_bytes();
     let mut i = 0;
     // Candidate starts: a byte that begins some pattern (ASCII or a UTF-8 lead byte, so a
@@ -183,7 +209,7 @@ pub(super) fn scan(
         if !at_word_start(text, p) {
             continue;
         }
-        let input = Input::new(text)
+        let input = Input::new(hay.as_ref())
             .span(p..bytes.len())
             .anchored(Anchored::Yes);
         let Some(mat) = m.ac.find(input) else {
