@@ -8,7 +8,8 @@ Inputs (pinned, fetched by hand at development time, never committed):
     their short/variant forms. Unicode-DFS-2016.
   * Ruby `countries` gem 3.0.0 data (Debian `ruby-countries`): one `nationality` demonym per country. MIT.
   * names==0.3.0 (PyPI): 1990 US Census first-name lists (public domain).
-  * tools/countries_extra.tsv, tools/city_stoplist.txt, tools/first_names_extra.txt: hand-written facts.
+  * tools/countries_extra.tsv, tools/city_stoplist.txt, tools/city_keeplist.txt,
+    tools/first_names_extra.txt: hand-written facts.
   * Optional: the Reuters-21578 `all-places-strings.lc.txt` checklist (only read, to check coverage).
 
 Usage: python3 tools/build_gazetteer.py [--corpus /work/shared/corpus]
@@ -197,6 +198,7 @@ def main():
         for x in [r["name"]] + r["aliases"] + r["demonyms"]:
             country_words.add(fold(x))
     stop = {fold(x) for x in read_lines(os.path.join(HERE, "city_stoplist.txt"))}
+    keep = {fold(x) for x in read_lines(os.path.join(HERE, "city_keeplist.txt"))}
     name_stop = {fold(x) for x in read_lines(os.path.join(HERE, "first_name_stoplist.txt"))}
     import names as names_pkg
     ndir = os.path.dirname(names_pkg.__file__)
@@ -238,7 +240,7 @@ def main():
             seen.add(k)
             if k in country_words or k in stop:
                 continue
-            if k in first_folded and pop < FIRST_NAME_CITY_MIN_POP:
+            if k in first_folded and pop < FIRST_NAME_CITY_MIN_POP and k not in keep:
                 continue
             city_rows.append((clean_field(n), cid, pop, 1 if k_ == 0 else 0))
     city_rows.sort(key=lambda t: (-t[2], t[0]))
