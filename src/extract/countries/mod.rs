@@ -235,6 +235,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_city_is_not_its_dwarfed_namesake() {
+        // London, Ontario is a twentieth of London: `LONDON` is England's.
+        let london = ["London".to_string()];
+        assert_eq!(
+            fca("", "The Canadian dlr bond was priced.", &london),
+            ["uk", "canada"]
+        );
+        // In the body the story's evidence still picks the namesake.
+        assert_eq!(fc("Papers in Tampa, Florida and St. Petersburg."), ["usa"]);
+    }
+
+    #[test]
     fn names_split_by_a_wrapped_line() {
         // Reuters wraps its lines: a name across the break is one name.
         assert_eq!(

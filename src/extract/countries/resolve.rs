@@ -51,6 +51,10 @@ fn georgia_ok(title: &str, body: &str, events: &[Event], m: &Matcher) -> bool {
     tbilisi || l.georgia_cues.iter().any(has)
 }
 
+/// How many times as populous as a namesake the largest city of a name must be for a
+/// dateline never to mean the namesake without its region (`LONDON, Ontario`).
+const DWARFED: u64 = 10;
+
 /// The one country of a city name that has a single large city (≥ the body-text
 /// population), if so: "San Salvador" settles "Salvador".
 fn unambiguous(e: &CityEntry) -> Option<u16> {
@@ -118,6 +122,22 @@ impl Evidence {
             .or(e.cands().first())
             .map(|c| c.0)
     }
+
+    /// The country of a dateline city: as [`Evidence::pick`], but never a namesake dwarfed
+    /// by the largest city of the name (a tenth of its people or fewer: London, Ontario
+    /// beside London). A dateline names the namesake with its region (`ST. PETERSBURG,
+    /// Fla.`), so a story datelined `LONDON` that prices a `Canadian dlr` bond is written
+    /// in England. In the body the evidence decides (`Tampa and St. Petersburg`).
+    fn pick_dateline(&self, e: &CityEntry) -> Option<u16> {
+        let cands = e.cands();
+        let top = cands.first()?;
+        cands
+            .iter()
+            .filter(|c| u64::from(c.1) * DWARFED > u64::from(top.1))
+            .find(|c| self.direct.contains(c.0))
+            .or(Some(top))
+            .map(|c| c.0)
+    }
 }
 
 /// Canonical ids, in order of first mention, of the article's judged matches `events` and
@@ -134,7 +154,7 @@ pub(super) fn resolve(
     // (position, country, named strongly)
     let mut resolved: Vec<(usize, u16, bool)> = Vec::with_capacity(events.len() + 2);
     for (pos, e) in dateline {
-        if let Some(i) = ev.pick(e) {
+        if let Some(i) = ev.pick_dateline(e) {
             resolved.push((*pos, i, false));
         }
     }
