@@ -537,6 +537,18 @@ mod tests {
                  Airbus, and her father, Paris, did not.",
                 &["Hans", "Joan", "Leo"],
             ),
+            // Firms and works: `Global`, `Universal`, `Video` ... are organisation words, a
+            // name after `track` or `song` is its title.
+            (
+                "WPP bought US rival Grey Global, said Global Insight analyst Howard Archer. \
+                 Jim Cardwell, president of Warner Home Video, agreed.",
+                &["Howard Archer", "Jim Cardwell"],
+            ),
+            (
+                "His track Candy Shop remained at the top. On his track Uno Contra Veinte \
+                 Emcees, Tote King shows it.",
+                &[],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
