@@ -549,6 +549,17 @@ mod tests {
                  Emcees, Tote King shows it.",
                 &[],
             ),
+            // A city that is a given name opens a name right after a title; a plural
+            // possessive's apostrophe opens no quotation (evidence for `Ms Atlas` accepts the
+            // full name).
+            (
+                "Ecuadorean President Leon Febres Cordero said so. Febres Cordero agreed.",
+                &["Leon Febres Cordero"],
+            ),
+            (
+                "The complaints grew, said PBS' Jacoba Atlas. Ms Atlas said PBS could lose.",
+                &["Jacoba Atlas"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

@@ -141,11 +141,27 @@ fn is_title(w: &str, lex: &Lexicon) -> bool {
 }
 
 /// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
-/// and without trailing particles, party tags and initials.
-fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok] {
+/// and without trailing particles, party tags and initials. Right after a title, a city that
+/// is also a given name opens the name (`President Leon Febres Cordero`, `Leon` a Mexican city).
+fn trim_name<'t>(
+    text: &str,
+    mut name: &'t [Tok],
+    titled: bool,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> &'t [Tok] {
     let word = |t: &Tok| &text[t.start..t.end];
+    let city_given = |w: &str, buf: &mut String| {
+        fold_into(w, buf);
+        lex.city_given.contains(buf.as_str())
+    };
+    let mut first_word = true;
     while let Some((first, rest)) = name.split_first() {
-        if first.class == Class::Particle || (rest.len() >= 2 && is_place_word(word(first), buf)) {
+        let place = rest.len() >= 2
+            && is_place_word(word(first), buf)
+            && !(titled && first_word && city_given(word(first), buf));
+        first_word = false;
+        if first.class == Class::Particle || place {
             name = rest;
         } else {
             break;
@@ -259,7 +275,7 @@ pub(super) fn process_run(
 ) {
     let word = |t: &Tok| &text[t.start..t.end];
     let (from, titled) = cut_titles(text, run, lex);
-    let name = trim_name(text, run.get(from..).unwrap_or(&[]), buf);
+    let name = trim_name(text, run.get(from..).unwrap_or(&[]), titled, lex, buf);
     let name = cut_descriptor(text, name, lex, buf);
     if name.is_empty() || name.len() > MAX_NAME_TOKENS {
         return;
