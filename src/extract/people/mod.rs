@@ -560,6 +560,11 @@ mod tests {
                 "The complaints grew, said PBS' Jacoba Atlas. Ms Atlas said PBS could lose.",
                 &["Jacoba Atlas"],
             ),
+            (
+                "Meanwhile, design engineer Takuo Miyagishima will be awarded an Oscar, as is \
+                 Cuban artist Papo Record.",
+                &["Takuo Miyagishima", "Papo Record"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
