@@ -199,11 +199,17 @@ fn role_context(text: &str, pos: usize, lex: &Lexicon) -> bool {
 /// capitalised word there is capitalised for that).
 pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
     let head = text[..pos].trim_end_matches([' ', '\t']);
+    // `said PBS' Jacoba Atlas`: an apostrophe right after a letter ends a plural possessive,
+    // it opens no quotation.
+    let possessive = head
+        .strip_suffix(['\'', '\u{2019}'])
+        .is_some_and(|h| h.ends_with(|c: char| c.is_alphabetic()));
     head.is_empty()
-        || head.ends_with([
-            '\n', '\r', '.', '!', '?', ':', ';', '"', '\'', '(', '-', '\u{201c}', '\u{201d}',
-            '\u{2018}', '\u{2019}', '\u{2013}',
-        ])
+        || !possessive
+            && head.ends_with([
+                '\n', '\r', '.', '!', '?', ':', ';', '"', '\'', '(', '-', '\u{201c}', '\u{201d}',
+                '\u{2018}', '\u{2019}', '\u{2013}',
+            ])
 }
 
 /// `films such as The Fisher King`, `The Life and Death of Peter Sellers`: a name after a

@@ -19,7 +19,7 @@ mod tokenize;
 use context::list_gap;
 pub use credits::split_credits;
 use lexicon::{contains_lower, lexicon, role_before};
-use rules::{one_name_member, process_run, share_list_evidence, Cand};
+use rules::{family_appositive, one_name_member, process_run, share_list_evidence, Cand};
 use tokenize::{tokenize, Class, Tok};
 
 use crate::extract::text::{first_upper, CapsLine};
@@ -57,9 +57,16 @@ fn scan_text(
             && (i > 0 && list_gap(text, toks[i - 1].end, toks[i].start)
                 || i + 1 < toks.len() && list_gap(text, toks[i].end, toks[i + 1].start))
             && one_name_member(text, &toks[i], lex, buf);
-        if (j > i || single_role || single_list) && !caps.at(text, toks[i].start) {
+        // A relative in apposition (`her brother, Hans,`).
+        let single_family = j == i && !single_role && family_appositive(text, &toks[i], lex, buf);
+        if (j > i || single_role || single_list || single_family) && !caps.at(text, toks[i].start) {
             let before = cands.len();
             process_run(text, &toks[i..=j], lex, buf, &mut cands);
+            if single_family {
+                if let Some(c) = cands.get_mut(before) {
+                    c.accepted = true;
+                }
+            }
             if single_list && !single_role {
                 if let Some(c) = cands.get_mut(before) {
                     c.list_only = true;
@@ -510,6 +517,54 @@ mod tests {
                 &["Nicholas Blake", "Manjit Singh Gill", "Rick Scannell"],
             ),
             ("US rappers Beastie Boys have won. Singers Jennifer Lopez and Marc Anthony sang.", &["Jennifer Lopez", "Marc Anthony"]),
+            // Ninth round (issue 13), from the misses of every labelled set: a county or a
+            // club in brackets after a full name is no part of it, and an initial and a
+            // surname before such brackets are a person.
+            (
+                "Referee: R Styles (Hampshire) Att: 50,430 Ref: S Dunn \
+                 (Gloucestershire).",
+                &["R Styles", "S Dunn"],
+            ),
+            (
+                "Jon Dunbar (Leeds Tykes), Iain Fullarton (Saracens), Nick Lloyd (Saracens). \
+                 There was me and Ato (Boldon) in the crowd.",
+                &["Jon Dunbar", "Iain Fullarton", "Nick Lloyd", "Ato Boldon"],
+            ),
+            // A relative named in apposition after a family word.
+            (
+                "Scholl was beheaded with her brother, Hans, in 1943. His British-born wife, \
+                 Joan, agreed. The Blairs' fourth child, Leo, was born. The firm's sister, \
+                 Airbus, and her father, Paris, did not.",
+                &["Hans", "Joan", "Leo"],
+            ),
+            // Firms and works: `Global`, `Universal`, `Video` ... are organisation words, a
+            // name after `track` or `song` is its title.
+            (
+                "WPP bought US rival Grey Global, said Global Insight analyst Howard Archer. \
+                 Jim Cardwell, president of Warner Home Video, agreed.",
+                &["Howard Archer", "Jim Cardwell"],
+            ),
+            (
+                "His track Candy Shop remained at the top. On his track Uno Contra Veinte \
+                 Emcees, Tote King shows it.",
+                &[],
+            ),
+            // A city that is a given name opens a name right after a title; a plural
+            // possessive's apostrophe opens no quotation (evidence for `Ms Atlas` accepts the
+            // full name).
+            (
+                "Ecuadorean President Leon Febres Cordero said so. Febres Cordero agreed.",
+                &["Leon Febres Cordero"],
+            ),
+            (
+                "The complaints grew, said PBS' Jacoba Atlas. Ms Atlas said PBS could lose.",
+                &["Jacoba Atlas"],
+            ),
+            (
+                "Meanwhile, design engineer Takuo Miyagishima will be awarded an Oscar, as is \
+                 Cuban artist Papo Record.",
+                &["Takuo Miyagishima", "Papo Record"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

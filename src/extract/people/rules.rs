@@ -141,11 +141,27 @@ fn is_title(w: &str, lex: &Lexicon) -> bool {
 }
 
 /// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
-/// and without trailing particles, party tags and initials.
-fn trim_name<'t>(text: &str, mut name: &'t [Tok], buf: &mut String) -> &'t [Tok] {
+/// and without trailing particles, party tags and initials. Right after a title, a city that
+/// is also a given name opens the name (`President Leon Febres Cordero`, `Leon` a Mexican city).
+fn trim_name<'t>(
+    text: &str,
+    mut name: &'t [Tok],
+    titled: bool,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> &'t [Tok] {
     let word = |t: &Tok| &text[t.start..t.end];
+    let city_given = |w: &str, buf: &mut String| {
+        fold_into(w, buf);
+        lex.city_given.contains(buf.as_str())
+    };
+    let mut first_word = true;
     while let Some((first, rest)) = name.split_first() {
-        if first.class == Class::Particle || (rest.len() >= 2 && is_place_word(word(first), buf)) {
+        let place = rest.len() >= 2
+            && is_place_word(word(first), buf)
+            && !(titled && first_word && city_given(word(first), buf));
+        first_word = false;
+        if first.class == Class::Particle || place {
             name = rest;
         } else {
             break;
@@ -259,7 +275,7 @@ pub(super) fn process_run(
 ) {
     let word = |t: &Tok| &text[t.start..t.end];
     let (from, titled) = cut_titles(text, run, lex);
-    let name = trim_name(text, run.get(from..).unwrap_or(&[]), buf);
+    let name = trim_name(text, run.get(from..).unwrap_or(&[]), titled, lex, buf);
     let name = cut_descriptor(text, name, lex, buf);
     if name.is_empty() || name.len() > MAX_NAME_TOKENS {
         return;
@@ -345,11 +361,21 @@ pub(super) fn process_run(
                 .count()
                 == 1;
         let marker = name[1..].iter().any(|t| lex.name_markers.contains(word(t)));
+        // `Ref: S Dunn (Gloucestershire)`, `J Dunbar (Leeds)`: an initial and one surname
+        // before a capitalised word in brackets, as match reports and squads name a referee
+        // or a player with his county or club.
+        let bracketed = name.len() == 2
+            && word(&name[0]).trim_end_matches('.').chars().count() == 1
+            && text[full_end..]
+                .trim_start_matches([' ', '\t'])
+                .strip_prefix('(')
+                .is_some_and(first_upper);
         titled
             || given_name
             || family_first
             || dutch
             || marker
+            || bracketed
             || paren
             || trigger_before(text, run_start, lex)
             || speech_after(text, skip_possessive(text, full_end), lex)
@@ -407,6 +433,23 @@ pub(super) fn one_name_member(text: &str, t: &Tok, lex: &Lexicon, buf: &mut Stri
         && w.chars().count() >= 3
         && is_given(w, lex, buf)
         && !common_word(w, &[text])
+}
+
+/// Whether the one-word run `t` is a relative named in apposition after a family tie: `her
+/// brother, Hans, in 1943`, `His British-born wife, Joan, suggested`, `the Blairs' fourth
+/// child, Leo, on 20 May`: a known given name of three letters or more between commas (or
+/// before the sentence's end) right after a lower-case family word.
+pub(super) fn family_appositive(text: &str, t: &Tok, lex: &Lexicon, buf: &mut String) -> bool {
+    let head = text[..t.start].trim_end_matches([' ', '\t', '\n', '\r']);
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let tie = prev_word(text, head.len());
+    let w = &text[t.start..t.end];
+    lex.family_words.contains(tie)
+        && text[t.end..].starts_with([',', '.', ';'])
+        && w.chars().count() >= 3
+        && is_given(w, lex, buf)
 }
 
 /// Lists: names joined by ",", "and", "or" share their evidence ("Feroz Abbasi and

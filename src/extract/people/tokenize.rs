@@ -258,6 +258,14 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
             continue;
         }
         let joins = !possessive && joins_next(bytes, end, w, class, dotted, lex);
+        // `(Surname)` completes a given name alone (`Ato (Boldon)`), not a name that already
+        // has its surname: `Referee: R Styles (Hampshire)`, `Iain Fullarton (Saracens)` give
+        // a county or a club in brackets, as match reports and squad lists write them.
+        let joins = joins
+            && !(text[end..].trim_start().starts_with('(')
+                && toks
+                    .last()
+                    .is_some_and(|t| t.joins_next && !lex.titles.contains(&text[t.start..t.end])));
         let word = Word {
             start,
             w,
