@@ -179,19 +179,22 @@ fn entities(finder: countries::CountryFinder, article: &Article) -> Entities {
         .as_deref()
         .and_then(|raw| crate::parse::dateline::recognize(&format!("{raw} - ")))
         .and_then(|lead| lead.region);
-    let mut countries = finder.find_in(
+    // People first: a city opening one of their names (`Milan Mandaric`) is no place.
+    let (body, authors) = people::split_credits(&article.body);
+    let people = people::find_people(&article.title, &body);
+    let mut countries = finder.find_with_people(
         &article.title,
         &article.body,
         article.dateline_cities(),
         region.as_deref(),
+        &people,
     );
     if let Some(d) = article.date {
         countries = period_correct(countries, d.date_naive());
     }
-    let (body, authors) = people::split_credits(&article.body);
     Entities {
         countries,
-        people: people::find_people(&article.title, &body),
+        people,
         authors,
     }
 }

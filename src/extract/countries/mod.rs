@@ -81,15 +81,35 @@ impl CountryFinder {
         dateline: &[String],
         region: Option<&str>,
     ) -> Vec<String> {
+        self.find_with_people(title, body, dateline, region, &[])
+    }
+
+    /// As [`CountryFinder::find_in`], knowing the people found in the same story: a city
+    /// that opens one of their names there (`Milan Mandaric`) is no place.
+    pub fn find_with_people(
+        &self,
+        title: &str,
+        body: &str,
+        dateline: &[String],
+        region: Option<&str>,
+        people: &[String],
+    ) -> Vec<String> {
         let m = self.0;
         let mut events = Vec::with_capacity(64);
         let mut surnames = Vec::new();
         let mut buf = String::new();
-        scan::scan(title, 0, m, (&mut events, &mut surnames), &mut buf);
+        scan::scan(title, 0, m, (&mut events, &mut surnames), &mut buf, people);
         let base = title.len() + 1;
         let entries = dateline_cities(dateline, region, base, &mut events);
         let body_base = base + dateline.len() + 1;
-        scan::scan(body, body_base, m, (&mut events, &mut surnames), &mut buf);
+        scan::scan(
+            body,
+            body_base,
+            m,
+            (&mut events, &mut surnames),
+            &mut buf,
+            people,
+        );
         // A city written as a surname after a title (`Mr Kennedy`) is that person's name in
         // the whole story (`Kennedy begins tour`), not only there.
         if !surnames.is_empty() {
@@ -232,6 +252,30 @@ mod tests {
             ["japan", "uk"]
         );
         assert_eq!(fca("", "", &["Kuwait".to_string()]), ["kuwait"]);
+    }
+
+    #[test]
+    fn a_city_opening_a_persons_name_is_no_place() -> Result<(), ExtractError> {
+        let finder = CountryFinder::new()?;
+        let people = ["Milan Mandaric".to_string()];
+        let text = "Milan Mandaric, the chairman, said prices in Milan rose.";
+        // Without the people the first `Milan` is the city; with them only the second is.
+        assert_eq!(finder.find_in("", text, &[], None), ["italy"]);
+        assert_eq!(
+            finder.find_with_people(
+                "",
+                "Milan Mandaric, the chairman, said.",
+                &[],
+                None,
+                &people
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            finder.find_with_people("", text, &[], None, &people),
+            ["italy"]
+        );
+        Ok(())
     }
 
     #[test]

@@ -185,14 +185,31 @@ fn unwrapped(text: &str) -> Cow<'_, str> {
     String::from_utf8(v).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// Whether the one-word place `word`, ending at `e`, opens one of the story's `people` there
+/// (`Milan Mandaric`, `Paris Hilton`): its name and the word after it begin a person's name.
+fn opens_person(text: &str, e: usize, word: &str, people: &[String]) -> bool {
+    let nw = next_word(text, e);
+    !nw.is_empty()
+        && people.iter().any(|p| {
+            p.strip_prefix(word)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| {
+                    rest.strip_prefix(nw)
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                })
+        })
+}
+
 /// Judged matches of `text` into `out`, at positions offset by `base`; one-word cities
-/// written as a surname after a title (`Mr Kennedy`) go to `surnames` instead.
+/// written as a surname after a title (`Mr Kennedy`) go to `surnames` instead, and those
+/// opening the name of one of `people` (the story's, found before) are dropped.
 pub(super) fn scan(
     text: &str,
     base: usize,
     m: &Matcher,
     (out, surnames): (&mut Vec<Event>, &mut Vec<u32>),
     buf: &mut String,
+    people: &[String],
 ) {
     let mut language_end: Option<usize> = None;
     let hay = unwrapped(text);
@@ -239,6 +256,9 @@ pub(super) fn scan(
         if let Target::City(c) = target {
             if single && after_person_title(text, s) {
                 surnames.push(c);
+                continue;
+            }
+            if single && opens_person(text, e, word, people) {
                 continue;
             }
         }
