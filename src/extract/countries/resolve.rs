@@ -114,26 +114,17 @@ impl Evidence {
     }
 
     /// The country of a city: the first candidate the text names directly, else the most
-    /// populous.
-    fn pick(&self, e: &CityEntry) -> Option<u16> {
-        e.cands()
-            .iter()
-            .find(|c| self.direct.contains(c.0))
-            .or(e.cands().first())
-            .map(|c| c.0)
-    }
-
-    /// The country of a dateline city: as [`Evidence::pick`], but never a namesake dwarfed
-    /// by the largest city of the name (a tenth of its people or fewer: London, Ontario
-    /// beside London). A dateline names the namesake with its region (`ST. PETERSBURG,
-    /// Fla.`), so a story datelined `LONDON` that prices a `Canadian dlr` bond is written
-    /// in England. In the body the evidence decides (`Tampa and St. Petersburg`).
-    fn pick_dateline(&self, e: &CityEntry) -> Option<u16> {
+    /// populous. For a `dateline` city, never a namesake dwarfed by the largest city of the
+    /// name (a tenth of its people or fewer: London, Ontario beside London): a dateline names
+    /// the namesake with its region (`ST. PETERSBURG, Fla.`), so a story datelined `LONDON`
+    /// that prices a `Canadian dlr` bond is written in England. In the body the evidence
+    /// decides (`Tampa and St. Petersburg`).
+    fn pick(&self, e: &CityEntry, dateline: bool) -> Option<u16> {
         let cands = e.cands();
         let top = cands.first()?;
         cands
             .iter()
-            .filter(|c| u64::from(c.1) * DWARFED > u64::from(top.1))
+            .filter(|c| !dateline || u64::from(c.1) * DWARFED > u64::from(top.1))
             .find(|c| self.direct.contains(c.0))
             .or(Some(top))
             .map(|c| c.0)
@@ -154,7 +145,7 @@ pub(super) fn resolve(
     // (position, country, named strongly)
     let mut resolved: Vec<(usize, u16, bool)> = Vec::with_capacity(events.len() + 2);
     for (pos, e) in dateline {
-        if let Some(i) = ev.pick_dateline(e) {
+        if let Some(i) = ev.pick(e, true) {
             resolved.push((*pos, i, false));
         }
     }
@@ -165,7 +156,7 @@ pub(super) fn resolve(
             EventKind::City(c) => m
                 .cities
                 .get(c as usize)
-                .and_then(|e| ev.pick(e))
+                .and_then(|e| ev.pick(e, false))
                 .map(|i| (i, false)),
             EventKind::Georgia if georgia => m.georgia.map(|g| (g, true)),
             EventKind::Georgia => None,
