@@ -140,6 +140,11 @@ fn is_title(w: &str, lex: &Lexicon) -> bool {
         })
 }
 
+/// Whether `w` is an initial: one letter, with or without its period (`R`, `C.`).
+fn is_initial(w: &str) -> bool {
+    w.trim_end_matches('.').chars().count() == 1
+}
+
 /// `name` without leading country words, demonyms and particles ("Russian Yuri Borisov")
 /// and without trailing particles, party tags and initials. Right after a title, a city that
 /// is also a given name opens the name (`President Leon Febres Cordero`, `Leon` a Mexican city).
@@ -168,10 +173,7 @@ fn trim_name<'t>(
         }
     }
     while let Some((last, rest)) = name.split_last() {
-        if last.class == Class::Particle
-            || is_party_tag(word(last))
-            || word(last).trim_end_matches('.').chars().count() == 1
-        {
+        if last.class == Class::Particle || is_party_tag(word(last)) || is_initial(word(last)) {
             name = rest;
         } else {
             break;
@@ -365,7 +367,7 @@ pub(super) fn process_run(
         // before a capitalised word in brackets, as match reports and squads name a referee
         // or a player with his county or club.
         let bracketed = name.len() == 2
-            && word(&name[0]).trim_end_matches('.').chars().count() == 1
+            && is_initial(word(&name[0]))
             && text[full_end..]
                 .trim_start_matches([' ', '\t'])
                 .strip_prefix('(')
