@@ -198,6 +198,8 @@ mod tests {
             ("The Washington Post reported.", &[]),
             ("Shares rose on the Tokyo Stock Exchange.", &[]),
             ("Real Madrid won.", &[]),
+            ("He told the Sydney Morning Herald on Monday.", &[]),
+            ("It is owned by Toronto Sun Publishing Corp.", &[]),
             ("The Louvre accord was signed in Paris.", &["france"]),
             ("It is part of the Paris currency pact.", &[]),
             ("Last month's Paris pact held.", &[]),

@@ -173,7 +173,7 @@ mod tests {
         assert_eq!(lex.triggers.len(), 102);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 404);
+        assert_eq!(lex.org_words.len(), 416);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);

@@ -269,6 +269,10 @@ mod tests {
                 &["Nicolás Maduro"],
             ),
             (
+                "Trinity Mirror and Royal Mail fell; the Jewish Chronicle said so.",
+                &[],
+            ),
+            (
                 "Vice President Delcy Rodríguez visited.",
                 &["Delcy Rodríguez"],
             ),
