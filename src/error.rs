@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Errors of opening, writing and querying an index.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no index at {path}: index some articles into it first")]
+    #[error("no index at {path}: nothing has been indexed there yet")]
     NoIndex { path: PathBuf },
 
     #[error("the index at {path} was built with an incompatible schema ({detail}); rebuild it from its sources")]
