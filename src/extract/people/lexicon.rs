@@ -41,6 +41,8 @@ pub(super) struct Lexicon {
     pub work_nouns_after: Vec<&'static str>,
     /// Words after a hyphen that make a name a modifier (`Blair-led`).
     pub modifier_suffixes: Vec<&'static str>,
+    /// Lower-case words a headline-case title may hold (`with`, `from`).
+    pub headline_small_words: FxHashSet<&'static str>,
     /// Given names of the world beyond the US Census list (`Jarkko`, `Jelena`), folded.
     pub world_given: FxHashSet<String>,
     /// Given names that are also city names (`Milan`, `Luca`), folded: a first word only on
@@ -91,6 +93,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             character_stops: set(include_str!("../../../data/people/character_stops.txt")),
             work_nouns_after: list(include_str!("../../../data/people/work_nouns_after.txt")),
             modifier_suffixes: list(include_str!("../../../data/people/modifier_suffixes.txt")),
+            headline_small_words: set(include_str!(
+                "../../../data/people/headline_small_words.txt"
+            )),
             world_given: list_entries(include_str!("../../../data/people/given_names_world.txt"))
                 .map(crate::gazetteer::fold)
                 .collect(),
@@ -192,6 +197,7 @@ mod tests {
             ]
         );
         assert_eq!(lex.modifier_suffixes.len(), 9);
+        assert_eq!(lex.headline_small_words.len(), 15);
         assert!(lex.modifier_suffixes.contains(&"led"));
         assert!(lex.titles.contains("Prime") && lex.org_words.contains("Reserve"));
         assert!(lex.world_given.contains("jarkko") && lex.world_given.len() > 10_000);

@@ -191,6 +191,26 @@ fn surname_evidence<'a>(
     evidence
 }
 
+/// Whether `title` is written in headline case, every word of four letters or more
+/// capitalised but a few small ones (`Kerry Challenges Bush Record`, `Scientists Discover
+/// Ganymede has a Lumpy Interior`), as AG News and many web pages write titles. Capitals there
+/// mark no names, so a name read from such a title alone is no person.
+fn headline_case(title: &str, lex: &lexicon::Lexicon) -> bool {
+    let mut words = 0;
+    for w in title
+        .split(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+    {
+        words += 1;
+        let mut cs = w.chars();
+        let lower = cs.next().is_some_and(char::is_lowercase) && !cs.any(char::is_uppercase);
+        if lower && w.chars().count() >= 4 && !lex.headline_small_words.contains(w) {
+            return false;
+        }
+    }
+    words >= 3
+}
+
 /// Full person names as written (with diacritics), titles stripped, deduplicated, in order of
 /// first mention (the players of a team sheet that nothing else named come last);
 /// surname-only mentions of a full name are folded into it.
@@ -200,10 +220,17 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let names: Vec<String> = cands.iter().map(|(c, w)| render(c, texts[*w])).collect();
     let folded: Vec<String> = names.iter().map(|n| gazetteer::fold(n)).collect();
     let lex = lexicon();
-    // A mention that is a role or in a work's title is no evidence, and is not output itself.
+    // A mention that is a role or in a work's title is no evidence, and is not output itself;
+    // nor is a name read from a headline-case title that the body does not write too
+    // (`Kerry Challenges Bush Record`, `Delta Pilots Ratify Concession Package`).
+    let headline = headline_case(title, lex);
     let role: Vec<bool> = cands
         .iter()
-        .map(|(c, w)| context::character_or_title(texts[*w], c.run_start, lex))
+        .zip(&names)
+        .map(|((c, w), n)| {
+            context::character_or_title(texts[*w], c.run_start, lex)
+                || (headline && *w == 0 && !body.contains(n.as_str()))
+        })
         .collect();
     // Document-level propagation: an unaccepted run equal to an accepted name is accepted.
     let accepted_set: rustc_hash::FxHashSet<&str> = cands
@@ -598,6 +625,32 @@ mod tests {
     #[test]
     fn caps_title_skipped() {
         assert!(find_people("U.S. ADVISER SAID DEAD IN SALVADOR RAID", "").is_empty());
+    }
+
+    #[test]
+    fn headline_case_title_names_need_the_body() {
+        // Capitals mark every word of a headline-case title: a run read from it alone is
+        // no person; one the body writes too is.
+        let body = "Democratic challenger John Kerry attacked President Bush on Monday.";
+        let found = find_people("Kerry Challenges Bush Record", body);
+        assert!(found.iter().all(|n| !n.contains("Challenges")), "{found:?}");
+        assert!(found.contains(&"John Kerry".to_string()), "{found:?}");
+        assert!(find_people("Delta Pilots Ratify Concession Package", "Pilots voted.").is_empty());
+        assert_eq!(
+            find_people(
+                "Tony Blair Flies to Baghdad",
+                "Tony Blair arrived on Monday."
+            ),
+            ["Tony Blair"]
+        );
+        // A sentence-case title keeps its names.
+        assert_eq!(
+            find_people(
+                "Tony Blair flies to Baghdad",
+                "The visit was not announced."
+            ),
+            ["Tony Blair"]
+        );
     }
 
     #[test]
