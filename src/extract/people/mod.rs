@@ -593,7 +593,8 @@ mod tests {
             ),
             // Bands, firms, magazines and organisations that look like people.
             (
-                "Members of the Bee Gees sang. It was told in the Michael Winterbottom film.",
+                "Members of the Bee Gees, the Beach Boys and America sang. It was told in the \
+                 Michael Winterbottom film.",
                 &["Michael Winterbottom"],
             ),
             (
