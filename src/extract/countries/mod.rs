@@ -224,6 +224,10 @@ mod tests {
             ("Spain's Rafael Nadal", &["spain"]),
             ("a Briton and a Dane", &["uk", "denmark"]),
             ("Talks in Bogotá and Peking.", &["colombia", "china"]),
+            // Tenth round (issue 13): an event named after its city.
+            ("It sold well after the recent Athens Olympics.", &[]),
+            ("The Hang Seng index rose.", &[]),
+            ("She is to marry music executive Jordan Bratman.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(fc(text), *want, "{text}");

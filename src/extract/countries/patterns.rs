@@ -310,7 +310,7 @@ mod tests {
         assert_eq!(l.extra_names.len(), 9);
         assert_eq!(l.extra_names[0], ("French Open", "france", true));
         assert_eq!(l.extra_names[1], ("Kremlin", "russia", false));
-        assert_eq!(l.city_org_next.len(), 56);
+        assert_eq!(l.city_org_next.len(), 59);
         assert_eq!(l.city_org_prev.len(), 13);
         assert_eq!(l.languages.len(), 25);
         assert!(l.language_cues.prev.contains(&"speaks"));

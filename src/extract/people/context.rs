@@ -11,6 +11,9 @@ use crate::extract::text::{
 /// X`), a credit (`directed by X`), a speech verb (`said X`) or a role word, directly or as
 /// an appositive (`the vice president, X`; `president of Colombia, X`).
 pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    if bracketed_role(text, pos, lex) {
+        return true;
+    }
     let mut buf = [""; CONTEXT];
     let n = words_before(text, pos, 8, &mut buf);
     let ws = &buf[..n];
@@ -64,6 +67,23 @@ pub(super) fn trigger_before(text: &str, pos: usize, lex: &Lexicon) -> bool {
         }
     }
     false
+}
+
+/// `(Rural affairs minister) Alun Michael`: a role word ending a short bracket right before
+/// `pos`, as a caption or a quotation names the person after it.
+fn bracketed_role(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    let Some(inner) = text[..pos].trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let inside = &inner[open + 1..];
+    inside.len() <= 60
+        && inside
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| contains_lower(&lex.triggers, w) || contains_lower(&lex.role_words, w))
 }
 
 /// Offset after a possessive `'s` / `’s` at `pos`, or `pos`.

@@ -48,6 +48,9 @@ pub(super) struct Lexicon {
     /// Given names that are also city names (`Milan`, `Luca`), folded: a first word only on
     /// evidence other than the given name.
     pub city_given: FxHashSet<String>,
+    /// Countries that are also given names (`Jordan`), as written: a first word only on
+    /// evidence other than the given name, as `city_given`.
+    pub country_given: FxHashSet<&'static str>,
     /// Family names written before the given name (`Li`, `Koizumi`, `Kim`), as written.
     pub family_first: FxHashSet<&'static str>,
     /// Lower-case words before a colon that open a list of players (`replacements`).
@@ -102,6 +105,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             city_given: list_entries(include_str!("../../../data/people/given_names_cities.txt"))
                 .map(crate::gazetteer::fold)
                 .collect(),
+            country_given: set(include_str!(
+                "../../../data/people/given_names_countries.txt"
+            )),
             family_first: set(include_str!("../../../data/people/family_first.txt")),
             lineup_headers: list(include_str!("../../../data/people/lineup_headers.txt")),
             role_words: set(include_str!("../../../data/people/role_words.txt")),
@@ -174,17 +180,17 @@ mod tests {
     fn lists_load() {
         let lex = lexicon();
         // Sizes of the lists as they were moved out of the code (duplicates collapse in sets).
-        assert_eq!(lex.titles.len(), 136);
+        assert_eq!(lex.titles.len(), 139);
         assert_eq!(lex.triggers.len(), 102);
         assert_eq!(lex.speech.len(), 38);
         assert_eq!(lex.breakers.len(), 173);
-        assert_eq!(lex.org_words.len(), 416);
+        assert_eq!(lex.org_words.len(), 418);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
         assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV"]);
         assert_eq!(lex.credit_verbs.len(), 14);
-        assert_eq!(lex.work_nouns.len(), 27);
+        assert_eq!(lex.work_nouns.len(), 29);
         assert_eq!(
             lex.work_nouns_after,
             [
@@ -207,6 +213,7 @@ mod tests {
             .iter()
             .all(|g| lex.world_given.contains(*g)));
         assert!(lex.city_given.contains("katerina"));
+        assert_eq!(lex.country_given.len(), 2);
         assert_eq!(lex.world_given.len(), 13_986); // 14,190 lines, folded
         assert_eq!(lex.role_words.len(), 62);
         assert_eq!(lex.name_markers.len(), 2);

@@ -125,7 +125,32 @@ fn cut_titles(text: &str, run: &[Tok], lex: &Lexicon) -> (usize, bool) {
             }
         }
     }
+    // "Singer Madonna said": a role word opening a sentence before one word is a role, never
+    // part of the name (the one word is accepted as after a lower-case role).
+    if from == 0 && role_opening(text, run, lex) {
+        from = 1;
+    }
     (from, titled)
+}
+
+/// Whether `run` is a role word capitalised for opening a sentence and one name word
+/// (`Singer Madonna said`, `Rapper Eminem`): the role is cut and the word after it is a
+/// person, as after the lower-case role (`singer Fergie`). Not a word the text writes in
+/// lower case (`Model Railway`), nor a past tense of a headline (`Golfer Cleared of ...`),
+/// nor a word before a capitalised one that a month or a breaker cut off (`Guitarist Brian
+/// May`).
+fn role_opening(text: &str, run: &[Tok], lex: &Lexicon) -> bool {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let last = &run[run.len() - 1];
+    let verb = word(last).ends_with("ed");
+    run.len() == 2
+        && !verb
+        && !first_upper(next_word(text, skip_possessive(text, last.end)))
+        && run[1].class == Class::Cap
+        && word(&run[1]).chars().count() > 2
+        && is_role_word(word(&run[0]), lex)
+        && sentence_start(text, run[0].start)
+        && !common_word(word(&run[1]), &[text])
 }
 
 /// A title, also in the plural before a list of names (`Prime Ministers Zhao Ziyang of China
@@ -284,12 +309,14 @@ pub(super) fn process_run(
     }
     // "Milan Baros", "Luca Verdecchia": a given name that is also a city opens a name only on
     // other evidence (a title, a role, speech, a list), never as the given-name evidence.
+    // So a country that is a given name (`music executive Jordan Bratman`).
     let city_given = name.len() >= 2 && {
         let first = word(&name[0]);
-        is_place_word(first, buf) && {
-            fold_into(first, buf);
-            lex.city_given.contains(buf.as_str())
-        }
+        lex.country_given.contains(first)
+            || is_place_word(first, buf) && {
+                fold_into(first, buf);
+                lex.city_given.contains(buf.as_str())
+            }
     };
     let given_name = name.len() >= 2 && !city_given && is_given(word(&name[0]), lex, buf);
     // "Sven-Goran Eriksson": a hyphenated given name, before a surname that is no place and
@@ -300,6 +327,27 @@ pub(super) fn process_run(
             let last = word(&name[name.len() - 1]);
             !is_place_word(last, buf) && !common_word(last, &[text])
         };
+    // "members of the Bee Gees": a person's name takes no article, so after a lower-case
+    // `the` a given name is no evidence (bands, ships: `the Henrique Leal, were working`),
+    // unless a lower-case noun follows, whose modifier the name is (`the Mike Leigh film`,
+    // `the Stephen King adaptation`).
+    let given_name = given_name
+        && !(from == 0
+            && prev_word(text, run[0].start) == "the"
+            && !next_word(text, name[name.len() - 1].end).starts_with(char::is_lowercase));
+    // "the Commission for Racial Equality": a run right after `for` or `of` and an
+    // organisation word, opened by no given name, ends that organisation's name (not `the
+    // Bank of England Robin Leigh-Pemberton`).
+    let mut before = [""; CONTEXT];
+    let n = words_before(text, run[0].start, 2, &mut before);
+    if from == 0
+        && !given_name
+        && n == 2
+        && matches!(before[0], "for" | "of")
+        && lex.org_words.contains(before[1])
+    {
+        return;
+    }
     // Family name first (`Li Peng`, `Kim Jong-il`, `Koizumi Junichiro`), or last as English
     // papers also write them (`Ziyi Zhang`, `Junichiro Koizumi`, `Yuji Shimizu`); then the
     // given name must end in a vowel and be no city: English words and places ending in `n`
@@ -348,7 +396,8 @@ pub(super) fn process_run(
                     .get(from - 1)
                     .is_some_and(|t| lex.honorifics.contains(word(t)))
                 && !(from == 1 && matches!(prev_word(text, run_start), "the" | "The"))
-                || from == 0 && role_before(text, run_start, lex))
+                || from == 0 && role_before(text, run_start, lex)
+                || from == 1 && role_opening(text, run, lex))
     } else {
         // "Ruud van Nistelrooy", "Edwin van der Sar": a Dutch or German name particle after
         // the first word is a person's (places and firms with `van` or `von` are rare; a

@@ -242,6 +242,11 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
         if w.is_empty() {
             continue;
         }
+        if nickname(text, start, w, toks) {
+            // `Marion "Suge" Knight`: the name runs on past the nickname, which is no part of
+            // it (the labels give `Marion Knight`).
+            continue;
+        }
         let dotted = bytes.get(end) == Some(&b'.');
         let after_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
         let class = if after_dot {
@@ -274,6 +279,33 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>, lex: &Lexicon) {
         };
         push_token(text, word, joins, toks, lex);
     }
+}
+
+/// Whether the word `w` at `start` is a nickname in quotes inside a name: one capitalised
+/// word in straight or curly quotes, right after a name word whose run goes on, and before a
+/// capitalised word (`Marion "Suge" Knight`, `Ahmed 'Mido' Hossam`).
+fn nickname(text: &str, start: usize, w: &str, toks: &[Tok]) -> bool {
+    const OPEN: [char; 4] = ['"', '\'', '\u{201c}', '\u{2018}'];
+    const CLOSE: [char; 4] = ['"', '\'', '\u{201d}', '\u{2019}'];
+    let Some(prev) = toks.last() else {
+        return false;
+    };
+    let head = &text[..start];
+    let Some(before_quote) = head.strip_suffix(OPEN) else {
+        return false;
+    };
+    let Some(after) = text[start + w.len()..].strip_prefix(CLOSE) else {
+        return false;
+    };
+    prev.class == Class::Cap
+        && prev.joins_next
+        && before_quote.len() == prev.end + 1
+        && before_quote.ends_with(' ')
+        && w.starts_with(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic)
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// A word kept as a token: where it starts, its text, class and whether a period follows.
