@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
-        assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV"]);
+        assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"]);
         assert_eq!(lex.credit_verbs.len(), 14);
         assert_eq!(lex.work_nouns.len(), 29);
         assert_eq!(

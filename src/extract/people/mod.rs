@@ -296,6 +296,10 @@ mod tests {
                 &["Nicolás Maduro"],
             ),
             (
+                "He quoted Martin Luther King Jnr at the rally.",
+                &["Martin Luther King Jnr"],
+            ),
+            (
                 "Trinity Mirror and Royal Mail fell; the Jewish Chronicle said so.",
                 &[],
             ),
