@@ -152,7 +152,7 @@ fn is_short_form(f: &str, all: &[String]) -> bool {
 fn surname_evidence<'a>(
     cands: &[(Cand, usize)],
     folded: &'a [String],
-    role: &[bool],
+    no_evidence: &[bool],
     accepted_set: &rustc_hash::FxHashSet<&str>,
     texts: &[&'a str],
 ) -> rustc_hash::FxHashSet<&'a str> {
@@ -162,8 +162,8 @@ fn surname_evidence<'a>(
     let mut common: rustc_hash::FxHashMap<&str, bool> = Default::default();
     let mut alone: rustc_hash::FxHashMap<&str, bool> = Default::default();
     let mut evidence: rustc_hash::FxHashSet<&'a str> = Default::default();
-    for (((c, w), f), role) in cands.iter().zip(folded).zip(role) {
-        if c.accepted || *role || c.len < 2 || accepted_set.contains(f.as_str()) {
+    for (((c, w), f), no_evidence) in cands.iter().zip(folded).zip(no_evidence) {
+        if c.accepted || *no_evidence || c.len < 2 || accepted_set.contains(f.as_str()) {
             continue;
         }
         let text = texts[*w];
@@ -224,7 +224,7 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     // nor is a name read from a headline-case title that the body does not write too
     // (`Kerry Challenges Bush Record`, `Delta Pilots Ratify Concession Package`).
     let headline = headline_case(title, lex);
-    let role: Vec<bool> = cands
+    let no_evidence: Vec<bool> = cands
         .iter()
         .zip(&names)
         .map(|((c, w), n)| {
@@ -236,13 +236,13 @@ pub fn find_people(title: &str, body: &str) -> Vec<String> {
     let accepted_set: rustc_hash::FxHashSet<&str> = cands
         .iter()
         .zip(&folded)
-        .zip(&role)
-        .filter(|(((c, _), _), role)| c.accepted && !**role)
+        .zip(&no_evidence)
+        .filter(|(((c, _), _), no_evidence)| c.accepted && !**no_evidence)
         .map(|((_, f), _)| f.as_str())
         .collect();
-    let surname_evidence = surname_evidence(&cands, &folded, &role, &accepted_set, &texts);
+    let surname_evidence = surname_evidence(&cands, &folded, &no_evidence, &accepted_set, &texts);
     let accepted = |k: usize, c: &Cand, f: &str| {
-        !role[k] && (c.accepted || accepted_set.contains(f) || surname_evidence.contains(f))
+        !no_evidence[k] && (c.accepted || accepted_set.contains(f) || surname_evidence.contains(f))
     };
     // A name that is anywhere the title of a work or a character is dropped from the whole
     // document (checked only for names that would be output).
