@@ -72,6 +72,9 @@ pub(super) struct Lexicon {
     pub foreign_articles: FxHashSet<&'static str>,
     /// Words before a city that make it a club's name (`Borussia Dortmund`), as written.
     pub club_prefixes: FxHashSet<&'static str>,
+    /// People known by one name or a stage name (`Eminem`, `50 Cent`, `Dr Dre`), matched as
+    /// written, longest first.
+    pub one_names: aho_corasick::AhoCorasick,
 }
 
 /// The lexicon, built on first use.
@@ -122,6 +125,12 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .collect(),
             foreign_articles: set(include_str!("../../../data/people/foreign_articles.txt")),
             club_prefixes: set(include_str!("../../../data/countries/city_org_prev.txt")),
+            one_names: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(list_entries(include_str!(
+                    "../../../data/people/known_one_names.txt"
+                )))
+                .expect("the list of people known by one name builds an automaton"),
         }
     })
 }
@@ -183,12 +192,15 @@ mod tests {
         assert_eq!(lex.titles.len(), 139);
         assert_eq!(lex.triggers.len(), 102);
         assert_eq!(lex.speech.len(), 38);
-        assert_eq!(lex.breakers.len(), 173);
+        assert_eq!(lex.breakers.len(), 185);
         assert_eq!(lex.org_words.len(), 418);
         assert_eq!(lex.honorifics.len(), 40);
         assert_eq!(lex.byline_words.len(), 23);
         assert_eq!(lex.particles.len(), 23);
-        assert_eq!(lex.suffixes, ["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"]);
+        assert_eq!(
+            lex.suffixes,
+            ["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr", "VI", "VII", "VIII"]
+        );
         assert_eq!(lex.credit_verbs.len(), 14);
         assert_eq!(lex.work_nouns.len(), 29);
         assert_eq!(
@@ -214,6 +226,7 @@ mod tests {
             .all(|g| lex.world_given.contains(*g)));
         assert!(lex.city_given.contains("katerina"));
         assert_eq!(lex.country_given.len(), 2);
+        assert_eq!(lex.one_names.patterns_len(), 161);
         assert_eq!(lex.world_given.len(), 13_986); // 14,190 lines, folded
         assert_eq!(lex.role_words.len(), 62);
         assert_eq!(lex.name_markers.len(), 2);

@@ -11,6 +11,7 @@
 pub mod canonical;
 mod context;
 mod credits;
+mod known;
 mod lexicon;
 mod lineup;
 mod rules;
@@ -76,6 +77,8 @@ fn scan_text(
         i = j + 1;
     }
     share_list_evidence(text, &mut cands, lex);
+    // After the lists: a stage name is no evidence for the names beside it (`Girls Aloud`).
+    known::add_known_names(text, toks, lex, &mut cands);
     for c in cands {
         out.push((c, which));
     }
@@ -438,7 +441,10 @@ mod tests {
                 &["Arsene Wenger"],
             ),
             ("A coin for the Queen Mother.", &[]),
-            ("He won at Cannes - Nair said so. Rapper 50 Cent sang.", &[]),
+            (
+                "He won at Cannes - Nair said so. Rapper 50 Cent sang.",
+                &["50 Cent"],
+            ),
             // Fifth round (issue 13): a role opening a sentence, firms with `&`, a party
             // noun as a title, a role capitalised before a surname alone.
             (
@@ -638,6 +644,24 @@ mod tests {
                  grew.",
                 &[],
             ),
+            // Eleventh round (issue 13): people known by one name or a stage name, from a
+            // list; a Roman number after a title; a sentence adverb after an initial.
+            (
+                "Rapper 50 Cent topped it. Dr Dre produced it, and Eminem and Madonna sang. \
+                 Shakespeare's Hamlet opened.",
+                &["50 Cent", "Dr Dre", "Eminem", "Madonna", "Shakespeare"],
+            ),
+            (
+                "Usher Hall was full. He is the Eminem of Argentina, the new Maradona. The \
+                 Art Deco hall.",
+                &[],
+            ),
+            (
+                "It was set up in 1337 by King Edward III. Pope John Paul II spoke. The Mark \
+                 IV sold; Willem II lost.",
+                &["Edward III", "John Paul II"],
+            ),
+            ("He spoke of Malcolm X. Besides Dee, he is survived by three children.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");

@@ -204,7 +204,19 @@ fn trim_name<'t>(
             break;
         }
     }
+    // A number after one word is a name's only after a title (`King Edward III`, `Pope
+    // Benedict XVI`); without one it is a model, a sequel or a club (`Mark IV`, `Rocky II`,
+    // `Willem II`).
+    if name.len() == 2 && !titled && is_roman(word(&name[1])) {
+        name = &name[..1];
+    }
     name
+}
+
+/// Whether `w` is a Roman number of two letters or more (`II`, `VIII`), as kings and heirs
+/// carry them.
+fn is_roman(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// What [`rejected`] weighs besides the name: a known given name opens it, a city that is

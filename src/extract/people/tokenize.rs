@@ -56,6 +56,10 @@ pub(super) fn classify(w: &str, dotted: bool, lex: &Lexicon) -> Class {
         return Class::Other;
     }
     if c0.is_uppercase() {
+        // A regnal or generational number after a name (`Edward III`, `John Paul II`).
+        if w.len() > 1 && lex.suffixes.contains(&w) {
+            return Class::Cap;
+        }
         let c1 = cs.next();
         let cap = match c1 {
             // "MPs", "BBC": a second capital letter is no name (but "McDonald", "O'Neill" are).
