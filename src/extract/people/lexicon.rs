@@ -43,7 +43,8 @@ pub(super) struct Lexicon {
     pub modifier_suffixes: Vec<&'static str>,
     /// Lower-case words a headline-case title may hold (`with`, `from`).
     pub headline_small_words: FxHashSet<&'static str>,
-    /// Given names of the world beyond the US Census list (`Jarkko`, `Jelena`), folded.
+    /// Given names of the world beyond the US Census list (`Jarkko`, `Jelena`; Faker's and
+    /// the name dictionary's lists), folded.
     pub world_given: FxHashSet<String>,
     /// Given names that are also city names (`Milan`, `Luca`), folded: a first word only on
     /// evidence other than the given name.
@@ -103,6 +104,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 "../../../data/people/headline_small_words.txt"
             )),
             world_given: list_entries(include_str!("../../../data/people/given_names_world.txt"))
+                .chain(list_entries(include_str!(
+                    "../../../data/people/given_names_namdict.txt"
+                )))
                 .map(crate::gazetteer::fold)
                 .collect(),
             city_given: list_entries(include_str!("../../../data/people/given_names_cities.txt"))
@@ -227,7 +231,11 @@ mod tests {
         assert!(lex.city_given.contains("katerina"));
         assert_eq!(lex.country_given.len(), 2);
         assert_eq!(lex.one_names.patterns_len(), 161);
-        assert_eq!(lex.world_given.len(), 13_986); // 14,190 lines, folded
+        // 14,190 lines of Faker and 12,575 of the name dictionary, folded.
+        assert_eq!(lex.world_given.len(), 26_497);
+        assert!(["arjen", "dimitar", "berti"]
+            .iter()
+            .all(|g| lex.world_given.contains(*g)));
         assert_eq!(lex.role_words.len(), 62);
         assert_eq!(lex.name_markers.len(), 2);
         assert!(lex.family_first.contains("Li") && lex.family_first.contains("Kim"));

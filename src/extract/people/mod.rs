@@ -662,6 +662,12 @@ mod tests {
                 &["Edward III", "John Paul II"],
             ),
             ("He spoke of Malcolm X. Besides Dee, he is survived by three children.", &[]),
+            // Given names of the name dictionary (`data/people/given_names_namdict.txt`).
+            (
+                "Chelsea, deprived of Arjen Robben, lost. Dimitar Berbatov scored for \
+                 Leverkusen against Berti Vogts' side.",
+                &["Arjen Robben", "Dimitar Berbatov", "Berti Vogts"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fp(text), *want, "{text}");
