@@ -22,22 +22,15 @@ stop word, and in no other list of given names. Lines the dictionary marks as so
 Usage: pip install gender-guesser==0.4.0 Faker==33.1.0; python3 tools/build_namdict.py
 """
 import os
-import unicodedata
 
 import gender_guesser
 
+# The same folding and list reading as the Faker lists, so the two files agree on what is one
+# name (build_names imports Faker, which this script needs anyway).
+from build_names import fold, read_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-
-
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8") as f:
-        return [l.strip() for l in f if l.strip() and not l.startswith("#")]
 
 
 def main():
