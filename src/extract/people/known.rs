@@ -12,7 +12,6 @@ use crate::extract::text::prev_word;
 /// Hall`, `Madonna Louise Ciccone`, `Art Deco`); candidates the match covers (`Dre` read
 /// after the title `Dr`) give way to it.
 pub(super) fn add_known_names(text: &str, toks: &[Tok], lex: &Lexicon, cands: &mut Vec<Cand>) {
-    let bytes = text.as_bytes();
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     let mut added = false;
     for m in lex.one_names.find_iter(text) {
@@ -42,21 +41,15 @@ pub(super) fn add_known_names(text: &str, toks: &[Tok], lex: &Lexicon, cands: &m
         if joined_before || joined_after {
             continue;
         }
+        // One span per word (the list's entries are at most three words, see its test).
         let mut spans = [(0, 0); MAX_NAME_TOKENS];
         let mut len = 0;
         let mut start = a;
-        for (i, &c) in bytes[a..b].iter().enumerate() {
-            if c == b' ' {
-                spans[len] = (start, a + i);
-                len += 1;
-                start = a + i + 1;
-                if len == MAX_NAME_TOKENS - 1 {
-                    break;
-                }
-            }
+        for word in text[a..b].split(' ').take(MAX_NAME_TOKENS) {
+            spans[len] = (start, start + word.len());
+            len += 1;
+            start += word.len() + 1;
         }
-        spans[len] = (start, b);
-        len += 1;
         cands.retain(|c| !(c.spans[0].0 >= a && c.end <= b));
         cands.push(Cand {
             spans,

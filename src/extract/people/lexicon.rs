@@ -231,6 +231,12 @@ mod tests {
         assert!(lex.city_given.contains("katerina"));
         assert_eq!(lex.country_given.len(), 2);
         assert_eq!(lex.one_names.patterns_len(), 159);
+        // A known name is cut into at most three words (`Lil' Kim`, `Dr Alban`), well within
+        // the five a candidate holds.
+        assert!(
+            list_entries(include_str!("../../../data/people/known_one_names.txt"))
+                .all(|e| e.split(' ').count() <= 3)
+        );
         // 14,190 lines of Faker and 12,575 of the name dictionary, folded.
         assert_eq!(lex.world_given.len(), 26_497);
         assert!(["arjen", "dimitar", "berti"]

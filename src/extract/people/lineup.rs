@@ -26,16 +26,20 @@ pub(super) fn lineup_names(text: &str, lex: &Lexicon) -> Vec<String> {
         return out;
     }
     let mut buf = String::new();
-    let lines: Vec<&str> = text.lines().collect();
     let bench = |seg: &str| matches!(header_before_colon(seg, lex), Some(Header::Lineup));
-    for (n, line) in lines.iter().enumerate() {
-        let segs: Vec<&str> = sentences(line).collect();
+    // Each non-blank line cut into its sentences once.
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| sentences(l).collect())
+        .collect();
+    for (n, segs) in lines.iter().enumerate() {
         // The bench may open the next paragraph instead (`Kenny, Geary, ... Gray.` then
         // `Subs Not Used: Francis, Kabba.`), as the BBC's cup reports write them.
-        let bench_next = lines[n + 1..]
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| sentences(l).next().is_some_and(bench));
+        let bench_next = lines
+            .get(n + 1)
+            .and_then(|next| next.first())
+            .is_some_and(|seg| bench(seg));
         for (i, seg) in segs.iter().enumerate() {
             // A side's list followed on its line by its bench (`Mawson, Travis, ... Brown,
             // Stansfield (Green 102). Subs Not Used: Smith, Scott.`) is a team sheet by form,

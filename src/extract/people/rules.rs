@@ -204,9 +204,9 @@ fn trim_name<'t>(
             break;
         }
     }
-    // A number after one word is a name's only after a title (`King Edward III`, `Pope
-    // Benedict XVI`); without one it is a model, a sequel or a club (`Mark IV`, `Rocky II`,
-    // `Willem II`).
+    // A number after one word is a name's only after a title (`King Edward III`, `King
+    // Henry VIII`: the numbers of `data/people/suffixes.txt`); without one it is a model, a
+    // sequel or a club (`Mark IV`, `Rocky II`, `Willem II`).
     if name.len() == 2 && !titled && is_roman(word(&name[1])) {
         name = &name[..1];
     }

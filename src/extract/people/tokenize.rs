@@ -56,10 +56,6 @@ pub(super) fn classify(w: &str, dotted: bool, lex: &Lexicon) -> Class {
         return Class::Other;
     }
     if c0.is_uppercase() {
-        // A regnal or generational number after a name (`Edward III`, `John Paul II`).
-        if w.len() > 1 && lex.suffixes.contains(&w) {
-            return Class::Cap;
-        }
         let c1 = cs.next();
         let cap = match c1 {
             // "MPs", "BBC": a second capital letter is no name (but "McDonald", "O'Neill" are).
@@ -67,6 +63,11 @@ pub(super) fn classify(w: &str, dotted: bool, lex: &Lexicon) -> Class {
             // An initial, with or without its period ("George W Bush"); "A" and "I" are breakers.
             None => dotted || c0.is_ascii_uppercase(),
         };
+        // A regnal or generational number after a name (`Edward III`, `John Paul II`): looked
+        // up only for words the capital rule turned away, as this runs on every capital.
+        if !cap && w.len() > 1 && lex.suffixes.contains(&w) {
+            return Class::Cap;
+        }
         if !cap || lex.breakers.contains(w) {
             return Class::Other;
         }
